@@ -1,0 +1,257 @@
+package org.jiuquan.grassroots.demodata;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.locationtech.jts.io.WKTWriter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a dataset into PostGIS, replacing what was there, in one transaction: a dataset that breaks a
+ * constraint (or has a point outside its district) leaves the database exactly as it was. Loading the
+ * dataset that is already loaded does nothing.
+ */
+@Component
+public class DatasetLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetLoader.class);
+
+    static final String LOADED_CHECKSUM = "SELECT checksum FROM dataset_load WHERE name = ?";
+    static final String CLEAR = "TRUNCATE contact_point, organisation_status, leader, organisation, indicator_value, "
+            + "indicator, district, dataset_load RESTART IDENTITY CASCADE";
+    static final String INSERT_DISTRICT = """
+            INSERT INTO district (code, name_zh, name_en, seat_name_zh, seat_name_en, brand_zh, brand_en, outline, seat)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ST_Multi(ST_GeomFromText(?, 4326)), ST_GeomFromText(?, 4326))""";
+    static final String INSERT_INDICATOR = """
+            INSERT INTO indicator (code, name_zh, name_en, unit_zh, unit_en, higher_is_better, aggregation, numerator,
+                                   denominator, factor, decimals, category, sort_order)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String COPY_ORGANISATIONS = "COPY organisation (id, code, kind, name_zh, township_zh, district_code, "
+            + "fortress_index, status, status_since, geom) FROM STDIN";
+    static final String COPY_STATUS = "COPY organisation_status (organisation_id, valid_from, status) FROM STDIN";
+    static final String COPY_LEADERS = "COPY leader (id, name_zh, level, title_zh, district_code, phone) FROM STDIN";
+    static final String COPY_CONTACT_POINTS = "COPY contact_point (id, leader_id, organisation_id, established_on) FROM STDIN";
+    static final String COPY_INDICATOR_VALUES = "COPY indicator_value (indicator_code, district_code, period, value) FROM STDIN";
+    static final String POINTS_OUTSIDE_THEIR_DISTRICT = """
+            SELECT o.id, o.name_zh FROM organisation o JOIN district d ON d.code = o.district_code
+            WHERE NOT ST_Intersects(o.geom, d.outline) ORDER BY o.id LIMIT 5""";
+    static final String RESET_IDENTITIES = """
+            SELECT setval(pg_get_serial_sequence('organisation', 'id'), coalesce(max(id), 0) + 1, false) FROM organisation;
+            SELECT setval(pg_get_serial_sequence('leader', 'id'), coalesce(max(id), 0) + 1, false) FROM leader;
+            SELECT setval(pg_get_serial_sequence('contact_point', 'id'), coalesce(max(id), 0) + 1, false) FROM contact_point""";
+    static final String RECORD_LOAD = "INSERT INTO dataset_load (name, checksum, scale, loaded_at) VALUES (?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public DatasetLoader(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** @return true if the dataset was loaded, false if it was there already */
+    public boolean load(Dataset dataset) {
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            if (isLoaded(connection, dataset)) {
+                log.info("Dataset {} is already loaded", dataset.name());
+                return false;
+            }
+            connection.setAutoCommit(false);
+            try {
+                replace(connection, dataset);
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE");
+            }
+            log.info("Loaded dataset {} ({} organisations, {} contact points) in {} ms", dataset.name(),
+                    dataset.organisations().size(), dataset.contactPoints().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (SQLException e) {
+            throw new DatasetException("数据库拒绝了数据集，未做任何更改 / the database refused the dataset, nothing was changed: "
+                    + describe(e));
+        } catch (IOException e) {
+            throw new DatasetException("数据集读取失败，未做任何更改 / the dataset could not be read, nothing was changed: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The database's own words, without the statement (which can hold megabytes of coordinates). */
+    static String describe(SQLException e) {
+        SQLException cause = e;
+        while (cause.getNextException() != null) {
+            cause = cause.getNextException();
+        }
+        if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            String constraint = server.getConstraint();
+            return server.getMessage() + (constraint != null ? " (" + constraint + ")" : "");
+        }
+        String message = String.valueOf(cause.getMessage());
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+
+    private static boolean isLoaded(Connection connection, Dataset dataset) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LOADED_CHECKSUM)) {
+            statement.setString(1, dataset.name());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getString(1).equals(dataset.checksum());
+            }
+        }
+    }
+
+    private void replace(Connection connection, Dataset dataset) throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CLEAR);
+        }
+        insertDistricts(connection, dataset.districts());
+        insertIndicators(connection, dataset.indicators());
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        StringBuilder rows = new StringBuilder();
+        for (var o : dataset.organisations()) {
+            row(rows, o.id(), o.code(), o.kind(), o.nameZh(), o.townshipZh(), o.districtCode(),
+                    o.fortressIndex().toPlainString(), o.status(), o.statusSince(),
+                    "SRID=4326;POINT(" + DatasetFiles.coordinate(o.lon()) + " " + DatasetFiles.coordinate(o.lat()) + ")");
+        }
+        copy(copy, COPY_ORGANISATIONS, rows);
+        for (var s : dataset.statusChanges()) {
+            row(rows, s.organisationId(), s.validFrom(), s.status());
+        }
+        copy(copy, COPY_STATUS, rows);
+        for (var l : dataset.leaders()) {
+            row(rows, l.id(), l.nameZh(), l.level(), l.titleZh(), l.districtCode(), l.phone());
+        }
+        copy(copy, COPY_LEADERS, rows);
+        for (var c : dataset.contactPoints()) {
+            row(rows, c.id(), c.leaderId(), c.organisationId(), c.establishedOn());
+        }
+        copy(copy, COPY_CONTACT_POINTS, rows);
+        for (var v : dataset.indicatorValues()) {
+            row(rows, v.indicatorCode(), v.districtCode(), v.period(), v.value().toPlainString());
+        }
+        copy(copy, COPY_INDICATOR_VALUES, rows);
+        rejectPointsOutsideTheirDistrict(connection);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(RESET_IDENTITIES);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(RECORD_LOAD)) {
+            statement.setString(1, dataset.name());
+            statement.setString(2, dataset.checksum());
+            statement.setInt(3, dataset.scale());
+            statement.setTimestamp(4, Timestamp.from(clock.instant()));
+            statement.executeUpdate();
+        }
+    }
+
+    private static void insertDistricts(Connection connection, List<Dataset.District> districts) throws SQLException {
+        WKTWriter wkt = new WKTWriter();
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_DISTRICT)) {
+            for (var d : districts) {
+                statement.setString(1, d.code());
+                statement.setString(2, d.nameZh());
+                statement.setString(3, d.nameEn());
+                statement.setString(4, d.seatNameZh());
+                statement.setString(5, d.seatNameEn());
+                statement.setString(6, d.brandZh());
+                statement.setString(7, d.brandEn());
+                statement.setString(8, wkt.write(d.outline()));
+                statement.setString(9, wkt.write(d.seat()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void insertIndicators(Connection connection, List<Dataset.Indicator> indicators) throws SQLException {
+        // Ratios refer to other indicators: insert those first.
+        List<Dataset.Indicator> ordered = new ArrayList<>(indicators);
+        ordered.sort(java.util.Comparator.comparing(i -> i.aggregation().equals("ratio")));
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_INDICATOR)) {
+            for (var i : ordered) {
+                statement.setString(1, i.code());
+                statement.setString(2, i.nameZh());
+                statement.setString(3, i.nameEn());
+                statement.setString(4, i.unitZh());
+                statement.setString(5, i.unitEn());
+                statement.setBoolean(6, i.higherIsBetter());
+                statement.setString(7, i.aggregation());
+                statement.setString(8, i.numerator());
+                statement.setString(9, i.denominator());
+                statement.setBigDecimal(10, i.factor());
+                statement.setInt(11, i.decimals());
+                statement.setString(12, i.category());
+                statement.setInt(13, i.sortOrder());
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static void rejectPointsOutsideTheirDistrict(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(POINTS_OUTSIDE_THEIR_DISTRICT)) {
+            List<String> outside = new ArrayList<>();
+            while (rs.next()) {
+                outside.add(rs.getLong(1) + " " + rs.getString(2));
+            }
+            if (!outside.isEmpty()) {
+                throw new DatasetException("组织的位置不在其所属区县内 / organisations located outside their district: "
+                        + String.join(", ", outside));
+            }
+        }
+    }
+
+    private static void copy(CopyManager copy, String sql, StringBuilder rows) throws SQLException, IOException {
+        copy.copyIn(sql, new StringReader(rows.toString()));
+        rows.setLength(0);
+    }
+
+    /** One row in COPY's text format: tab-separated, \N for null, backslash escapes. */
+    private static void row(StringBuilder out, Object... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            Object field = fields[i];
+            if (field == null) {
+                out.append("\\N");
+            } else {
+                String text = field.toString();
+                for (int c = 0; c < text.length(); c++) {
+                    char ch = text.charAt(c);
+                    switch (ch) {
+                        case '\\' -> out.append("\\\\");
+                        case '\t' -> out.append("\\t");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        default -> out.append(ch);
+                    }
+                }
+            }
+        }
+        out.append('\n');
+    }
+}

@@ -1,0 +1,44 @@
+package org.jiuquan.grassroots.demodata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Which demo dataset to load at start-up, if any (JIUQUAN_DEMO_DATA, JIUQUAN_DEMO_SCALE). */
+record DemoDataSettings(String mode, int scale) {
+
+    DemoDataSettings {
+        if (!mode.equals("auto") && !mode.equals("load") && !mode.equals("skip")) {
+            throw new IllegalArgumentException("JIUQUAN_DEMO_DATA 应为 auto、load 或 skip / must be auto, load or skip, was '"
+                    + mode + "'");
+        }
+        if (scale < 1 || scale > 1000) {
+            throw new IllegalArgumentException("JIUQUAN_DEMO_SCALE 应在 1 到 1000 之间 / must be between 1 and 1000, was "
+                    + scale);
+        }
+    }
+
+    boolean shouldLoad(boolean ownDatabase) {
+        return mode.equals("load") || (mode.equals("auto") && ownDatabase);
+    }
+
+    /** The committed files at scale 1; a generated dataset (same seed, same inputs) above it. */
+    Dataset dataset() {
+        DatasetFiles.Source source = DatasetFiles.Source.classpath();
+        if (scale == 1) {
+            return DatasetFiles.read("demo", source);
+        }
+        try {
+            var districts = DatasetFiles.parseDistricts(text(source, DatasetFiles.DISTRICTS));
+            var indicators = DatasetFiles.readIndicators(text(source, DatasetFiles.INDICATORS));
+            var figures = SeedFigure.parse(text(source, DatasetFiles.SEED_FIGURES));
+            return DemoDataGenerator.generate(scale, districts, indicators, figures);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(DatasetFiles.Source source, String file) throws IOException {
+        return new String(source.read(file), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,51 @@
+package org.jiuquan.grassroots.demodata;
+
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.jiuquan.grassroots.localdb.NoDatabaseConfigured;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo dataset right after Flyway has migrated, so the app never serves an empty schema.
+ * By default only into the app's own PostGIS; a configured database gets it only when asked (load).
+ */
+@Component
+class DemoDataStartup implements Callback {
+
+    private final DemoDataSettings settings;
+    private final ObjectProvider<DatasetLoader> loader;
+    private final boolean ownDatabase;
+
+    DemoDataStartup(@Value("${jiuquan.demo.mode}") String mode, @Value("${jiuquan.demo.scale}") int scale,
+                    ObjectProvider<DatasetLoader> loader, Environment environment) {
+        this.settings = new DemoDataSettings(mode.strip(), scale);
+        this.loader = loader;
+        this.ownDatabase = NoDatabaseConfigured.in(environment);
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.AFTER_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        if (settings.shouldLoad(ownDatabase)) {
+            loader.getObject().load(settings.dataset());
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "demo-data";
+    }
+}

@@ -1,0 +1,91 @@
+package org.jiuquan.grassroots.demodata;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Chinese names in the style of real ones in the Hexi Corridor (东湾村, 沙河镇, 北苑社区...), all invented.
+ * Names are kept unique within a kind as long as the supply lasts, then numbered.
+ */
+final class PlaceNames {
+
+    private static final List<String> FIRST = chars("东西南北新红金银青白黄丰永长太安和平兴福寿泉沙河湖柳杨榆杏梨枣花石马羊上下中前后三四五六八双");
+    private static final List<String> SECOND = chars("湾渠坝墩沟滩庄寨营堡台园坪井川源林桥沿闸塘坡城岗峰屯");
+    private static final List<String> URBAN = chars("苑园街路巷关楼府城门桥苑廊坊湖里");
+    private static final List<String> SURNAMES = chars("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文");
+    private static final List<String> GIVEN = chars("建国军华明伟强磊洋勇艳杰娟涛斌超秀英霞平刚桂兰玉芳海燕红梅志文德成庆林宏亮晓东新春荣俊");
+    private static final List<String> FIRM_WORDS = List.of("瑞丰", "鑫源", "华泰", "宏达", "盛通", "金川", "祁连", "丝路", "绿洲", "雪峰",
+            "天成", "恒基", "大漠", "长城", "丰源", "西部", "阳关", "汉唐");
+    private static final List<String> INDUSTRIES = List.of("新能源有限公司", "农业发展有限公司", "建材有限责任公司", "物流有限公司",
+            "商贸有限公司", "食品有限公司", "风电设备有限公司", "光伏发电有限公司", "番茄制品有限公司", "葡萄酒业有限公司",
+            "旅游开发有限公司", "种业有限公司", "节水灌溉有限公司", "矿业有限公司");
+    private static final List<String> SOCIETIES = List.of("个体劳动者协会", "私营企业协会", "商会", "旅游行业协会", "蜜瓜产业协会",
+            "志愿者协会", "律师协会", "物业管理协会", "餐饮行业协会", "物流行业协会", "红十字会", "社会工作者协会",
+            "养殖专业协会", "种植专业协会", "文化创意协会", "老年人协会");
+
+    private final Random random;
+    private final Set<String> used = new HashSet<>();
+
+    PlaceNames(Random random) {
+        this.random = random;
+    }
+
+    String township(boolean town) {
+        return unique(() -> pick(FIRST) + pick(SECOND) + (town ? "镇" : "乡"));
+    }
+
+    String village() {
+        return unique(() -> pick(FIRST) + pick(SECOND) + "村");
+    }
+
+    String community() {
+        return unique(() -> pick(FIRST) + pick(URBAN) + "社区");
+    }
+
+    String enterprise(String placePrefix) {
+        return unique(() -> placePrefix + pick(FIRM_WORDS) + pick(INDUSTRIES) + "党支部");
+    }
+
+    String socialOrganisation(String placePrefix) {
+        return unique(() -> placePrefix + pick(SOCIETIES) + "党支部");
+    }
+
+    /** People's names repeat in real life too: no uniqueness here. */
+    String person() {
+        String given = random.nextInt(3) == 0 ? pick(GIVEN) : pick(GIVEN) + pick(GIVEN);
+        return pick(SURNAMES) + given;
+    }
+
+    private String unique(java.util.function.Supplier<String> maker) {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            String name = maker.get();
+            if (used.add(name)) {
+                return name;
+            }
+        }
+        // The supply of combinations is spent (large scale factors): number the name.
+        String base = maker.get();
+        for (int n = 2; ; n++) {
+            String name = insertNumber(base, n);
+            if (used.add(name)) {
+                return name;
+            }
+        }
+    }
+
+    /** 东湾村 -> 东湾二村 style is too clever for large n: put the number before the last two characters. */
+    private static String insertNumber(String name, int n) {
+        int cut = name.endsWith("党支部") ? name.length() - 3 : name.length() - 1;
+        return name.substring(0, cut) + n + name.substring(cut);
+    }
+
+    private String pick(List<String> options) {
+        return options.get(random.nextInt(options.size()));
+    }
+
+    private static List<String> chars(String text) {
+        return text.codePoints().mapToObj(Character::toString).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package org.jiuquan.grassroots.indicators;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class IndicatorRepository {
+
+    static final String PERIODS = "SELECT code, starts_on, ends_on, theme_zh, theme_en FROM period ORDER BY code";
+    static final String INDICATORS = """
+            SELECT code, name_zh, name_en, unit_zh, unit_en, higher_is_better, aggregation, numerator, denominator,
+                   decimals, category
+            FROM indicator ORDER BY sort_order, code""";
+    static final String DISTRICT_VALUES = """
+            SELECT v.indicator_code, v.district_code, v.period, v.value
+            FROM indicator_value v JOIN indicator i ON i.code = v.indicator_code
+            WHERE v.period = :period AND (CAST(:indicator AS text) IS NULL OR v.indicator_code = :indicator)
+            ORDER BY i.sort_order, v.district_code""";
+    /** The city figure of every indicator, rolled up in PostGIS the way each indicator's definition says. */
+    static final String CITY_VALUES = """
+            WITH totals AS (
+                SELECT indicator_code, sum(value) AS total, min(value) AS lowest, max(value) AS highest
+                FROM indicator_value WHERE period = :period GROUP BY indicator_code)
+            SELECT i.code AS indicator_code, CAST(NULL AS text) AS district_code, CAST(:period AS text) AS period,
+                   CASE i.aggregation
+                       WHEN 'sum' THEN t.total
+                       WHEN 'min' THEN t.lowest
+                       WHEN 'max' THEN t.highest
+                       WHEN 'ratio' THEN round(i.factor * n.total / nullif(d.total, 0), i.decimals)
+                   END AS value
+            FROM indicator i
+            JOIN totals t ON t.indicator_code = i.code
+            LEFT JOIN totals n ON n.indicator_code = i.numerator
+            LEFT JOIN totals d ON d.indicator_code = i.denominator
+            ORDER BY i.sort_order, i.code""";
+
+    private final JdbcClient jdbc;
+
+    IndicatorRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Period> periods() {
+        return jdbc.sql(PERIODS).query(Period.class).list();
+    }
+
+    List<Indicator> indicators() {
+        return jdbc.sql(INDICATORS).query(Indicator.class).list();
+    }
+
+    List<IndicatorValue> districtValues(String period, String indicator) {
+        return jdbc.sql(DISTRICT_VALUES).param("period", period).param("indicator", indicator)
+                .query(IndicatorValue.class).list();
+    }
+
+    List<IndicatorValue> cityValues(String period) {
+        return jdbc.sql(CITY_VALUES).param("period", period).query(IndicatorValue.class).list();
+    }
+}

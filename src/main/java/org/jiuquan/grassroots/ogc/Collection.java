@@ -1,0 +1,82 @@
+package org.jiuquan.grassroots.ogc;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The feature collections the API serves, with the property filters each one accepts. */
+enum Collection {
+    DISTRICTS("districts", "区县", "Districts",
+            "酒泉市七个县级行政区（轮廓为真实数据），属性含所选时期（period 参数）的各项指标。 / The seven county-level districts of Jiuquan (real outlines), with the indicator values of the chosen period (period parameter) as properties.",
+            Map.of("district", Filters.DISTRICTS)),
+    VILLAGES("villages", "行政村党组织", "Village party organisations",
+            "434 个行政村党组织（演示数据，位置为虚构）。 / 434 village party organisations (synthetic demo data).",
+            Map.of("district", Filters.DISTRICTS, "status", Filters.STATUSES)),
+    GRID_BRANCHES("grid-branches", "社区网格党组织", "Community grid party organisations",
+            "846 个社区网格党组织（演示数据，位置为虚构）。 / 846 community grid party organisations (synthetic demo data).",
+            Map.of("district", Filters.DISTRICTS, "status", Filters.STATUSES)),
+    CONTACT_POINTS("contact-points", "领导干部联系点", "Leaders' contact points",
+            "1346 个领导干部联系点，每个联系点连接一名领导干部和一个党组织（演示数据）。 / 1,346 leaders' contact points, each linking one leader to one party organisation (synthetic demo data).",
+            Map.of("district", Filters.DISTRICTS, "status", Filters.STATUSES, "level", Filters.LEVELS,
+                    "kind", Filters.KINDS));
+
+    private final String id;
+    private final String titleZh;
+    private final String titleEn;
+    private final String description;
+    private final Map<String, List<String>> filters;
+
+    Collection(String id, String titleZh, String titleEn, String description, Map<String, List<String>> filters) {
+        this.id = id;
+        this.titleZh = titleZh;
+        this.titleEn = titleEn;
+        this.description = description;
+        this.filters = new LinkedHashMap<>(filters);
+    }
+
+    String id() {
+        return id;
+    }
+
+    String title(boolean english) {
+        return english ? titleEn : titleZh;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** Filter parameter -> the values it may take. */
+    Map<String, List<String>> filters() {
+        return filters;
+    }
+
+    boolean isOrganisationKind() {
+        return this == VILLAGES || this == GRID_BRANCHES;
+    }
+
+    /** The organisation kind stored for this collection (villages and grid branches only). */
+    String organisationKind() {
+        return this == VILLAGES ? "village" : "grid_branch";
+    }
+
+    static Optional<Collection> byId(String id) {
+        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+    }
+
+    static String ids() {
+        return String.join(", ", Arrays.stream(values()).map(Collection::id).toList());
+    }
+
+    static final class Filters {
+        static final List<String> DISTRICTS = List.of("620902", "620921", "620922", "620923", "620924", "620981", "620982");
+        static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
+        static final List<String> LEVELS = List.of("city", "county", "township");
+        static final List<String> KINDS = List.of("village", "grid_branch", "enterprise", "social_org");
+
+        private Filters() {
+        }
+    }
+}

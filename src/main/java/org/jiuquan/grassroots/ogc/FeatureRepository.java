@@ -1,0 +1,169 @@
+package org.jiuquan.grassroots.ogc;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** GeoJSON features straight from PostGIS (ST_AsGeoJSON, six decimals: about 0.1 m). */
+@Repository
+class FeatureRepository {
+
+    static final String DISTRICT_FEATURES = """
+            SELECT json_build_object('type', 'Feature', 'id', d.code,
+                'geometry', ST_AsGeoJSON(d.outline, 6)::json,
+                'properties', jsonb_build_object('code', d.code, 'name_zh', d.name_zh, 'name_en', d.name_en,
+                        'seat_name_zh', d.seat_name_zh, 'seat_name_en', d.seat_name_en,
+                        'seat_lon', ST_X(d.seat), 'seat_lat', ST_Y(d.seat),
+                        'brand_zh', d.brand_zh, 'brand_en', d.brand_en,
+                        'period', CAST(:period AS text))
+                    || coalesce((SELECT jsonb_object_agg(v.indicator_code, v.value) FROM indicator_value v
+                                 WHERE v.district_code = d.code AND v.period = :period), '{}'::jsonb))::text
+            FROM district d WHERE true""";
+    static final String DISTRICT_COUNT = "SELECT count(*) FROM district d WHERE true";
+    static final String DISTRICT_ORDER = " ORDER BY d.code";
+
+    static final String ORGANISATION_FEATURES = """
+            SELECT json_build_object('type', 'Feature', 'id', o.code,
+                'geometry', ST_AsGeoJSON(o.geom, 6)::json,
+                'properties', json_build_object('code', o.code, 'name_zh', o.name_zh, 'township_zh', o.township_zh,
+                        'district_code', o.district_code, 'fortress_index', o.fortress_index, 'status', o.status,
+                        'status_since', o.status_since,
+                        'contact_points', (SELECT count(*) FROM contact_point c WHERE c.organisation_id = o.id),
+                        'synthetic', o.synthetic))::text
+            FROM organisation o WHERE o.kind = :kind""";
+    static final String ORGANISATION_COUNT = "SELECT count(*) FROM organisation o WHERE o.kind = :kind";
+    static final String ORGANISATION_ORDER = " ORDER BY o.code";
+
+    /** Leaders' phone numbers are personal data and are not published here. */
+    static final String CONTACT_POINT_FEATURES = """
+            SELECT json_build_object('type', 'Feature', 'id', c.id,
+                'geometry', ST_AsGeoJSON(o.geom, 6)::json,
+                'properties', json_build_object('id', c.id, 'leader_id', l.id, 'leader_name_zh', l.name_zh,
+                        'leader_level', l.level, 'leader_title_zh', l.title_zh,
+                        'organisation_id', o.id, 'organisation_code', o.code, 'organisation_name_zh', o.name_zh,
+                        'organisation_kind', o.kind, 'organisation_status', o.status,
+                        'district_code', o.district_code, 'established_on', c.established_on,
+                        'synthetic', l.synthetic))::text
+            FROM contact_point c JOIN organisation o ON o.id = c.organisation_id JOIN leader l ON l.id = c.leader_id
+            WHERE true""";
+    static final String CONTACT_POINT_COUNT = """
+            SELECT count(*) FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
+            JOIN leader l ON l.id = c.leader_id WHERE true""";
+    static final String CONTACT_POINT_ORDER = " ORDER BY c.id";
+
+    static final String CITY_EXTENT = """
+            SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
+            FROM (SELECT ST_Extent(outline) AS e FROM district) s""";
+
+    /** Filter parameter -> SQL condition, per collection. The bbox uses the index (&&) on the stored SRID. */
+    private static final Map<Collection, Map<String, String>> CONDITIONS = Map.of(
+            Collection.DISTRICTS, Map.of(
+                    "district", " AND d.code = :district",
+                    "bbox", " AND ST_Intersects(d.outline, ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))",
+                    "id", " AND d.code = :id"),
+            Collection.VILLAGES, organisationConditions(),
+            Collection.GRID_BRANCHES, organisationConditions(),
+            Collection.CONTACT_POINTS, Map.of(
+                    "district", " AND o.district_code = :district",
+                    "status", " AND o.status = :status",
+                    "level", " AND l.level = :level",
+                    "kind", " AND o.kind = :kind",
+                    "bbox", " AND o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
+                    "id", " AND c.id = CAST(:id AS bigint)"));
+
+    private static Map<String, String> organisationConditions() {
+        return Map.of(
+                "district", " AND o.district_code = :district",
+                "status", " AND o.status = :status",
+                "bbox", " AND o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
+                "id", " AND o.code = :id");
+    }
+
+    record Page(List<String> features, long numberMatched) {
+    }
+
+    private final JdbcClient jdbc;
+
+    FeatureRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Page items(Collection collection, ItemsQuery query, String period) {
+        StringBuilder where = new StringBuilder();
+        Map<String, String> conditions = CONDITIONS.get(collection);
+        query.filters().keySet().forEach(name -> where.append(conditions.get(name)));
+        if (query.bbox() != null) {
+            where.append(conditions.get("bbox"));
+        }
+        String order = switch (collection) {
+            case DISTRICTS -> DISTRICT_ORDER;
+            case CONTACT_POINTS -> CONTACT_POINT_ORDER;
+            default -> ORGANISATION_ORDER;
+        };
+        var select = bind(jdbc.sql(features(collection) + where + order + " LIMIT :limit OFFSET :offset"),
+                collection, query, period)
+                .param("limit", query.limit())
+                .param("offset", query.offset());
+        List<String> features = select.query(String.class).list();
+        long matched = bind(jdbc.sql(count(collection) + where), collection, query, period)
+                .query(Long.class).single();
+        return new Page(features, matched);
+    }
+
+    Optional<String> item(Collection collection, String id, String period) {
+        if (collection == Collection.CONTACT_POINTS && !id.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        var statement = jdbc.sql(features(collection) + CONDITIONS.get(collection).get("id")).param("id", id);
+        if (collection.isOrganisationKind()) {
+            statement = statement.param("kind", collection.organisationKind());
+        }
+        if (collection == Collection.DISTRICTS) {
+            statement = statement.param("period", period);
+        }
+        return statement.query(String.class).optional();
+    }
+
+    /** The city's extent: every layer lies inside it. */
+    double[] cityExtent() {
+        return jdbc.sql(CITY_EXTENT).query((rs, row) -> new double[] {rs.getDouble(1), rs.getDouble(2),
+                rs.getDouble(3), rs.getDouble(4)}).single();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Collection collection,
+                                                 ItemsQuery query, String period) {
+        for (var filter : query.filters().entrySet()) {
+            statement = statement.param(filter.getKey(), filter.getValue());
+        }
+        if (query.bbox() != null) {
+            statement = statement.param("minx", query.bbox().minLon()).param("miny", query.bbox().minLat())
+                    .param("maxx", query.bbox().maxLon()).param("maxy", query.bbox().maxLat());
+        }
+        if (collection.isOrganisationKind()) {
+            statement = statement.param("kind", collection.organisationKind());
+        }
+        if (collection == Collection.DISTRICTS) {
+            statement = statement.param("period", period);
+        }
+        return statement;
+    }
+
+    private static String features(Collection collection) {
+        return switch (collection) {
+            case DISTRICTS -> DISTRICT_FEATURES;
+            case CONTACT_POINTS -> CONTACT_POINT_FEATURES;
+            default -> ORGANISATION_FEATURES;
+        };
+    }
+
+    private static String count(Collection collection) {
+        return switch (collection) {
+            case DISTRICTS -> DISTRICT_COUNT;
+            case CONTACT_POINTS -> CONTACT_POINT_COUNT;
+            default -> ORGANISATION_COUNT;
+        };
+    }
+}

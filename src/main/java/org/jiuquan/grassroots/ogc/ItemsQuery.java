@@ -1,0 +1,123 @@
+package org.jiuquan.grassroots.ogc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jiuquan.grassroots.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A checked request for features: a bounding box in longitude/latitude, a page (limit, offset), property
+ * filters, and for districts the period of the indicator values. Anything malformed or unknown is refused.
+ */
+record ItemsQuery(@Nullable Bbox bbox, int limit, int offset, Map<String, String> filters, @Nullable String period) {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 10_000;
+    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    private static final Set<String> COMMON = Set.of("f", "bbox", "bbox-crs", "limit", "offset");
+
+    record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
+        static Bbox parse(String text) {
+            String[] parts = text.split(",", -1);
+            if (parts.length != 4) {
+                throw ApiProblem.badRequest("problem.bad-bbox", text);
+            }
+            double[] v = new double[4];
+            for (int i = 0; i < 4; i++) {
+                try {
+                    v[i] = Double.parseDouble(parts[i].strip());
+                } catch (NumberFormatException e) {
+                    throw ApiProblem.badRequest("problem.bad-bbox", text);
+                }
+                if (!Double.isFinite(v[i])) {
+                    throw ApiProblem.badRequest("problem.bad-bbox", text);
+                }
+            }
+            boolean valid = v[0] >= -180 && v[2] <= 180 && v[1] >= -90 && v[3] <= 90 && v[0] <= v[2] && v[1] <= v[3];
+            if (!valid) {
+                throw ApiProblem.badRequest("problem.bad-bbox", text);
+            }
+            return new Bbox(v[0], v[1], v[2], v[3]);
+        }
+    }
+
+    static ItemsQuery parse(Collection collection, Map<String, String[]> parameters) {
+        Set<String> allowed = new TreeSet<>(COMMON);
+        allowed.addAll(collection.filters().keySet());
+        if (collection == Collection.DISTRICTS) {
+            allowed.add("period");
+        }
+        checkKnown(parameters, allowed);
+        checkFormat(parameters);
+        String crs = single(parameters, "bbox-crs");
+        if (crs != null && !crs.equals(CRS84)) {
+            throw ApiProblem.badRequest("problem.bad-bbox-crs", crs);
+        }
+        String bboxText = single(parameters, "bbox");
+        Bbox bbox = bboxText == null ? null : Bbox.parse(bboxText);
+        int limit = number(single(parameters, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT, "problem.bad-limit");
+        int offset = number(single(parameters, "offset"), 0, 0, Integer.MAX_VALUE, "problem.bad-offset");
+        return new ItemsQuery(bbox, limit, offset, filters(collection, parameters), single(parameters, "period"));
+    }
+
+    /** Property filters alone (for tiles), checked the same way. */
+    static Map<String, String> filters(Collection collection, Map<String, String[]> parameters) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (var filter : collection.filters().entrySet()) {
+            String value = single(parameters, filter.getKey());
+            if (value == null) {
+                continue;
+            }
+            if (!filter.getValue().contains(value)) {
+                throw ApiProblem.badRequest("problem.bad-filter", filter.getKey(), value,
+                        String.join(", ", filter.getValue()));
+            }
+            filters.put(filter.getKey(), value);
+        }
+        return filters;
+    }
+
+    static void checkKnown(Map<String, String[]> parameters, Set<String> allowed) {
+        for (String name : parameters.keySet()) {
+            if (!allowed.contains(name)) {
+                throw ApiProblem.badRequest("problem.unknown-parameter", name, String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    /** JSON is the only encoding; f=json (or none) is accepted. */
+    static void checkFormat(Map<String, String[]> parameters) {
+        String format = single(parameters, "f");
+        if (format != null && !format.equals("json") && !format.equals("geojson")) {
+            throw ApiProblem.badRequest("problem.bad-format", format);
+        }
+    }
+
+    static @Nullable String single(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    private static int number(@Nullable String text, int fallback, int min, int max, String problem) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < min || value > max) {
+                throw ApiProblem.badRequest(problem, text, max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest(problem, text, max);
+        }
+    }
+
+    List<String> filterNames() {
+        return List.copyOf(filters.keySet());
+    }
+}

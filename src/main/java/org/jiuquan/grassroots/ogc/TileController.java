@@ -1,0 +1,103 @@
+package org.jiuquan.grassroots.ogc;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jiuquan.grassroots.web.ApiProblem;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** OGC API - Tiles: Mapbox vector tiles of every collection in WebMercatorQuad. */
+@RestController
+@RequestMapping("/ogc/collections/{collectionId}/tiles")
+class TileController {
+
+    static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+    static final String MATRIX_SET = "WebMercatorQuad";
+    static final String MATRIX_SET_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
+    static final int MAX_ZOOM = 22;
+    private static final CacheControl TILE_CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
+
+    private final TileRepository tiles;
+
+    TileController(TileRepository tiles) {
+        this.tiles = tiles;
+    }
+
+    @GetMapping
+    ResponseEntity<Map<String, Object>> tilesets(@PathVariable String collectionId, HttpServletRequest request) {
+        Collection collection = OgcController.find(collectionId);
+        ItemsQuery.checkKnown(request.getParameterMap(), Set.of("f"));
+        String self = OgcController.base() + "/collections/" + collection.id() + "/tiles";
+        Map<String, Object> tileset = new LinkedHashMap<>();
+        tileset.put("title", collection.id());
+        tileset.put("dataType", "vector");
+        tileset.put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857");
+        tileset.put("tileMatrixSetURI", MATRIX_SET_URI);
+        tileset.put("links", List.of(
+                OgcController.link(self + "/" + MATRIX_SET, "self", "application/json", "Tileset"),
+                OgcController.link(self + "/" + MATRIX_SET + "/{tileMatrix}/{tileRow}/{tileCol}",
+                        "item", MVT.toString(), "Vector tiles (z/y/x)")));
+        return ResponseEntity.ok(Map.of("tilesets", List.of(tileset)));
+    }
+
+    @GetMapping("/{tileMatrixSetId}")
+    ResponseEntity<Map<String, Object>> tileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
+                                                HttpServletRequest request) {
+        checkMatrixSet(tileMatrixSetId);
+        Map<String, Object> list = tilesets(collectionId, request).getBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tileset = ((List<Map<String, Object>>) list.get("tilesets")).get(0);
+        return ResponseEntity.ok(tileset);
+    }
+
+    @GetMapping("/{tileMatrixSetId}/{z}/{y}/{x}")
+    ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
+                                @PathVariable String z, @PathVariable String y, @PathVariable String x,
+                                HttpServletRequest request) {
+        Collection collection = OgcController.find(collectionId);
+        checkMatrixSet(tileMatrixSetId);
+        Set<String> allowed = new HashSet<>(collection.filters().keySet());
+        allowed.add("f");
+        ItemsQuery.checkKnown(request.getParameterMap(), allowed);
+        int zoom = tileNumber(z, z, y, x);
+        int row = tileNumber(y, z, y, x);
+        int col = tileNumber(x, z, y, x);
+        long size = 1L << Math.min(zoom, 62);
+        if (zoom > MAX_ZOOM || row >= size || col >= size) {
+            throw ApiProblem.badRequest("problem.bad-tile", z, y, x, MAX_ZOOM);
+        }
+        Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
+        byte[] tile = tiles.tile(collection, zoom, col, row, filters);
+        return ResponseEntity.ok().cacheControl(TILE_CACHE).contentType(MVT).body(tile);
+    }
+
+    private static void checkMatrixSet(String id) {
+        if (!MATRIX_SET.equals(id)) {
+            throw ApiProblem.notFound("problem.bad-tile-matrix-set", id);
+        }
+    }
+
+    private static int tileNumber(String text, String z, String y, String x) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("problem.bad-tile", z, y, x, MAX_ZOOM);
+        }
+    }
+}

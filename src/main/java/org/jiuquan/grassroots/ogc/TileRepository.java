@@ -1,0 +1,153 @@
+package org.jiuquan.grassroots.ogc;
+
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Mapbox vector tiles made by PostGIS (ST_AsMVT) in WebMercatorQuad. A point tile whose bounds hold more
+ * than {@link #MAX_RAW_POINTS} points is aggregated on a 64 x 64 grid (each feature a count), so that no
+ * tile grows to megabytes at large data or low zoom; below that, every point is its own feature.
+ */
+@Repository
+class TileRepository {
+
+    static final int MAX_RAW_POINTS = 3000;
+    static final int EXTENT = 4096;
+    static final int BUFFER = 64;
+    /** Side of a tile at zoom 0, in Web Mercator metres. */
+    static final double WORLD_METRES = 40_075_016.685_578_5;
+
+    /** The tile's envelope in 3857 and, with a buffer margin, in the table's SRID so the index is used. */
+    static final String BOUNDS = """
+            WITH bounds AS (
+                SELECT ST_TileEnvelope(:z, :x, :y) AS env,
+                       ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => (64.0 / 4096)), 4326) AS env4326)
+            """;
+
+    static final String DISTRICTS = BOUNDS + """
+            SELECT ST_AsMVT(t, 'districts', 4096, 'geom') FROM (
+                SELECT d.code, d.name_zh, d.name_en,
+                       ST_AsMVTGeom(ST_Simplify(ST_Transform(d.outline, 3857), :pixel), b.env, 4096, 64, true) AS geom
+                FROM district d, bounds b
+                WHERE d.outline && b.env4326 %s) t
+            WHERE t.geom IS NOT NULL""";
+
+    static final String ORGANISATIONS_COUNT = BOUNDS + """
+            SELECT count(*) FROM (SELECT 1 FROM organisation o, bounds b
+                                  WHERE o.kind = :kind AND o.geom && b.env4326 %s LIMIT :cap) s""";
+    static final String ORGANISATIONS_RAW = BOUNDS + """
+            SELECT ST_AsMVT(t, :layer, 4096, 'geom', 'fid') FROM (
+                SELECT o.id AS fid, o.code, o.name_zh, o.district_code, o.status,
+                       CAST(o.fortress_index AS float8) AS fortress_index,
+                       ST_AsMVTGeom(ST_Transform(o.geom, 3857), b.env, 4096, 64, true) AS geom
+                FROM organisation o, bounds b
+                WHERE o.kind = :kind AND o.geom && b.env4326 %s) t""";
+    static final String ORGANISATIONS_AGGREGATED = BOUNDS + """
+            SELECT ST_AsMVT(t, :layer, 4096, 'geom') FROM (
+                SELECT count(*) AS count,
+                       count(*) FILTER (WHERE s.status IN ('weak', 'rectifying')) AS weak,
+                       true AS aggregated,
+                       ST_AsMVTGeom(ST_Centroid(ST_Collect(s.p)), s.env, 4096, 64, true) AS geom
+                FROM (SELECT ST_Transform(o.geom, 3857) AS p, o.status, b.env,
+                             ST_SnapToGrid(ST_Transform(o.geom, 3857), :cell) AS cell
+                      FROM organisation o, bounds b
+                      WHERE o.kind = :kind AND o.geom && b.env4326 %s) s
+                GROUP BY s.cell, s.env) t""";
+
+    static final String CONTACT_POINTS_COUNT = BOUNDS + """
+            SELECT count(*) FROM (SELECT 1 FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
+                                  JOIN leader l ON l.id = c.leader_id, bounds b
+                                  WHERE o.geom && b.env4326 %s LIMIT :cap) s""";
+    static final String CONTACT_POINTS_RAW = BOUNDS + """
+            SELECT ST_AsMVT(t, 'contact-points', 4096, 'geom', 'fid') FROM (
+                SELECT c.id AS fid, l.name_zh AS leader_name_zh, l.level AS leader_level,
+                       o.name_zh AS organisation_name_zh, o.kind AS organisation_kind,
+                       o.status AS organisation_status, o.district_code,
+                       ST_AsMVTGeom(ST_Transform(o.geom, 3857), b.env, 4096, 64, true) AS geom
+                FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
+                JOIN leader l ON l.id = c.leader_id, bounds b
+                WHERE o.geom && b.env4326 %s) t""";
+    static final String CONTACT_POINTS_AGGREGATED = BOUNDS + """
+            SELECT ST_AsMVT(t, 'contact-points', 4096, 'geom') FROM (
+                SELECT count(*) AS count,
+                       count(*) FILTER (WHERE s.status IN ('weak', 'rectifying')) AS weak,
+                       true AS aggregated,
+                       ST_AsMVTGeom(ST_Centroid(ST_Collect(s.p)), s.env, 4096, 64, true) AS geom
+                FROM (SELECT ST_Transform(o.geom, 3857) AS p, o.status, b.env,
+                             ST_SnapToGrid(ST_Transform(o.geom, 3857), :cell) AS cell
+                      FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
+                      JOIN leader l ON l.id = c.leader_id, bounds b
+                      WHERE o.geom && b.env4326 %s) s
+                GROUP BY s.cell, s.env) t""";
+
+    private static final Map<String, String> ORGANISATION_CONDITIONS = Map.of(
+            "district", " AND o.district_code = :district",
+            "status", " AND o.status = :status");
+    private static final Map<String, String> CONTACT_POINT_CONDITIONS = Map.of(
+            "district", " AND o.district_code = :district",
+            "status", " AND o.status = :status",
+            "level", " AND l.level = :level",
+            "kind", " AND o.kind = :kind");
+    private static final Map<String, String> DISTRICT_CONDITIONS = Map.of("district", " AND d.code = :district");
+
+    private final JdbcClient jdbc;
+
+    TileRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    byte[] tile(Collection collection, int z, int x, int y, Map<String, String> filters) {
+        double tileMetres = WORLD_METRES / Math.pow(2, z);
+        return switch (collection) {
+            case DISTRICTS -> {
+                String sql = DISTRICTS.formatted(where(DISTRICT_CONDITIONS, filters));
+                yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
+            }
+            case CONTACT_POINTS -> points(CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
+                    CONTACT_POINT_CONDITIONS, null, collection, z, x, y, filters);
+            default -> points(ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
+                    ORGANISATION_CONDITIONS, collection.organisationKind(), collection, z, x, y, filters);
+        };
+    }
+
+    private byte[] points(String countSql, String rawSql, String aggregatedSql, Map<String, String> conditions,
+                          String kind, Collection collection, int z, int x, int y, Map<String, String> filters) {
+        String where = where(conditions, filters);
+        var count = bind(jdbc.sql(countSql.formatted(where)), z, x, y, filters).param("cap", MAX_RAW_POINTS + 1);
+        if (kind != null) {
+            count = count.param("kind", kind);
+        }
+        boolean aggregate = count.query(Long.class).single() > MAX_RAW_POINTS;
+        var tile = bind(jdbc.sql((aggregate ? aggregatedSql : rawSql).formatted(where)), z, x, y, filters)
+                .param("layer", collection.id());
+        if (kind != null) {
+            tile = tile.param("kind", kind);
+        }
+        if (aggregate) {
+            tile = tile.param("cell", WORLD_METRES / Math.pow(2, z) / 64);
+        }
+        return run(tile);
+    }
+
+    private static String where(Map<String, String> conditions, Map<String, String> filters) {
+        StringBuilder where = new StringBuilder();
+        filters.keySet().forEach(name -> where.append(conditions.get(name)));
+        return where.toString();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, int z, int x, int y,
+                                                 Map<String, String> filters) {
+        statement = statement.param("z", z).param("x", x).param("y", y);
+        for (var filter : filters.entrySet()) {
+            statement = statement.param(filter.getKey(), filter.getValue());
+        }
+        return statement;
+    }
+
+    private static byte[] run(JdbcClient.StatementSpec statement) {
+        byte[] tile = statement.query((rs, row) -> rs.getBytes(1)).optional().orElse(null);
+        return tile == null ? new byte[0] : tile;
+    }
+}

@@ -1,0 +1,80 @@
+package org.jiuquan.grassroots.web;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the HTTP API becomes an RFC 9457 problem (application/problem+json) whose title and
+ * detail are in the caller's language (Accept-Language; Chinese by default). No stack trace, no SQL.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final MessageSource messages;
+
+    ProblemAdvice(MessageSource messages) {
+        this.messages = messages;
+        setMessageSource(messages);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return problem(problem.status(), text(problem.messageKey(), problem.arguments()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, text("problem.type-mismatch", e.getName(), String.valueOf(e.getValue())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error while serving a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("problem.internal"));
+    }
+
+    /** Spring's own errors (missing parameter, wrong method...) also get a title in the caller's language. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail detail = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
+        detail.setTitle(title(statusCode));
+        return super.handleExceptionInternal(ex, detail, headers, statusCode, request);
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title(status));
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private String title(HttpStatusCode status) {
+        return messages.getMessage("problem.title." + status.value(), null,
+                HttpStatus.valueOf(status.value()).getReasonPhrase(), locale());
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}
