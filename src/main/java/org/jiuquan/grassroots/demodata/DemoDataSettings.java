@@ -9,12 +9,21 @@ record DemoDataSettings(String mode, int scale) {
 
     DemoDataSettings {
         if (!mode.equals("auto") && !mode.equals("load") && !mode.equals("skip")) {
-            throw new IllegalArgumentException("JIUQUAN_DEMO_DATA 应为 auto、load 或 skip / must be auto, load or skip, was '"
+            throw new DatasetException("JIUQUAN_DEMO_DATA 应为 auto、load 或 skip / must be auto, load or skip, was '"
                     + mode + "'");
         }
         if (scale < 1 || scale > 1000) {
-            throw new IllegalArgumentException("JIUQUAN_DEMO_SCALE 应在 1 到 1000 之间 / must be between 1 and 1000, was "
+            throw new DatasetException("JIUQUAN_DEMO_SCALE 应在 1 到 1000 之间 / must be between 1 and 1000, was "
                     + scale);
+        }
+    }
+
+    /** Reads the settings as text, so a malformed number gets our message rather than a conversion error. */
+    static DemoDataSettings of(String mode, String scale) {
+        try {
+            return new DemoDataSettings(mode.strip(), Integer.parseInt(scale.strip()));
+        } catch (NumberFormatException e) {
+            throw new DatasetException("JIUQUAN_DEMO_SCALE 应为整数 / must be a whole number, was '" + scale + "'");
         }
     }
 

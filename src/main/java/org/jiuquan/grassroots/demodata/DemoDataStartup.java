@@ -20,9 +20,9 @@ class DemoDataStartup implements Callback {
     private final ObjectProvider<DatasetLoader> loader;
     private final boolean ownDatabase;
 
-    DemoDataStartup(@Value("${jiuquan.demo.mode}") String mode, @Value("${jiuquan.demo.scale}") int scale,
+    DemoDataStartup(@Value("${jiuquan.demo.mode}") String mode, @Value("${jiuquan.demo.scale}") String scale,
                     ObjectProvider<DatasetLoader> loader, Environment environment) {
-        this.settings = new DemoDataSettings(mode.strip(), scale);
+        this.settings = DemoDataSettings.of(mode, scale);
         this.loader = loader;
         this.ownDatabase = NoDatabaseConfigured.in(environment);
     }

@@ -2,18 +2,18 @@ package org.jiuquan.grassroots.ogc;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Mapbox vector tiles made by PostGIS (ST_AsMVT) in WebMercatorQuad. A point tile whose bounds hold more
- * than {@link #MAX_RAW_POINTS} points is aggregated on a 64 x 64 grid (each feature a count), so that no
+ * than {@code maxRawPoints} points (JIUQUAN_TILE_MAX_POINTS, 3000) is aggregated on a 64 x 64 grid (each feature a count), so that no
  * tile grows to megabytes at large data or low zoom; below that, every point is its own feature.
  */
 @Repository
 class TileRepository {
 
-    static final int MAX_RAW_POINTS = 3000;
     static final int EXTENT = 4096;
     static final int BUFFER = 64;
     /** Side of a tile at zoom 0, in Web Mercator metres. */
@@ -93,9 +93,11 @@ class TileRepository {
     private static final Map<String, String> DISTRICT_CONDITIONS = Map.of("district", " AND d.code = :district");
 
     private final JdbcClient jdbc;
+    private final int maxRawPoints;
 
-    TileRepository(JdbcClient jdbc) {
+    TileRepository(JdbcClient jdbc, @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
         this.jdbc = jdbc;
+        this.maxRawPoints = maxRawPoints;
     }
 
     byte[] tile(Collection collection, int z, int x, int y, Map<String, String> filters) {
@@ -115,11 +117,11 @@ class TileRepository {
     private byte[] points(String countSql, String rawSql, String aggregatedSql, Map<String, String> conditions,
                           String kind, Collection collection, int z, int x, int y, Map<String, String> filters) {
         String where = where(conditions, filters);
-        var count = bind(jdbc.sql(countSql.formatted(where)), z, x, y, filters).param("cap", MAX_RAW_POINTS + 1);
+        var count = bind(jdbc.sql(countSql.formatted(where)), z, x, y, filters).param("cap", maxRawPoints + 1);
         if (kind != null) {
             count = count.param("kind", kind);
         }
-        boolean aggregate = count.query(Long.class).single() > MAX_RAW_POINTS;
+        boolean aggregate = count.query(Long.class).single() > maxRawPoints;
         var tile = bind(jdbc.sql((aggregate ? aggregatedSql : rawSql).formatted(where)), z, x, y, filters)
                 .param("layer", collection.id());
         if (kind != null) {
