@@ -41,46 +41,45 @@ class TileRepository {
             SELECT ST_AsMVT(t, :layer, 4096, 'geom', 'fid') FROM (
                 SELECT o.id AS fid, o.code, o.name_zh, o.district_code, o.status,
                        CAST(o.fortress_index AS float8) AS fortress_index,
-                       ST_AsMVTGeom(ST_Transform(o.geom, 3857), b.env, 4096, 64, true) AS geom
+                       ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
                 FROM organisation o, bounds b
                 WHERE o.kind = :kind AND o.geom && b.env4326 %s) t""";
+    /** One feature per occupied grid cell, placed at the mean position of its points. */
     static final String ORGANISATIONS_AGGREGATED = BOUNDS + """
             SELECT ST_AsMVT(t, :layer, 4096, 'geom') FROM (
-                SELECT count(*) AS count,
-                       count(*) FILTER (WHERE s.status IN ('weak', 'rectifying')) AS weak,
-                       true AS aggregated,
-                       ST_AsMVTGeom(ST_Centroid(ST_Collect(s.p)), s.env, 4096, 64, true) AS geom
-                FROM (SELECT ST_Transform(o.geom, 3857) AS p, o.status, b.env,
-                             ST_SnapToGrid(ST_Transform(o.geom, 3857), :cell) AS cell
-                      FROM organisation o, bounds b
-                      WHERE o.kind = :kind AND o.geom && b.env4326 %s) s
-                GROUP BY s.cell, s.env) t""";
+                SELECT a.count, a.weak, true AS aggregated,
+                       ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(a.x, a.y), 3857), b.env, 4096, 64, true) AS geom
+                FROM bounds b, (
+                    SELECT count(*) AS count,
+                           count(*) FILTER (WHERE o.status IN ('weak', 'rectifying')) AS weak,
+                           avg(ST_X(o.geom_3857)) AS x, avg(ST_Y(o.geom_3857)) AS y
+                    FROM organisation o, bounds b
+                    WHERE o.kind = :kind AND o.geom && b.env4326 %s
+                    GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)) a) t""";
 
     static final String CONTACT_POINTS_COUNT = BOUNDS + """
-            SELECT count(*) FROM (SELECT 1 FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
-                                  JOIN leader l ON l.id = c.leader_id, bounds b
+            SELECT count(*) FROM (SELECT 1 FROM contact_point c JOIN organisation o ON o.id = c.organisation_id, bounds b
                                   WHERE o.geom && b.env4326 %s LIMIT :cap) s""";
     static final String CONTACT_POINTS_RAW = BOUNDS + """
             SELECT ST_AsMVT(t, 'contact-points', 4096, 'geom', 'fid') FROM (
                 SELECT c.id AS fid, l.name_zh AS leader_name_zh, l.level AS leader_level,
                        o.name_zh AS organisation_name_zh, o.kind AS organisation_kind,
                        o.status AS organisation_status, o.district_code,
-                       ST_AsMVTGeom(ST_Transform(o.geom, 3857), b.env, 4096, 64, true) AS geom
+                       ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
                 FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
                 JOIN leader l ON l.id = c.leader_id, bounds b
                 WHERE o.geom && b.env4326 %s) t""";
     static final String CONTACT_POINTS_AGGREGATED = BOUNDS + """
             SELECT ST_AsMVT(t, 'contact-points', 4096, 'geom') FROM (
-                SELECT count(*) AS count,
-                       count(*) FILTER (WHERE s.status IN ('weak', 'rectifying')) AS weak,
-                       true AS aggregated,
-                       ST_AsMVTGeom(ST_Centroid(ST_Collect(s.p)), s.env, 4096, 64, true) AS geom
-                FROM (SELECT ST_Transform(o.geom, 3857) AS p, o.status, b.env,
-                             ST_SnapToGrid(ST_Transform(o.geom, 3857), :cell) AS cell
-                      FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
-                      JOIN leader l ON l.id = c.leader_id, bounds b
-                      WHERE o.geom && b.env4326 %s) s
-                GROUP BY s.cell, s.env) t""";
+                SELECT a.count, a.weak, true AS aggregated,
+                       ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(a.x, a.y), 3857), b.env, 4096, 64, true) AS geom
+                FROM bounds b, (
+                    SELECT count(*) AS count,
+                           count(*) FILTER (WHERE o.status IN ('weak', 'rectifying')) AS weak,
+                           avg(ST_X(o.geom_3857)) AS x, avg(ST_Y(o.geom_3857)) AS y
+                    FROM contact_point c JOIN organisation o ON o.id = c.organisation_id, bounds b
+                    WHERE o.geom && b.env4326 %s
+                    GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)) a) t""";
 
     private static final Map<String, String> ORGANISATION_CONDITIONS = Map.of(
             "district", " AND o.district_code = :district",
@@ -88,7 +87,8 @@ class TileRepository {
     private static final Map<String, String> CONTACT_POINT_CONDITIONS = Map.of(
             "district", " AND o.district_code = :district",
             "status", " AND o.status = :status",
-            "level", " AND l.level = :level",
+            // A subquery, so the leader table is read only when this filter is asked for.
+            "level", " AND c.leader_id IN (SELECT l.id FROM leader l WHERE l.level = :level)",
             "kind", " AND o.kind = :kind");
     private static final Map<String, String> DISTRICT_CONDITIONS = Map.of("district", " AND d.code = :district");
 
