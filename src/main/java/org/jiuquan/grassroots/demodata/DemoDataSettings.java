@@ -3,9 +3,18 @@ package org.jiuquan.grassroots.demodata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Which demo dataset to load at start-up, if any (JIUQUAN_DEMO_DATA, JIUQUAN_DEMO_SCALE). */
-record DemoDataSettings(String mode, int scale) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which dataset to load at start-up, if any (JIUQUAN_DEMO_DATA, JIUQUAN_DEMO_SCALE, JIUQUAN_DATA_DIR).
+ *
+ * @param dataDir a directory holding a dataset in the layout of geodata/ (your own data), or null for the
+ *                demo dataset built into the application
+ */
+record DemoDataSettings(String mode, int scale, @Nullable Path dataDir) {
 
     DemoDataSettings {
         if (!mode.equals("auto") && !mode.equals("load") && !mode.equals("skip")) {
@@ -19,9 +28,13 @@ record DemoDataSettings(String mode, int scale) {
     }
 
     /** Reads the settings as text, so a malformed number gets our message rather than a conversion error. */
-    static DemoDataSettings of(String mode, String scale) {
+    static DemoDataSettings of(String mode, String scale, String dataDir) {
+        Path dir = dataDir.isBlank() ? null : Path.of(dataDir.strip());
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new DatasetException("JIUQUAN_DATA_DIR 不是目录 / is not a directory: " + dir);
+        }
         try {
-            return new DemoDataSettings(mode.strip(), Integer.parseInt(scale.strip()));
+            return new DemoDataSettings(mode.strip(), Integer.parseInt(scale.strip()), dir);
         } catch (NumberFormatException e) {
             throw new DatasetException("JIUQUAN_DEMO_SCALE 应为整数 / must be a whole number, was '" + scale + "'");
         }
@@ -31,8 +44,11 @@ record DemoDataSettings(String mode, int scale) {
         return mode.equals("load") || (mode.equals("auto") && ownDatabase);
     }
 
-    /** The committed files at scale 1; a generated dataset (same seed, same inputs) above it. */
+    /** Your files, or the committed demo at scale 1, or a generated demo (same seed, same inputs) above it. */
     Dataset dataset() {
+        if (dataDir != null) {
+            return DatasetFiles.read(dataDir.getFileName().toString(), DatasetFiles.Source.directory(dataDir));
+        }
         DatasetFiles.Source source = DatasetFiles.Source.classpath();
         if (scale == 1) {
             return DatasetFiles.read("demo", source);

@@ -21,8 +21,9 @@ class DemoDataStartup implements Callback {
     private final boolean ownDatabase;
 
     DemoDataStartup(@Value("${jiuquan.demo.mode}") String mode, @Value("${jiuquan.demo.scale}") String scale,
+                    @Value("${jiuquan.data.dir}") String dataDir,
                     ObjectProvider<DatasetLoader> loader, Environment environment) {
-        this.settings = DemoDataSettings.of(mode, scale);
+        this.settings = DemoDataSettings.of(mode, scale, dataDir);
         this.loader = loader;
         this.ownDatabase = NoDatabaseConfigured.in(environment);
     }
