@@ -64,6 +64,7 @@ public final class DemoDataGenerator {
     private final List<Dataset.ContactPoint> contactPoints = new ArrayList<>();
     private final Map<String, Settlements> settlements = new LinkedHashMap<>();
     private final Map<String, List<Town>> towns = new LinkedHashMap<>();
+    private final Map<String, CodeBlocks> codeBlocks = new LinkedHashMap<>();
     private long nextOrganisationId = 1;
 
     private record Town(String name, Coordinate centre) {
@@ -187,8 +188,6 @@ public final class DemoDataGenerator {
         }
         return ids;
     }
-
-    private final Map<String, CodeBlocks> codeBlocks = new LinkedHashMap<>();
 
     /** Hands out the township part (digits 7-9) of NBS-style codes, one block of up to 200 codes at a time. */
     private static final class CodeBlocks {

@@ -116,8 +116,4 @@ record ItemsQuery(@Nullable Bbox bbox, int limit, int offset, Map<String, String
             throw ApiProblem.badRequest(problem, text, max);
         }
     }
-
-    List<String> filterNames() {
-        return List.copyOf(filters.keySet());
-    }
 }

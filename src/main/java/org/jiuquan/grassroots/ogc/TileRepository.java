@@ -44,18 +44,8 @@ class TileRepository {
                        ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
                 FROM organisation o, bounds b
                 WHERE o.kind = :kind AND o.geom && b.env4326 %s) t""";
-    /** One feature per occupied grid cell, placed at the mean position of its points. */
-    static final String ORGANISATIONS_AGGREGATED = BOUNDS + """
-            SELECT ST_AsMVT(t, :layer, 4096, 'geom') FROM (
-                SELECT a.count, a.weak, true AS aggregated,
-                       ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(a.x, a.y), 3857), b.env, 4096, 64, true) AS geom
-                FROM bounds b, (
-                    SELECT count(*) AS count,
-                           count(*) FILTER (WHERE o.status IN ('weak', 'rectifying')) AS weak,
-                           avg(ST_X(o.geom_3857)) AS x, avg(ST_Y(o.geom_3857)) AS y
-                    FROM organisation o, bounds b
-                    WHERE o.kind = :kind AND o.geom && b.env4326 %s
-                    GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)) a) t""";
+    static final String ORGANISATIONS_AGGREGATED = aggregated(":layer",
+            "FROM organisation o, bounds b WHERE o.kind = :kind AND o.geom && b.env4326");
 
     static final String CONTACT_POINTS_COUNT = BOUNDS + """
             SELECT count(*) FROM (SELECT 1 FROM contact_point c JOIN organisation o ON o.id = c.organisation_id, bounds b
@@ -69,17 +59,8 @@ class TileRepository {
                 FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
                 JOIN leader l ON l.id = c.leader_id, bounds b
                 WHERE o.geom && b.env4326 %s) t""";
-    static final String CONTACT_POINTS_AGGREGATED = BOUNDS + """
-            SELECT ST_AsMVT(t, 'contact-points', 4096, 'geom') FROM (
-                SELECT a.count, a.weak, true AS aggregated,
-                       ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(a.x, a.y), 3857), b.env, 4096, 64, true) AS geom
-                FROM bounds b, (
-                    SELECT count(*) AS count,
-                           count(*) FILTER (WHERE o.status IN ('weak', 'rectifying')) AS weak,
-                           avg(ST_X(o.geom_3857)) AS x, avg(ST_Y(o.geom_3857)) AS y
-                    FROM contact_point c JOIN organisation o ON o.id = c.organisation_id, bounds b
-                    WHERE o.geom && b.env4326 %s
-                    GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)) a) t""";
+    static final String CONTACT_POINTS_AGGREGATED = aggregated("'contact-points'",
+            "FROM contact_point c JOIN organisation o ON o.id = c.organisation_id, bounds b WHERE o.geom && b.env4326");
 
     private static final Map<String, String> ORGANISATION_CONDITIONS = Map.of(
             "district", " AND o.district_code = :district",
@@ -91,6 +72,24 @@ class TileRepository {
             "level", " AND c.leader_id IN (SELECT l.id FROM leader l WHERE l.level = :level)",
             "kind", " AND o.kind = :kind");
     private static final Map<String, String> DISTRICT_CONDITIONS = Map.of("district", " AND d.code = :district");
+
+    /**
+     * One feature per occupied cell of a 64 x 64 grid over the tile, at the mean position of its points,
+     * with how many points it stands for and how many of them are weak. {@code %s} takes the filters.
+     */
+    private static String aggregated(String layer, String pointsInTile) {
+        return BOUNDS + """
+                SELECT ST_AsMVT(t, %s, 4096, 'geom') FROM (
+                    SELECT a.count, a.weak, true AS aggregated,
+                           ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(a.x, a.y), 3857), b.env, 4096, 64, true) AS geom
+                    FROM bounds b, (
+                        SELECT count(*) AS count,
+                               count(*) FILTER (WHERE o.status IN ('weak', 'rectifying')) AS weak,
+                               avg(ST_X(o.geom_3857)) AS x, avg(ST_Y(o.geom_3857)) AS y
+                        %s %%s
+                        GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)) a) t"""
+                .formatted(layer, pointsInTile);
+    }
 
     private final JdbcClient jdbc;
     private final int maxRawPoints;

@@ -247,20 +247,33 @@ class OgcApiIT {
         assertThat(names).contains("肃州区", "瓜州县", "敦煌市");
     }
 
-    @Test
-    void denseTilesAreAggregatedIntoCountsThatAddUp() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "GRID_BRANCHES|grid-branches|SELECT count(*) FROM organisation o WHERE o.kind = 'grid_branch'",
+            "CONTACT_POINTS|contact-points|SELECT count(*) FROM contact_point c JOIN organisation o ON o.id = c.organisation_id WHERE true"})
+    void denseTilesAreAggregatedIntoCountsThatAddUp(Collection collection, String layer, String countSql)
+            throws IOException {
         TileRepository lowThreshold = new TileRepository(jdbc, 50);
-        JtsMvt tile = decode(lowThreshold.tile(Collection.GRID_BRANCHES, 6, 49, 24, Map.of()));
+        JtsMvt tile = decode(lowThreshold.tile(collection, 6, 49, 24, Map.of()));
         long total = 0;
-        for (Geometry g : tile.getLayer("grid-branches").getGeometries()) {
+        for (Geometry g : tile.getLayer(layer).getGeometries()) {
             Map<?, ?> properties = (Map<?, ?>) g.getUserData();
             assertThat(properties.get("aggregated")).isEqualTo(true);
             total += ((Number) properties.get("count")).longValue();
         }
-        long inTileWithBuffer = jdbc.sql("SELECT count(*) FROM organisation WHERE kind = 'grid_branch' AND geom && "
+        long inTileWithBuffer = jdbc.sql(countSql + " AND o.geom && "
                 + "ST_Transform(ST_TileEnvelope(6, 49, 24, margin => (64.0 / 4096)), 4326)").query(Long.class).single();
         assertThat(inTileWithBuffer).isGreaterThan(50);
         assertThat(total).isEqualTo(inTileWithBuffer);
+    }
+
+    @Test
+    void tileFiltersKeepOnlyMatchingFeatures() throws IOException {
+        JtsLayer layer = decode(http.get("/ogc/collections/contact-points/tiles/WebMercatorQuad/6/24/49?level=city")
+                .body()).getLayer("contact-points");
+        assertThat(layer.getGeometries()).isNotEmpty();
+        layer.getGeometries().forEach(g ->
+                assertThat(((Map<?, ?>) g.getUserData()).get("leader_level")).isEqualTo("city"));
     }
 
     @Test
