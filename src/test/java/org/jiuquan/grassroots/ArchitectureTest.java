@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     @Test
     void viewsDependOnServicesNeverOnRepositoriesOrSql() {
-        noClasses().that().resideInAPackage("..home..")
+        noClasses().that().resideInAnyPackage("..dashboard..", "..map..")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
                 .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
                 .check(CLASSES);

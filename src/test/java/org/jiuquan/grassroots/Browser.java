@@ -14,8 +14,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Debian Chromium driven by Selenium, as a person's browser would load the app. On a failed
- * test it saves a screenshot to target/screenshots.
+ * Headless Debian Chromium driven by Selenium, as a person's browser would load the app. Register it
+ * with {@code @RegisterExtension}: it quits after each test, and on a failed test first saves a
+ * screenshot to target/screenshots (a watcher runs after @AfterEach, so the browser must still be open).
  */
 public final class Browser implements TestWatcher, AutoCloseable {
 
@@ -39,6 +40,16 @@ public final class Browser implements TestWatcher, AutoCloseable {
     }
 
     @Override
+    public void testSuccessful(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        close();
+    }
+
+    @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         if (driver == null) {
             return;
@@ -49,6 +60,8 @@ public final class Browser implements TestWatcher, AutoCloseable {
             Files.write(dir.resolve(context.getDisplayName().replaceAll("[^\\w.-]", "_") + ".png"), png);
         } catch (IOException | RuntimeException e) {
             // The test has failed already; a missing screenshot must not hide why.
+        } finally {
+            close();
         }
     }
 

@@ -39,6 +39,10 @@ public class DatasetLoader {
     static final String INSERT_DISTRICT = """
             INSERT INTO district (code, name_zh, name_en, seat_name_zh, seat_name_en, brand_zh, brand_en, outline, seat)
             VALUES (?, ?, ?, ?, ?, ?, ?, ST_Multi(ST_GeomFromText(?, 4326)), ST_GeomFromText(?, 4326))""";
+    static final String PLACE_LABELS = """
+            UPDATE district d SET label_point = (
+                SELECT (ST_MaximumInscribedCircle(part.geom)).center FROM ST_Dump(d.outline) part
+                WHERE ST_Intersects(part.geom, d.seat) LIMIT 1)""";
     static final String INSERT_INDICATOR = """
             INSERT INTO indicator (code, name_zh, name_en, unit_zh, unit_en, higher_is_better, aggregation, numerator,
                                    denominator, factor, decimals, category, sort_order)
@@ -183,6 +187,9 @@ public class DatasetLoader {
                 statement.addBatch();
             }
             statement.executeBatch();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(PLACE_LABELS);
         }
     }
 

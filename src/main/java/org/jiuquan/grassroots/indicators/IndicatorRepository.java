@@ -36,6 +36,25 @@ class IndicatorRepository {
             LEFT JOIN totals d ON d.indicator_code = i.denominator
             ORDER BY i.sort_order, i.code""";
 
+    /** Ranks in SQL: 1 is the best district, whichever direction "better" is for the indicator. */
+    static final String RANKINGS = """
+            WITH current_values AS (
+                SELECT v.indicator_code, v.district_code, v.value,
+                       rank() OVER (PARTITION BY v.indicator_code
+                                    ORDER BY CASE WHEN i.higher_is_better THEN -v.value ELSE v.value END) AS rank
+                FROM indicator_value v JOIN indicator i ON i.code = v.indicator_code
+                WHERE v.period = :period),
+            previous_values AS (
+                SELECT indicator_code, district_code, value FROM indicator_value
+                WHERE period = (SELECT max(code) FROM period WHERE code < :period))
+            SELECT c.indicator_code, c.district_code, c.value, c.rank, c.value - p.value AS change
+            FROM current_values c
+            JOIN indicator i ON i.code = c.indicator_code
+            LEFT JOIN previous_values p ON p.indicator_code = c.indicator_code AND p.district_code = c.district_code
+            WHERE (CAST(:indicator AS text) IS NULL OR c.indicator_code = :indicator)
+              AND (CAST(:district AS text) IS NULL OR c.district_code = :district)
+            ORDER BY i.sort_order, c.rank, c.district_code""";
+
     private final JdbcClient jdbc;
 
     IndicatorRepository(JdbcClient jdbc) {
@@ -53,6 +72,11 @@ class IndicatorRepository {
     List<IndicatorValue> districtValues(String period, String indicator) {
         return jdbc.sql(DISTRICT_VALUES).param("period", period).param("indicator", indicator)
                 .query(IndicatorValue.class).list();
+    }
+
+    List<DistrictRanking> rankings(String period, String indicator, String district) {
+        return jdbc.sql(RANKINGS).param("period", period).param("indicator", indicator).param("district", district)
+                .query(DistrictRanking.class).list();
     }
 
     List<IndicatorValue> cityValues(String period) {

@@ -55,6 +55,12 @@ public class IndicatorService {
         return repository.districtValues(checkedPeriod, indicator);
     }
 
+    /** Rank and quarter-on-quarter change of every district (or one) for every indicator (or one). */
+    public List<DistrictRanking> rankings(@Nullable String period, @Nullable String indicator,
+                                          @Nullable String district) {
+        return repository.rankings(checkPeriod(period), indicator, district);
+    }
+
     public java.util.Map<String, Indicator> indicatorsByCode() {
         return indicators().stream().collect(Collectors.toMap(Indicator::code, i -> i, (a, b) -> a,
                 java.util.LinkedHashMap::new));

@@ -17,6 +17,9 @@ class FeatureRepository {
                 'properties', jsonb_build_object('code', d.code, 'name_zh', d.name_zh, 'name_en', d.name_en,
                         'seat_name_zh', d.seat_name_zh, 'seat_name_en', d.seat_name_en,
                         'seat_lon', ST_X(d.seat), 'seat_lat', ST_Y(d.seat),
+                        'label_zh', regexp_replace(d.name_zh, '(蒙古族|哈萨克族)自治县$', '县'),
+                        'label_en', regexp_replace(d.name_en, ' (Mongol|Kazakh) Autonomous County$', ''),
+                        'label_lon', ST_X(coalesce(d.label_point, d.seat)), 'label_lat', ST_Y(coalesce(d.label_point, d.seat)),
                         'brand_zh', d.brand_zh, 'brand_en', d.brand_en,
                         'period', CAST(:period AS text))
                     || coalesce((SELECT jsonb_object_agg(v.indicator_code, v.value) FROM indicator_value v

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -48,6 +49,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error while serving a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("problem.internal"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, text("problem.missing-parameter",
+                ex.getParameterName()));
+        return handleExceptionInternal(ex, detail, headers, status, request);
     }
 
     /** Spring's own errors (missing parameter, wrong method...) also get a title in the caller's language. */

@@ -1,0 +1,190 @@
+package org.jiuquan.grassroots.dashboard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the dashboard shows, as it travels in the URL so a view can be bookmarked or shared:
+ * {@code ?indicator=…&period=…&method=…&classes=…&district=…&kind=…&status=…&layers=…&bbox=…&lang=…&present=1}.
+ */
+record DashboardState(String indicator, String period, String method, int classes, @Nullable String district,
+                      @Nullable String kind, @Nullable String status, Set<String> layers, double @Nullable [] bbox,
+                      String lang, boolean presentation) {
+
+    static final String DEFAULT_INDICATOR = "enterprise_coverage";
+    static final List<String> ALL_LAYERS = List.of("districts", "villages", "grid-branches", "contact-points");
+    static final List<String> METHODS = List.of("quantile", "equal", "jenks");
+    static final List<String> DISTRICTS = List.of("620902", "620921", "620922", "620923", "620924", "620981", "620982");
+    static final List<String> KINDS = List.of("village", "grid_branch");
+    static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
+
+    /** A state read from a URL, with the parameters that were not valid (name and value) and so ignored. */
+    record Parsed(DashboardState state, List<Map.Entry<String, String>> invalid) {
+    }
+
+    static DashboardState defaults(String latestPeriod) {
+        return new DashboardState(DEFAULT_INDICATOR, latestPeriod, "quantile", 5, null, null, null,
+                new LinkedHashSet<>(ALL_LAYERS), null, "zh", false);
+    }
+
+    static Parsed parse(Map<String, List<String>> parameters, Set<String> indicators, List<String> periods) {
+        DashboardState d = defaults(periods.isEmpty() ? "2017Q4" : periods.get(periods.size() - 1));
+        List<Map.Entry<String, String>> invalid = new ArrayList<>();
+        Reader r = new Reader(parameters, invalid);
+        String indicator = r.oneOf("indicator", indicators, d.indicator());
+        String period = r.oneOf("period", Set.copyOf(periods), d.period());
+        String method = r.oneOf("method", Set.copyOf(METHODS), d.method());
+        String classesText = r.oneOf("classes", Set.of("3", "4", "5", "6", "7"), String.valueOf(d.classes()));
+        String district = r.oneOf("district", Set.copyOf(DISTRICTS), null);
+        String kind = r.oneOf("kind", Set.copyOf(KINDS), null);
+        String status = r.oneOf("status", Set.copyOf(STATUSES), null);
+        String lang = r.oneOf("lang", Set.of("zh", "en"), "zh");
+        boolean presentation = "1".equals(r.oneOf("present", Set.of("0", "1"), "0"));
+        Set<String> layers = r.layers();
+        double[] bbox = r.bbox();
+        return new Parsed(new DashboardState(indicator, period, method, Integer.parseInt(classesText), district, kind,
+                status, layers, bbox, lang, presentation), invalid);
+    }
+
+    /** The URL parameters of this state, defaults left out. */
+    Map<String, String> toParameters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("indicator", indicator);
+        out.put("period", period);
+        out.put("method", method);
+        out.put("classes", String.valueOf(classes));
+        putIfSet(out, "district", district);
+        putIfSet(out, "kind", kind);
+        putIfSet(out, "status", status);
+        if (!layers.containsAll(ALL_LAYERS)) {
+            out.put("layers", String.join(",", ALL_LAYERS.stream().filter(layers::contains).toList()));
+        }
+        if (bbox != null) {
+            out.put("bbox", String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", bbox[0], bbox[1], bbox[2], bbox[3]));
+        }
+        if (!lang.equals("zh")) {
+            out.put("lang", lang);
+        }
+        if (presentation) {
+            out.put("present", "1");
+        }
+        return out;
+    }
+
+    DashboardState withIndicator(String value) {
+        return new DashboardState(value, period, method, classes, district, kind, status, layers, bbox, lang, presentation);
+    }
+
+    DashboardState withPeriod(String value) {
+        return new DashboardState(indicator, value, method, classes, district, kind, status, layers, bbox, lang, presentation);
+    }
+
+    DashboardState withClassification(String newMethod, int newClasses) {
+        return new DashboardState(indicator, period, newMethod, newClasses, district, kind, status, layers, bbox, lang,
+                presentation);
+    }
+
+    DashboardState withFilters(@Nullable String newDistrict, @Nullable String newKind, @Nullable String newStatus) {
+        return new DashboardState(indicator, period, method, classes, newDistrict, newKind, newStatus, layers, bbox, lang,
+                presentation);
+    }
+
+    DashboardState withLayer(String layer, boolean visible) {
+        Set<String> next = new LinkedHashSet<>(layers);
+        if (visible) {
+            next.add(layer);
+        } else {
+            next.remove(layer);
+        }
+        return new DashboardState(indicator, period, method, classes, district, kind, status, next, bbox, lang,
+                presentation);
+    }
+
+    DashboardState withBbox(double[] value) {
+        return new DashboardState(indicator, period, method, classes, district, kind, status, layers, value, lang,
+                presentation);
+    }
+
+    DashboardState withLang(String value) {
+        return new DashboardState(indicator, period, method, classes, district, kind, status, layers, bbox, value,
+                presentation);
+    }
+
+    DashboardState withPresentation(boolean value) {
+        return new DashboardState(indicator, period, method, classes, district, kind, status, layers, bbox, lang, value);
+    }
+
+    private static void putIfSet(Map<String, String> out, String name, @Nullable String value) {
+        if (value != null) {
+            out.put(name, value);
+        }
+    }
+
+    /** Reads single parameters, noting the ones with a value that is not allowed. */
+    private record Reader(Map<String, List<String>> parameters, List<Map.Entry<String, String>> invalid) {
+
+        @Nullable String oneOf(String name, Set<String> allowed, @Nullable String fallback) {
+            List<String> values = parameters.get(name);
+            if (values == null || values.isEmpty() || values.get(0).isBlank()) {
+                return fallback;
+            }
+            String value = values.get(0).strip();
+            if (allowed.contains(value)) {
+                return value;
+            }
+            invalid.add(Map.entry(name, value));
+            return fallback;
+        }
+
+        Set<String> layers() {
+            List<String> values = parameters.get("layers");
+            if (values == null || values.isEmpty()) {
+                return new LinkedHashSet<>(ALL_LAYERS);
+            }
+            Set<String> layers = new LinkedHashSet<>();
+            for (String layer : values.get(0).split(",", -1)) {
+                if (layer.isBlank()) {
+                    continue;
+                }
+                if (!ALL_LAYERS.contains(layer.strip())) {
+                    invalid.add(Map.entry("layers", values.get(0)));
+                    return new LinkedHashSet<>(ALL_LAYERS);
+                }
+                layers.add(layer.strip());
+            }
+            return layers;
+        }
+
+        double @Nullable [] bbox() {
+            List<String> values = parameters.get("bbox");
+            if (values == null || values.isEmpty()) {
+                return null;
+            }
+            String[] parts = values.get(0).split(",", -1);
+            try {
+                if (parts.length == 4) {
+                    double[] box = new double[4];
+                    for (int i = 0; i < 4; i++) {
+                        box[i] = Double.parseDouble(parts[i].strip());
+                    }
+                    // Somewhere around Jiuquan, minimum below maximum.
+                    boolean plausible = box[0] >= 80 && box[2] <= 110 && box[1] >= 30 && box[3] <= 50
+                            && box[0] < box[2] && box[1] < box[3];
+                    if (plausible) {
+                        return box;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // falls through to invalid
+            }
+            invalid.add(Map.entry("bbox", values.get(0)));
+            return null;
+        }
+    }
+}

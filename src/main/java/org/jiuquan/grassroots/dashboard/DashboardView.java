@@ -1,0 +1,515 @@
+package org.jiuquan.grassroots.dashboard;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import org.jiuquan.grassroots.districts.District;
+import org.jiuquan.grassroots.districts.DistrictService;
+import org.jiuquan.grassroots.i18n.Translations;
+import org.jiuquan.grassroots.indicators.DistrictRanking;
+import org.jiuquan.grassroots.indicators.Indicator;
+import org.jiuquan.grassroots.indicators.IndicatorService;
+import org.jiuquan.grassroots.indicators.IndicatorValue;
+import org.jiuquan.grassroots.indicators.Period;
+import org.jiuquan.grassroots.map.GeoMap;
+import org.jiuquan.grassroots.map.IndicatorChart;
+import org.jiuquan.grassroots.map.MapStyle;
+import org.jiuquan.grassroots.map.MapStyleService;
+import org.jiuquan.grassroots.organisations.OrganisationService;
+import org.jiuquan.grassroots.organisations.SearchHit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The dashboard: a large map, the controls on the left (layers, filters, indicator), the city figures,
+ * district table and chart on the right, a legend and detail cards over the map. Its state lives in the
+ * URL ({@link DashboardState}), so any view can be bookmarked, shared or presented.
+ */
+@Route("")
+public class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final IndicatorService indicators;
+    private final MapStyleService styles;
+    private final OrganisationService organisations;
+    private final DistrictService districtService;
+    private final String basemapUrl;
+
+    private DashboardState state = DashboardState.defaults("2017Q4");
+    private boolean built;
+    private List<District> districts = List.of();
+    private Map<String, Indicator> indicatorsByCode = Map.of();
+    private List<Period> periods = List.of();
+
+    private final GeoMap map = new GeoMap();
+    private final Legend legend = new Legend();
+    private final DetailCard card = new DetailCard();
+    private final CityFigures figures = new CityFigures();
+    private final Grid<DistrictRow> table = new Grid<>(DistrictRow.class, false);
+    private final IndicatorChart chart = new IndicatorChart();
+    private final Map<String, Checkbox> layerSwitches = new LinkedHashMap<>();
+    private final Select<String> districtFilter = new Select<>();
+    private final Select<String> kindFilter = new Select<>();
+    private final Select<String> statusFilter = new Select<>();
+    private final Select<String> indicatorSelect = new Select<>();
+    private final Select<String> periodSelect = new Select<>();
+    private final Select<String> methodSelect = new Select<>();
+    private final Select<Integer> classesSelect = new Select<>();
+    private final Button presentButton = new Button();
+    private final Button exitPresentation = new Button();
+    /** Set while the view itself moves a control, so its listener does not treat it as a person's choice. */
+    private boolean updating;
+
+    public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
+                         DistrictService districtService, @Value("${jiuquan.map.basemap-url}") String basemapUrl) {
+        this.indicators = indicators;
+        this.styles = styles;
+        this.organisations = organisations;
+        this.districtService = districtService;
+        this.basemapUrl = basemapUrl;
+        addClassName("dashboard");
+        setId("dashboard");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.title");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        periods = indicators.periods();
+        indicatorsByCode = indicators.indicatorsByCode();
+        DashboardState.Parsed parsed = DashboardState.parse(event.getLocation().getQueryParameters().getParameters(),
+                indicatorsByCode.keySet(), periods.stream().map(Period::code).toList());
+        state = parsed.state();
+        Locale locale = state.lang().equals("en") ? Translations.ENGLISH : Translations.CHINESE;
+        event.getUI().setLocale(locale);
+        if (!built) {
+            districts = districtService.districts();
+            build();
+            built = true;
+        }
+        applyAll();
+        if (state.bbox() != null) {
+            map.setExtent(state.bbox());
+        }
+        for (Map.Entry<String, String> bad : parsed.invalid()) {
+            Notification.show(getTranslation("url.bad-parameter", bad.getKey(), bad.getValue()), 6000,
+                    Notification.Position.TOP_CENTER);
+        }
+    }
+
+    // ---- layout ----
+
+    private void build() {
+        Div controls = new Div(header(), searchBox(), layerPanel(), filterPanel(), indicatorPanel());
+        controls.addClassName("controls");
+
+        Div mapArea = new Div(map, legend, card, exitPresentation);
+        mapArea.addClassName("map-area");
+        map.setId("map");
+        map.setSizeFull();
+        map.setBasemapUrl(basemapUrl);
+        map.addFeatureClickListener(event -> openCard(event.layer(), event.id()));
+        map.addViewMovedListener(event -> {
+            state = state.withBbox(event.bbox());
+            updateUrl();
+        });
+        exitPresentation.setText(getTranslation("present.exit"));
+        exitPresentation.setId("exit-presentation");
+        exitPresentation.addClassName("exit-presentation");
+        exitPresentation.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        exitPresentation.addClickListener(event -> setPresentation(false));
+
+        Div side = new Div(new H3(getTranslation("cards.title")), figures, new H3(getTranslation("table.title")),
+                districtTable(), new H3(getTranslation("chart.title")), chart);
+        side.addClassName("side-panel");
+        chart.setId("indicator-chart");
+
+        add(controls, mapArea, side);
+        Shortcuts.addShortcutListener(this, () -> setPresentation(!state.presentation()), Key.KEY_P, KeyModifier.ALT)
+                .listenOn(this);
+    }
+
+    private Div header() {
+        H1 title = new H1(getTranslation("app.title"));
+        Paragraph synthetic = new Paragraph(getTranslation("app.synthetic"));
+        synthetic.addClassName("synthetic-notice");
+        Button language = new Button(getTranslation("app.language"), event -> switchLanguage());
+        language.setId("language-switch");
+        language.setTooltipText(getTranslation("app.language.tooltip"));
+        language.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        presentButton.setText(getTranslation("present.enter"));
+        presentButton.setId("presentation-toggle");
+        presentButton.setTooltipText(getTranslation("present.shortcut"));
+        presentButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        presentButton.addClickListener(event -> setPresentation(true));
+        Div buttons = new Div(language, presentButton);
+        buttons.addClassName("header-buttons");
+        return new Div(title, synthetic, buttons);
+    }
+
+    private ComboBox<SearchHit> searchBox() {
+        ComboBox<SearchHit> search = new ComboBox<>();
+        search.setId("search");
+        search.setPlaceholder(getTranslation("search.placeholder"));
+        search.setWidthFull();
+        search.setItems(query -> organisations.search(query.getFilter().orElse(""), 50).stream()
+                .skip(query.getOffset()).limit(query.getLimit()));
+        search.setItemLabelGenerator(hit -> hit.layer().equals("districts")
+                ? (isEnglish() ? hit.nameEn() : hit.nameZh())
+                : hit.nameZh() + " · " + districtName(hit.districtCode()));
+        search.addValueChangeListener(event -> {
+            SearchHit hit = event.getValue();
+            if (hit == null || !event.isFromClient()) {
+                return;
+            }
+            if (hit.layer().equals("districts")) {
+                map.fitDistrict(hit.id());
+            } else {
+                map.flyTo(hit.lon(), hit.lat(), 13);
+            }
+            openCard(hit.layer(), hit.id());
+        });
+        return search;
+    }
+
+    private Div layerPanel() {
+        Map<String, Long> counts = new LinkedHashMap<>(organisations.layerCounts());
+        counts.put("districts", (long) districts.size());
+        map.setLayerCounts(counts);
+        Div panel = new Div(new H3(getTranslation("layers.title")));
+        for (String layer : DashboardState.ALL_LAYERS) {
+            Checkbox box = new Checkbox(getTranslation("layers." + layer) + " (" + Formats.number(counts.getOrDefault(layer, 0L), 0, getLocale()) + ")");
+            box.setId("layer-" + layer);
+            box.addValueChangeListener(event -> {
+                if (!updating) {
+                    state = state.withLayer(layer, event.getValue());
+                    applyLayers();
+                    updateUrl();
+                }
+            });
+            layerSwitches.put(layer, box);
+            panel.add(box);
+        }
+        Paragraph note = new Paragraph(getTranslation("layers.weak-note"));
+        note.addClassName("hint");
+        panel.add(note);
+        panel.addClassName("panel-section");
+        return panel;
+    }
+
+    private Div filterPanel() {
+        districtFilter.setId("filter-district");
+        districtFilter.setLabel(getTranslation("filters.district"));
+        List<String> districtCodes = new ArrayList<>(List.of(""));
+        districtCodes.addAll(districts.stream().map(District::code).toList());
+        districtFilter.setItems(districtCodes);
+        districtFilter.setItemLabelGenerator(code -> code.isEmpty() ? getTranslation("filters.all") : districtName(code));
+        kindFilter.setId("filter-kind");
+        kindFilter.setLabel(getTranslation("filters.kind"));
+        kindFilter.setItems(withAll(DashboardState.KINDS));
+        kindFilter.setItemLabelGenerator(kind -> kind.isEmpty() ? getTranslation("filters.all") : getTranslation("kind." + kind));
+        statusFilter.setId("filter-status");
+        statusFilter.setLabel(getTranslation("filters.status"));
+        statusFilter.setItems(withAll(DashboardState.STATUSES));
+        statusFilter.setItemLabelGenerator(status -> status.isEmpty() ? getTranslation("filters.all") : getTranslation("status." + status));
+        for (Select<String> filter : List.of(districtFilter, kindFilter, statusFilter)) {
+            filter.setWidthFull();
+            filter.addValueChangeListener(event -> {
+                if (!updating) {
+                    state = state.withFilters(blankToNull(districtFilter.getValue()), blankToNull(kindFilter.getValue()),
+                            blankToNull(statusFilter.getValue()));
+                    applyFilters();
+                    updateUrl();
+                }
+            });
+        }
+        Div panel = new Div(new H3(getTranslation("filters.title")), districtFilter, kindFilter, statusFilter);
+        panel.addClassName("panel-section");
+        return panel;
+    }
+
+    private Div indicatorPanel() {
+        indicatorSelect.setId("indicator");
+        indicatorSelect.setLabel(getTranslation("indicator.select"));
+        indicatorSelect.setItems(indicatorsByCode.keySet().stream().toList());
+        indicatorSelect.setItemLabelGenerator(code -> indicatorName(indicatorsByCode.get(code)));
+        periodSelect.setId("period");
+        periodSelect.setLabel(getTranslation("indicator.period"));
+        periodSelect.setItems(periods.stream().map(Period::code).toList());
+        periodSelect.setItemLabelGenerator(code -> periods.stream().filter(p -> p.code().equals(code)).findFirst()
+                .map(p -> p.code() + " " + (isEnglish() ? p.themeEn() : p.themeZh())).orElse(code));
+        methodSelect.setId("method");
+        methodSelect.setLabel(getTranslation("indicator.method"));
+        methodSelect.setItems(DashboardState.METHODS);
+        methodSelect.setItemLabelGenerator(method -> getTranslation("method." + method));
+        classesSelect.setId("classes");
+        classesSelect.setLabel(getTranslation("indicator.classes"));
+        classesSelect.setItems(3, 4, 5, 6, 7);
+        for (Select<?> select : List.of(indicatorSelect, periodSelect, methodSelect, classesSelect)) {
+            select.setWidthFull();
+        }
+        indicatorSelect.addValueChangeListener(event -> onIndicatorControls());
+        periodSelect.addValueChangeListener(event -> onIndicatorControls());
+        methodSelect.addValueChangeListener(event -> onIndicatorControls());
+        classesSelect.addValueChangeListener(event -> onIndicatorControls());
+        Div panel = new Div(new H3(getTranslation("indicator.title")), indicatorSelect, periodSelect, methodSelect,
+                classesSelect);
+        panel.addClassName("panel-section");
+        return panel;
+    }
+
+    private Grid<DistrictRow> districtTable() {
+        table.setId("district-table");
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        table.setAllRowsVisible(true);
+        table.addColumn(DistrictRow::name).setHeader(getTranslation("table.district")).setSortable(true)
+                .setComparator(DistrictRow::code).setFlexGrow(1).setKey("district");
+        table.addColumn(row -> formatValue(row.value())).setHeader(getTranslation("table.value"))
+                .setComparator(DistrictRow::value).setSortable(true).setKey("value").setAutoWidth(true).setFlexGrow(0);
+        table.addColumn(DistrictRow::rank).setHeader(getTranslation("table.rank")).setSortable(true).setKey("rank")
+                .setAutoWidth(true).setFlexGrow(0);
+        table.addColumn(row -> Formats.change(row.change(), currentIndicator().decimals(), getLocale()))
+                .setHeader(getTranslation("table.change")).setKey("change")
+                .setComparator(row -> row.change() == null ? BigDecimal.ZERO : row.change()).setSortable(true)
+                .setAutoWidth(true).setFlexGrow(0);
+        table.addColumn(DistrictRow::matching).setHeader(getTranslation("table.matching")).setSortable(true)
+                .setKey("matching").setAutoWidth(true).setFlexGrow(0);
+        table.addSelectionListener(event -> {
+            if (updating || !event.isFromClient()) {
+                return;
+            }
+            event.getFirstSelectedItem().ifPresentOrElse(row -> {
+                map.fitDistrict(row.code());
+                openCard("districts", row.code());
+            }, () -> map.setSelection(null));
+        });
+        return table;
+    }
+
+    // ---- applying state ----
+
+    private void applyAll() {
+        updating = true;
+        try {
+            DashboardState.ALL_LAYERS.forEach(layer -> layerSwitches.get(layer).setValue(state.layers().contains(layer)));
+            districtFilter.setValue(state.district() == null ? "" : state.district());
+            kindFilter.setValue(state.kind() == null ? "" : state.kind());
+            statusFilter.setValue(state.status() == null ? "" : state.status());
+            indicatorSelect.setValue(state.indicator());
+            periodSelect.setValue(state.period());
+            methodSelect.setValue(state.method());
+            classesSelect.setValue(state.classes());
+        } finally {
+            updating = false;
+        }
+        map.setLanguage(state.lang());
+        map.setLabels(Map.of("villages", getTranslation("layers.villages"),
+                "grid-branches", getTranslation("layers.grid-branches"),
+                "contact-points", getTranslation("layers.contact-points"), "map", getTranslation("map.label")));
+        applyLayers();
+        applyFilters();
+        applyIndicator();
+        applyPresentation();
+    }
+
+    private void applyLayers() {
+        Map<String, Boolean> visible = new LinkedHashMap<>();
+        DashboardState.ALL_LAYERS.forEach(layer -> visible.put(layer, state.layers().contains(layer)));
+        map.setLayers(visible);
+    }
+
+    private void applyFilters() {
+        map.setFilters(new GeoMap.Filters(state.district(), state.kind(), state.status()));
+        refreshTable();
+    }
+
+    private void onIndicatorControls() {
+        if (updating || indicatorSelect.getValue() == null || periodSelect.getValue() == null
+                || methodSelect.getValue() == null || classesSelect.getValue() == null) {
+            return;
+        }
+        state = state.withIndicator(indicatorSelect.getValue()).withPeriod(periodSelect.getValue())
+                .withClassification(methodSelect.getValue(), classesSelect.getValue());
+        applyIndicator();
+        updateUrl();
+    }
+
+    /** Indicator, period or classification changed: map colours, legend, cards, table, chart and open card. */
+    private void applyIndicator() {
+        MapStyle style = styles.style(state.indicator(), state.period(), state.method(), state.classes());
+        map.setStyle(style);
+        legend.show(style, currentIndicator(), state.period(), getLocale());
+        List<IndicatorValue> cityValues = indicators.cityValues(state.period());
+        figures.show(cityValues, indicatorsByCode, getLocale());
+        refreshTable();
+        refreshChart();
+        if (card.isVisible() && !card.shownId().isEmpty() && card.shownId().length() == 6) {
+            openCard("districts", card.shownId());
+        }
+    }
+
+    private void refreshTable() {
+        List<DistrictRanking> rankings = indicators.rankings(state.period(), state.indicator(), null);
+        Map<String, Long> matching = organisations.matchingPerDistrict(state.kind(), state.status(), state.district());
+        List<DistrictRow> rows = rankings.stream()
+                .filter(r -> state.district() == null || r.districtCode().equals(state.district()))
+                .map(r -> new DistrictRow(r.districtCode(), districtName(r.districtCode()), r.value(), r.rank(),
+                        r.change(), matching.getOrDefault(r.districtCode(), 0L)))
+                .sorted(Comparator.comparingInt(DistrictRow::rank))
+                .toList();
+        updating = true;
+        try {
+            table.setItems(rows);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void refreshChart() {
+        List<String> codes = districts.stream().map(District::code).toList();
+        List<IndicatorChart.Series> series = new ArrayList<>();
+        for (Period period : periods) {
+            Map<String, BigDecimal> values = indicators.districtValues(period.code(), state.indicator()).stream()
+                    .collect(Collectors.toMap(IndicatorValue::districtCode, IndicatorValue::value));
+            series.add(new IndicatorChart.Series(period.code(), codes.stream()
+                    .map(code -> Optional.ofNullable(values.get(code)).map(BigDecimal::doubleValue).orElse(null))
+                    .toList()));
+        }
+        Indicator indicator = currentIndicator();
+        chart.setData(new IndicatorChart.Data(isEnglish() ? indicator.unitEn() : indicator.unitZh(),
+                codes.stream().map(this::districtName).toList(), series, state.presentation()));
+    }
+
+    private void openCard(String layer, String id) {
+        switch (layer) {
+            case "districts" -> districts.stream().filter(d -> d.code().equals(id)).findFirst().ifPresent(district -> {
+                card.showDistrict(district, indicators.rankings(state.period(), null, id), indicatorsByCode,
+                        state.period().equals(periods.isEmpty() ? "" : periods.get(0).code()), getLocale());
+                selectTableRow(id);
+            });
+            case "villages", "grid-branches", "organisations" -> organisations.organisation(id).ifPresent(o ->
+                    card.showOrganisation(o, districtName(o.districtCode()), getLocale()));
+            case "contact-points" -> organisations.contactPoint(id).ifPresent(c ->
+                    card.showContactPoint(c, districtName(c.districtCode())));
+            default -> {
+                return;
+            }
+        }
+        map.setSelection(new GeoMap.Selection(layer.equals("organisations") ? "villages" : layer, id));
+    }
+
+    private void selectTableRow(String code) {
+        updating = true;
+        try {
+            table.getListDataView().getItems().filter(row -> row.code().equals(code)).findFirst()
+                    .ifPresentOrElse(table::select, table::deselectAll);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private void setPresentation(boolean on) {
+        if (on == state.presentation()) {
+            return;
+        }
+        state = state.withPresentation(on);
+        applyPresentation();
+        refreshChart();
+        legend.show(styles.style(state.indicator(), state.period(), state.method(), state.classes()),
+                currentIndicator(), state.period(), getLocale());
+        getElement().executeJs(on
+                ? "if (document.documentElement.requestFullscreen && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(() => {})"
+                : "if (document.fullscreenElement) document.exitFullscreen().catch(() => {})");
+        updateUrl();
+    }
+
+    private void applyPresentation() {
+        setClassName("presentation", state.presentation());
+        map.setPresentation(state.presentation());
+        exitPresentation.setVisible(state.presentation());
+    }
+
+    private void switchLanguage() {
+        state = state.withLang(isEnglish() ? "zh" : "en");
+        getUI().ifPresent(ui -> ui.getPage().setLocation("./?" + QueryParameters.simple(state.toParameters()).getQueryString()));
+    }
+
+    private void updateUrl() {
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new Location("", QueryParameters.simple(state.toParameters()))));
+    }
+
+    // ---- helpers ----
+
+    private Indicator currentIndicator() {
+        return indicatorsByCode.get(state.indicator());
+    }
+
+    private String formatValue(BigDecimal value) {
+        Indicator indicator = currentIndicator();
+        return Formats.withUnit(Formats.number(value, indicator.decimals(), getLocale()),
+                isEnglish() ? indicator.unitEn() : indicator.unitZh());
+    }
+
+    private String indicatorName(@Nullable Indicator indicator) {
+        return indicator == null ? "" : isEnglish() ? indicator.nameEn() : indicator.nameZh();
+    }
+
+    private String districtName(String code) {
+        return districts.stream().filter(d -> d.code().equals(code)).findFirst().map(d -> d.name(getLocale())).orElse(code);
+    }
+
+    private boolean isEnglish() {
+        return Translations.isEnglish(getLocale());
+    }
+
+    private static List<String> withAll(List<String> values) {
+        List<String> all = new ArrayList<>(List.of(""));
+        all.addAll(values);
+        return all;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** For tests: the state the view shows now. */
+    DashboardState state() {
+        return state;
+    }
+
+    Set<String> visibleLayers() {
+        return state.layers();
+    }
+}

@@ -1,0 +1,26 @@
+package org.jiuquan.grassroots.districts;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+public class DistrictService {
+
+    static final String DISTRICTS = """
+            SELECT code, name_zh, name_en, ST_X(seat) AS seat_lon, ST_Y(seat) AS seat_lat,
+                   ST_XMin(outline) AS min_lon, ST_YMin(outline) AS min_lat,
+                   ST_XMax(outline) AS max_lon, ST_YMax(outline) AS max_lat, brand_zh, brand_en
+            FROM district ORDER BY code""";
+
+    private final JdbcClient jdbc;
+
+    DistrictService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<District> districts() {
+        return jdbc.sql(DISTRICTS).query(District.class).list();
+    }
+}

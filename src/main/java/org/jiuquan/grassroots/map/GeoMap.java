@@ -1,0 +1,192 @@
+package org.jiuquan.grassroots.map;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.shared.Registration;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Java side of {@code <geo-map>} (frontend/src/geo-map.ts): a typed API for what the map shows and one
+ * event class per thing a person does on it. The element fetches its layer data from the OGC API itself;
+ * only small view state crosses here.
+ */
+@Tag("geo-map")
+public class GeoMap extends com.vaadin.flow.component.Component implements HasSize {
+
+    /** Where the bundle lies (frontend/scripts/build.mjs writes it to META-INF/resources/map). */
+    public static final String MODULE = "/map/geo-map.js";
+    public static final List<String> POINT_LAYERS = List.of("villages", "grid-branches", "contact-points");
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    /** Which layer and feature is selected: a district code, a 12-digit organisation code, a contact point number. */
+    public record Selection(String layer, String id) {
+    }
+
+    public record Filters(@Nullable String district, @Nullable String kind, @Nullable String status) {
+        public static final Filters NONE = new Filters(null, null, null);
+    }
+
+    public GeoMap() {
+        getElement().setAttribute("ogc-base", "/ogc");
+        addAttachListener(event -> event.getUI().getPage().addJsModule(MODULE));
+    }
+
+    public void setStyle(MapStyle style) {
+        getElement().setProperty("styleJson", JSON.writeValueAsString(style));
+    }
+
+    /** Which layers are drawn: districts, villages, grid-branches, contact-points. */
+    public void setLayers(Map<String, Boolean> visible) {
+        getElement().setProperty("layersJson", JSON.writeValueAsString(visible));
+    }
+
+    public void setFilters(Filters filters) {
+        getElement().setProperty("filtersJson", JSON.writeValueAsString(filters));
+    }
+
+    /** How many features each point layer holds: large layers are drawn from vector tiles. */
+    public void setLayerCounts(Map<String, Long> counts) {
+        getElement().setProperty("countsJson", JSON.writeValueAsString(counts));
+    }
+
+    public void setSelection(@Nullable Selection selection) {
+        getElement().setProperty("selectionJson", selection == null ? "" : JSON.writeValueAsString(selection));
+    }
+
+    /** Texts the element shows itself (tooltips of clusters, its accessible name), in the UI's language. */
+    public void setLabels(Map<String, String> labels) {
+        getElement().setProperty("labelsJson", JSON.writeValueAsString(labels));
+    }
+
+    public void setLanguage(String language) {
+        getElement().setProperty("language", language);
+    }
+
+    /** Larger labels and symbols for a projector. */
+    public void setPresentation(boolean presentation) {
+        getElement().setProperty("presentation", presentation);
+    }
+
+    /** An XYZ tile URL template ({z}/{x}/{y}) drawn under the layers; empty for none (the default: offline). */
+    public void setBasemapUrl(String url) {
+        getElement().setAttribute("basemap-url", url);
+    }
+
+    /** The longitude/latitude box to show (from a bookmarked URL); the city when never set. */
+    public void setExtent(double[] bbox) {
+        getElement().setProperty("extentJson", JSON.writeValueAsString(bbox));
+    }
+
+    public void fitDistrict(String code) {
+        getElement().callJsFunction("fitDistrict", code);
+    }
+
+    public void flyTo(double lon, double lat, int zoom) {
+        getElement().callJsFunction("flyTo", lon, lat, zoom);
+    }
+
+    public Registration addFeatureClickListener(ComponentEventListener<FeatureClickEvent> listener) {
+        return addListener(FeatureClickEvent.class, listener);
+    }
+
+    public Registration addSelectionChangedListener(ComponentEventListener<SelectionChangedEvent> listener) {
+        return addListener(SelectionChangedEvent.class, listener);
+    }
+
+    public Registration addViewMovedListener(ComponentEventListener<ViewMovedEvent> listener) {
+        return addListener(ViewMovedEvent.class, listener);
+    }
+
+    public Registration addRenderedListener(ComponentEventListener<RenderedEvent> listener) {
+        return addListener(RenderedEvent.class, listener);
+    }
+
+    /** A person clicked a district or a single point (clusters zoom in instead). */
+    @DomEvent("feature-click")
+    public static class FeatureClickEvent extends ComponentEvent<GeoMap> {
+        private final String layer;
+        private final String id;
+
+        public FeatureClickEvent(GeoMap source, boolean fromClient, @EventData("event.detail.layer") String layer,
+                                 @EventData("event.detail.id") String id) {
+            super(source, fromClient);
+            this.layer = layer;
+            this.id = id;
+        }
+
+        public String layer() {
+            return layer;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /** The highlighted feature changed (empty layer and id: nothing is selected). */
+    @DomEvent("selection-changed")
+    public static class SelectionChangedEvent extends ComponentEvent<GeoMap> {
+        private final String layer;
+        private final String id;
+
+        public SelectionChangedEvent(GeoMap source, boolean fromClient,
+                                     @EventData("event.detail.layer") String layer,
+                                     @EventData("event.detail.id") String id) {
+            super(source, fromClient);
+            this.layer = layer;
+            this.id = id;
+        }
+
+        public String layer() {
+            return layer;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /** The map was panned or zoomed; bbox in longitude/latitude. */
+    @DomEvent(value = "view-moved", debounce = @com.vaadin.flow.component.DebounceSettings(timeout = 300,
+            phases = com.vaadin.flow.dom.DebouncePhase.TRAILING))
+    public static class ViewMovedEvent extends ComponentEvent<GeoMap> {
+        private final double[] bbox;
+        private final double zoom;
+
+        public ViewMovedEvent(GeoMap source, boolean fromClient,
+                              @EventData("event.detail.bbox[0]") double minLon,
+                              @EventData("event.detail.bbox[1]") double minLat,
+                              @EventData("event.detail.bbox[2]") double maxLon,
+                              @EventData("event.detail.bbox[3]") double maxLat,
+                              @EventData("event.detail.zoom") double zoom) {
+            super(source, fromClient);
+            this.bbox = new double[] {minLon, minLat, maxLon, maxLat};
+            this.zoom = zoom;
+        }
+
+        public double[] bbox() {
+            return bbox.clone();
+        }
+
+        public double zoom() {
+            return zoom;
+        }
+    }
+
+    /** Every requested layer is drawn. */
+    @DomEvent("rendered")
+    public static class RenderedEvent extends ComponentEvent<GeoMap> {
+        public RenderedEvent(GeoMap source, boolean fromClient) {
+            super(source, fromClient);
+        }
+    }
+}

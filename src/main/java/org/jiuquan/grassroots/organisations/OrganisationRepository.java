@@ -1,0 +1,102 @@
+package org.jiuquan.grassroots.organisations;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrganisationRepository {
+
+    static final String ORGANISATION_BY_CODE = """
+            SELECT id, code, kind, name_zh, township_zh, district_code, fortress_index, status, status_since,
+                   ST_X(geom) AS lon, ST_Y(geom) AS lat
+            FROM organisation WHERE code = :code""";
+    static final String ORGANISATION_BY_ID = """
+            SELECT id, code, kind, name_zh, township_zh, district_code, fortress_index, status, status_since,
+                   ST_X(geom) AS lon, ST_Y(geom) AS lat
+            FROM organisation WHERE id = :id""";
+    static final String LEADERS_OF = """
+            SELECT l.name_zh, l.level, l.title_zh FROM contact_point c JOIN leader l ON l.id = c.leader_id
+            WHERE c.organisation_id = :id
+            ORDER BY CASE l.level WHEN 'city' THEN 0 WHEN 'county' THEN 1 ELSE 2 END, l.name_zh""";
+    static final String CONTACT_POINT = """
+            SELECT c.id, l.name_zh AS leader_name_zh, l.level AS leader_level, l.title_zh AS leader_title_zh,
+                   o.id AS organisation_id, o.code AS organisation_code, o.name_zh AS organisation_name_zh,
+                   o.kind AS organisation_kind, o.status AS organisation_status, o.district_code,
+                   c.established_on, ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat
+            FROM contact_point c JOIN organisation o ON o.id = c.organisation_id JOIN leader l ON l.id = c.leader_id
+            WHERE c.id = :id""";
+    /** Districts first, then organisations whose name starts with the text, then those containing it. */
+    static final String SEARCH = """
+            SELECT * FROM (
+                SELECT 'districts' AS layer, d.code AS id, d.name_zh, d.name_en, d.code AS district_code,
+                       ST_X(d.seat) AS lon, ST_Y(d.seat) AS lat, 0 AS sort
+                FROM district d
+                WHERE d.name_zh LIKE '%' || :text || '%' OR lower(d.name_en) LIKE '%' || lower(:text) || '%'
+                UNION ALL
+                SELECT CASE o.kind WHEN 'village' THEN 'villages' WHEN 'grid_branch' THEN 'grid-branches'
+                       ELSE 'organisations' END,
+                       coalesce(o.code, o.id::text), o.name_zh, o.name_zh, o.district_code,
+                       ST_X(o.geom), ST_Y(o.geom), CASE WHEN o.name_zh LIKE :text || '%' THEN 1 ELSE 2 END
+                FROM organisation o
+                WHERE o.name_zh LIKE '%' || :text || '%') hits
+            ORDER BY sort, name_zh LIMIT :limit""";
+    /** Organisations per district that pass the dashboard's filters. */
+    static final String MATCHING_PER_DISTRICT = """
+            SELECT district_code, count(*) FROM organisation
+            WHERE kind IN ('village', 'grid_branch')
+              AND (CAST(:kind AS text) IS NULL OR kind = :kind)
+              AND (CAST(:status AS text) IS NULL OR status = :status)
+              AND (CAST(:district AS text) IS NULL OR district_code = :district)
+            GROUP BY district_code""";
+    static final String LAYER_COUNTS = """
+            SELECT 'villages', count(*) FROM organisation WHERE kind = 'village'
+            UNION ALL SELECT 'grid-branches', count(*) FROM organisation WHERE kind = 'grid_branch'
+            UNION ALL SELECT 'contact-points', count(*) FROM contact_point""";
+
+    private final JdbcClient jdbc;
+
+    OrganisationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<OrganisationDetails> byCode(String code) {
+        return jdbc.sql(ORGANISATION_BY_CODE).param("code", code).query((rs, n) -> details(rs)).optional();
+    }
+
+    Optional<OrganisationDetails> byId(long id) {
+        return jdbc.sql(ORGANISATION_BY_ID).param("id", id).query((rs, n) -> details(rs)).optional();
+    }
+
+    Optional<ContactPointDetails> contactPoint(long id) {
+        return jdbc.sql(CONTACT_POINT).param("id", id).query(ContactPointDetails.class).optional();
+    }
+
+    List<SearchHit> search(String text, int limit) {
+        return jdbc.sql(SEARCH).param("text", text).param("limit", limit).query(SearchHit.class).list();
+    }
+
+    Map<String, Long> matchingPerDistrict(String kind, String status, String district) {
+        return jdbc.sql(MATCHING_PER_DISTRICT).param("kind", kind).param("status", status).param("district", district)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    Map<String, Long> layerCounts() {
+        return jdbc.sql(LAYER_COUNTS).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private OrganisationDetails details(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        List<OrganisationDetails.Leader> leaders = jdbc.sql(LEADERS_OF).param("id", id)
+                .query(OrganisationDetails.Leader.class).list();
+        return new OrganisationDetails(id, rs.getString("code"), rs.getString("kind"), rs.getString("name_zh"),
+                rs.getString("township_zh"), rs.getString("district_code"), rs.getBigDecimal("fortress_index"),
+                rs.getString("status"), rs.getDate("status_since").toLocalDate(), rs.getDouble("lon"),
+                rs.getDouble("lat"), leaders);
+    }
+}

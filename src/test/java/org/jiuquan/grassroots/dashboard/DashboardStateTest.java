@@ -1,0 +1,67 @@
+package org.jiuquan.grassroots.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class DashboardStateTest {
+
+    static final Set<String> INDICATORS = Set.of("enterprise_coverage", "weak_open", "villages");
+    static final List<String> PERIODS = List.of("2017Q1", "2017Q2", "2017Q3", "2017Q4");
+
+    @Test
+    void anEmptyUrlGivesTheDefaultViewOfTheLatestQuarter() {
+        DashboardState.Parsed parsed = DashboardState.parse(Map.of(), INDICATORS, PERIODS);
+        assertThat(parsed.invalid()).isEmpty();
+        assertThat(parsed.state().period()).isEqualTo("2017Q4");
+        assertThat(parsed.state().indicator()).isEqualTo("enterprise_coverage");
+        assertThat(parsed.state().layers()).containsExactlyElementsOf(DashboardState.ALL_LAYERS);
+        assertThat(parsed.state().lang()).isEqualTo("zh");
+    }
+
+    @Test
+    void aStateSurvivesTheTripThroughItsUrl() {
+        DashboardState state = DashboardState.defaults("2017Q4").withIndicator("weak_open").withPeriod("2017Q2")
+                .withClassification("jenks", 4).withFilters("620982", "village", "weak").withLayer("contact-points", false)
+                .withBbox(new double[] {94.1, 39.8, 95.2, 40.6}).withLang("en").withPresentation(true);
+        Map<String, List<String>> url = new java.util.HashMap<>();
+        state.toParameters().forEach((k, v) -> url.put(k, List.of(v)));
+        DashboardState.Parsed parsed = DashboardState.parse(url, INDICATORS, PERIODS);
+        assertThat(parsed.invalid()).isEmpty();
+        DashboardState back = parsed.state();
+        assertThat(back.withBbox(state.bbox())).isNotNull();
+        assertThat(back.indicator()).isEqualTo("weak_open");
+        assertThat(back.period()).isEqualTo("2017Q2");
+        assertThat(back.method()).isEqualTo("jenks");
+        assertThat(back.classes()).isEqualTo(4);
+        assertThat(back.district()).isEqualTo("620982");
+        assertThat(back.kind()).isEqualTo("village");
+        assertThat(back.status()).isEqualTo("weak");
+        assertThat(back.layers()).containsExactly("districts", "villages", "grid-branches");
+        assertThat(back.bbox()).containsExactly(94.1, 39.8, 95.2, 40.6);
+        assertThat(back.lang()).isEqualTo("en");
+        assertThat(back.presentation()).isTrue();
+    }
+
+    @Test
+    void badValuesAreReportedAndReplacedByDefaults() {
+        DashboardState.Parsed parsed = DashboardState.parse(Map.of(
+                "indicator", List.of("happiness"), "period", List.of("2018Q1"), "classes", List.of("9"),
+                "method", List.of("random"), "district", List.of("110101"), "layers", List.of("villages,rivers"),
+                "bbox", List.of("0,0,1,1"), "lang", List.of("fr")), INDICATORS, PERIODS);
+        assertThat(parsed.invalid()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("indicator", "period", "classes", "method", "district", "layers", "bbox", "lang");
+        DashboardState state = parsed.state();
+        assertThat(state.indicator()).isEqualTo("enterprise_coverage");
+        assertThat(state.period()).isEqualTo("2017Q4");
+        assertThat(state.classes()).isEqualTo(5);
+        assertThat(state.district()).isNull();
+        assertThat(state.layers()).containsExactlyElementsOf(DashboardState.ALL_LAYERS);
+        assertThat(state.bbox()).isNull();
+        assertThat(state.lang()).isEqualTo("zh");
+    }
+}

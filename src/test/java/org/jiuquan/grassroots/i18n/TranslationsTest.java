@@ -1,0 +1,52 @@
+package org.jiuquan.grassroots.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class TranslationsTest {
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+    @Test
+    void bothLanguagesHoldTheSameKeysAndNoEmptyText() throws IOException {
+        Properties chinese = bundle("zh_CN");
+        Properties english = bundle("en");
+        assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(chinese.stringPropertyNames());
+        chinese.forEach((key, value) -> assertThat((String) value).as("zh " + key).isNotBlank());
+        english.forEach((key, value) -> assertThat((String) value).as("en " + key).isNotBlank());
+    }
+
+    @Test
+    void englishTextIsEnglishExceptTheNameOfTheOtherLanguage() throws IOException {
+        bundle("en").forEach((key, value) -> {
+            if (!key.equals("app.language")) {
+                assertThat(HAN.matcher((String) value).find()).as((String) key).isFalse();
+            }
+        });
+    }
+
+    @Test
+    void chineseIsTheDefaultAndParametersAreFilledIn() {
+        Translations translations = new Translations();
+        assertThat(translations.getTranslation("table.title", Locale.GERMAN)).isEqualTo("区县排名");
+        assertThat(translations.getTranslation("table.title", Locale.UK)).isEqualTo("District ranking");
+        assertThat(translations.getTranslation("card.rank", Locale.SIMPLIFIED_CHINESE, 2)).isEqualTo("第 2 名");
+        assertThat(translations.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key!");
+    }
+
+    private static Properties bundle(String suffix) throws IOException {
+        Properties properties = new Properties();
+        try (var in = TranslationsTest.class.getResourceAsStream("/i18n/labels_" + suffix + ".properties")) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
