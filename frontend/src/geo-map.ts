@@ -131,6 +131,8 @@ export class GeoMap extends LitElement {
       view: new View({ center: fromLonLat([96.5, 40.3]), zoom: 6, minZoom: 4, maxZoom: 18 }),
     });
     this.map.on('rendercomplete', () => this.maybeRendered());
+    // Panning and zooming load new data (tiles, clusters): a new render is pending until it is drawn.
+    this.map.on('movestart', () => this.beginRender());
     this.map.on('moveend', () => this.onMoveEnd());
     this.map.on('pointermove', (e) => this.onHover(e.pixel, e.dragging));
     this.map.on('singleclick', (e) => this.onClick(e.pixel));
@@ -374,8 +376,13 @@ export class GeoMap extends LitElement {
   }
 
   private maybeRendered() {
-    if (this.renderPending && this.pendingLoads === 0 && this.districtSource.getFeatures().length > 0) {
+    const view = this.map?.getView();
+    // OpenLayers reports a complete render after every frame of an animation too: wait for the last one.
+    const moving = !!view && (view.getAnimating() || view.getInteracting());
+    if (this.renderPending && !moving && this.pendingLoads === 0 && this.districtSource.getFeatures().length > 0) {
       this.renderPending = false;
+      // When it happened, in ms since navigation started: benchmarks read it without polling delays.
+      this.dataset.renderedAt = String(Math.round(performance.now()));
       this.setAttribute('rendered', '');
       this.emit('rendered', {});
     }

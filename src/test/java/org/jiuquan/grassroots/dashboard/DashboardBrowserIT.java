@@ -177,6 +177,33 @@ class DashboardBrowserIT {
         assertThat(text("#legend")).contains("非公企业党组织覆盖率");
     }
 
+    @Test
+    void aFailingTileServerDoesNotBreakTheMap() {
+        load("/");
+        js("document.querySelector('geo-map').setAttribute('basemap-url', 'http://127.0.0.1:9/{z}/{x}/{y}.png')");
+        js("document.querySelector('geo-map').flyTo(98.5, 39.75, 8)");
+        sleep(500);
+        waitRendered();
+        legendColours().stream().limit(1).forEach(colour ->
+                assertThat(pixelCounts(List.of(colour)).get(colour)).isPositive());
+        assertThat(featureCount("villages")).isEqualTo(434);
+    }
+
+    @Test
+    void searchFindsAnOrganisationZoomsToItAndOpensItsCard() {
+        String name = jdbc.sql("SELECT name_zh FROM organisation WHERE kind = 'village' ORDER BY code LIMIT 1")
+                .query(String.class).single();
+        load("/");
+        WebElement input = driver.findElement(By.cssSelector("#search input"));
+        input.sendKeys(name);
+        WebElement item = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                d.findElements(By.tagName("vaadin-combo-box-item")).stream()
+                        .filter(e -> e.getText().startsWith(name)).findFirst().orElse(null));
+        item.click();
+        waitUntil(() -> driver.findElement(By.id("detail-card")).isDisplayed()
+                && text("#detail-card").contains(name));
+    }
+
     // ---- helpers ----
 
     private void load(String path) {
