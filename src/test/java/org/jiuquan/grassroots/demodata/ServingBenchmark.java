@@ -65,6 +65,21 @@ public final class ServingBenchmark {
             boolean correct = villages.contains("\"numberMatched\":" + (434L * scale) + ",");
             String check = correct ? "434 x " + scale + " villages served" : "WRONG COUNT";
 
+            for (String analysis : List.of("weak-clusters?period=2017Q2&distance_km=5&min_count=3",
+                    "hot-spots?distance_km=5", "coverage-gaps?distance_km=5")) {
+                String url = base + "/api/analysis/" + analysis;
+                List<Double> times = new ArrayList<>();
+                int status = 200;
+                for (int i = 0; i < 3 && status == 200; i++) {
+                    long s = System.nanoTime();
+                    status = get(url).statusCode();
+                    times.add((System.nanoTime() - s) / 1e6);
+                }
+                times.sort(Double::compare);
+                System.out.printf(Locale.ROOT, "| x%d | analysis %s | %s |%n", scale, analysis, status == 200
+                        ? String.format(Locale.ROOT, "%.0f ms (median of 3)", times.get(times.size() / 2))
+                        : "refused after the 30 s limit (HTTP " + status + ")");
+            }
             for (String layer : List.of("villages", "grid-branches", "contact-points")) {
                 for (int z : new int[] {6, 8, 10, 12}) {
                     int x = (int) Math.floor((LON + 180) / 360 * (1 << z));

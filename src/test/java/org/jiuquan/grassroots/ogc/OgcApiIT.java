@@ -186,7 +186,15 @@ class OgcApiIT {
             "/ogc/collections/villages/tiles/WebMercatorQuad/3/1/1?status=lost|400",
             "/api/city-totals?period=2017Q5|400",
             "/api/district-values?indicator=happiness|400",
-            "/api/city-totals?year=2017|400"})
+            "/api/city-totals?year=2017|400",
+            "/api/map-style?indicator=villages&classes=9|400",
+            "/api/map-style?indicator=villages&method=random|400",
+            "/api/map-style|400",
+            "/api/analysis/weak-clusters?period=2017Q1&distance_km=-1&min_count=3|400",
+            "/api/analysis/weak-clusters?period=2017Q1&distance_km=2&min_count=0|400",
+            "/api/analysis/weak-clusters?period=2017Q9&distance_km=2&min_count=3|400",
+            "/api/analysis/hot-spots?distance_km=abc|400",
+            "/api/analysis/coverage-gaps|400"})
     void badRequestsGetAProblemInChineseNeverAServerError(String path, int status) {
         HttpResponse<byte[]> response = http.get(path);
         assertThat(response.statusCode()).isEqualTo(status);

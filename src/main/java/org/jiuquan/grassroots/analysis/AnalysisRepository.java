@@ -1,0 +1,133 @@
+package org.jiuquan.grassroots.analysis;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The analyses as SQL; each returns GeoJSON features written by PostGIS. Distances are metres. */
+@Repository
+public class AnalysisRepository {
+
+    /** Each organisation's status at the end of a quarter, from its history. */
+    static final String STATUS_AT_PERIOD_END = """
+            status_at AS (
+                SELECT DISTINCT ON (s.organisation_id) s.organisation_id, s.status
+                FROM organisation_status s, period p
+                WHERE p.code = :period AND s.valid_from <= p.ends_on
+                ORDER BY s.organisation_id, s.valid_from DESC)""";
+
+    /**
+     * Weak organisations (weak or being rectified at the quarter's end) with their DBSCAN cluster in UTM 47N
+     * (null: noise), and one feature per cluster: the convex hull of its members.
+     */
+    static final String WEAK_CLUSTERS = "WITH " + STATUS_AT_PERIOD_END + """
+            ,
+            weak AS (
+                SELECT o.id, o.code, o.name_zh, o.kind, o.district_code, o.fortress_index, st.status, o.geom,
+                       ST_ClusterDBSCAN(ST_Transform(o.geom, 32647), eps => :metres, minpoints => :minCount)
+                           OVER () AS cluster
+                FROM organisation o JOIN status_at st ON st.organisation_id = o.id
+                WHERE st.status IN ('weak', 'rectifying') AND o.kind IN ('village', 'grid_branch'))
+            SELECT json_build_object('type', 'Feature', 'id', 'cluster-' || cluster,
+                       'geometry', ST_AsGeoJSON(ST_ConvexHull(ST_Collect(geom)), 6)::json,
+                       'properties', json_build_object('feature_type', 'cluster', 'cluster', cluster,
+                           'count', count(*), 'districts', string_agg(DISTINCT district_code, ',')))::text
+            FROM weak WHERE cluster IS NOT NULL GROUP BY cluster
+            UNION ALL
+            SELECT json_build_object('type', 'Feature', 'id', code,
+                       'geometry', ST_AsGeoJSON(geom, 6)::json,
+                       'properties', json_build_object('feature_type', 'organisation', 'code', code,
+                           'name_zh', name_zh, 'kind', kind, 'district_code', district_code,
+                           'fortress_index', fortress_index, 'status', status, 'cluster', cluster))::text
+            FROM weak""";
+
+    /**
+     * Getis-Ord Gi* of the fortress index over villages and community grid branches, binary weights within a
+     * distance band (each organisation its own neighbour), with the z-score and its significance class.
+     */
+    static final String HOT_SPOTS = """
+            WITH points AS (
+                SELECT id, code, name_zh, kind, district_code, CAST(fortress_index AS float8) AS x, geom,
+                       ST_Transform(geom, 32647) AS utm
+                FROM organisation WHERE kind IN ('village', 'grid_branch')),
+            totals AS (SELECT count(*) AS n, avg(x) AS mean, sqrt(avg(x * x) - avg(x) * avg(x)) AS s FROM points),
+            sums AS (
+                SELECT a.id, sum(b.x) AS wx, count(*) AS w
+                FROM points a JOIN organisation bo ON ST_DWithin(ST_Transform(bo.geom, 32647), a.utm, :metres)
+                JOIN points b ON b.id = bo.id
+                GROUP BY a.id),
+            scores AS (
+                SELECT p.*, s.w AS neighbours,
+                       CASE WHEN t.s = 0 OR t.n <= s.w THEN 0
+                            ELSE (s.wx - t.mean * s.w) / (t.s * sqrt((t.n * s.w - s.w * s.w) / (t.n - 1.0)))
+                       END AS z
+                FROM points p JOIN sums s ON s.id = p.id, totals t)
+            SELECT json_build_object('type', 'Feature', 'id', code, 'geometry', ST_AsGeoJSON(geom, 6)::json,
+                       'properties', json_build_object('code', code, 'name_zh', name_zh, 'kind', kind,
+                           'district_code', district_code, 'fortress_index', x, 'neighbours', neighbours,
+                           'z', round(CAST(z AS numeric), 4),
+                           'significance', CASE WHEN abs(z) >= 2.576 THEN 99 WHEN abs(z) >= 1.960 THEN 95
+                                                WHEN abs(z) >= 1.645 THEN 90 ELSE 0 END,
+                           'spot', CASE WHEN abs(z) < 1.645 THEN 'none' WHEN z > 0 THEN 'hot' ELSE 'cold' END))::text
+            FROM scores ORDER BY z DESC, code""";
+
+    /**
+     * Villages and community grid branches with no contact point within the distance, farthest first, with
+     * the nearest contact point's organisation and leader. Nearest by UTM (indexed), measured on the spheroid.
+     */
+    static final String COVERAGE_GAPS = """
+            SELECT json_build_object('type', 'Feature', 'id', o.code, 'geometry', ST_AsGeoJSON(o.geom, 6)::json,
+                       'properties', json_build_object('code', o.code, 'name_zh', o.name_zh, 'kind', o.kind,
+                           'district_code', o.district_code, 'status', o.status,
+                           'nearest_m', round(CAST(n.distance_m AS numeric), 0),
+                           'nearest_organisation_zh', n.name_zh, 'nearest_leader_zh', n.leader_name_zh,
+                           'nearest_leader_level', n.leader_level, 'nearest_leader_title_zh', n.leader_title_zh))::text
+            FROM organisation o
+            CROSS JOIN LATERAL (
+                SELECT co.name_zh, ST_Distance(CAST(co.geom AS geography), CAST(o.geom AS geography)) AS distance_m,
+                       l.name_zh AS leader_name_zh, l.level AS leader_level, l.title_zh AS leader_title_zh
+                FROM organisation co
+                JOIN LATERAL (SELECT lc.leader_id FROM contact_point lc WHERE lc.organisation_id = co.id
+                              ORDER BY lc.leader_id LIMIT 1) first_contact ON true
+                JOIN leader l ON l.id = first_contact.leader_id
+                ORDER BY ST_Transform(co.geom, 32647) <-> ST_Transform(o.geom, 32647)
+                LIMIT 1) n
+            WHERE o.kind IN ('village', 'grid_branch') AND n.distance_m > :metres
+            ORDER BY n.distance_m DESC, o.code""";
+
+    /** An analysis may not hold a connection longer than this: a wide distance band on a large dataset could. */
+    static final String TIME_LIMIT = "SET LOCAL statement_timeout = '30s'";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public AnalysisRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.transactions.setReadOnly(true);
+    }
+
+    List<String> weakClusters(String period, double metres, int minCount) {
+        return limited(() -> jdbc.sql(WEAK_CLUSTERS).param("period", period).param("metres", metres)
+                .param("minCount", minCount).query(String.class).list());
+    }
+
+    List<String> hotSpots(double metres) {
+        return limited(() -> jdbc.sql(HOT_SPOTS).param("metres", metres).query(String.class).list());
+    }
+
+    List<String> coverageGaps(double metres) {
+        return limited(() -> jdbc.sql(COVERAGE_GAPS).param("metres", metres).query(String.class).list());
+    }
+
+    /** Runs a query under the time limit; a query that exceeds it is cancelled by PostgreSQL. */
+    private List<String> limited(java.util.function.Supplier<List<String>> query) {
+        return transactions.execute(status -> {
+            jdbc.sql(TIME_LIMIT).update();
+            return query.get();
+        });
+    }
+}
