@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Key;
@@ -502,14 +501,5 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    /** For tests: the state the view shows now. */
-    DashboardState state() {
-        return state;
-    }
-
-    Set<String> visibleLayers() {
-        return state.layers();
     }
 }

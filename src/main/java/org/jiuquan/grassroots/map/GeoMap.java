@@ -110,14 +110,12 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         return addListener(RenderedEvent.class, listener);
     }
 
-    /** A person clicked a district or a single point (clusters zoom in instead). */
-    @DomEvent("feature-click")
-    public static class FeatureClickEvent extends ComponentEvent<GeoMap> {
+    /** An event about one feature: its layer and its id (a district code, organisation code, contact number). */
+    public abstract static class FeatureEvent extends ComponentEvent<GeoMap> {
         private final String layer;
         private final String id;
 
-        public FeatureClickEvent(GeoMap source, boolean fromClient, @EventData("event.detail.layer") String layer,
-                                 @EventData("event.detail.id") String id) {
+        FeatureEvent(GeoMap source, boolean fromClient, String layer, String id) {
             super(source, fromClient);
             this.layer = layer;
             this.id = id;
@@ -132,26 +130,22 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         }
     }
 
+    /** A person clicked a district or a single point (clusters zoom in instead). */
+    @DomEvent("feature-click")
+    public static class FeatureClickEvent extends FeatureEvent {
+        public FeatureClickEvent(GeoMap source, boolean fromClient, @EventData("event.detail.layer") String layer,
+                                 @EventData("event.detail.id") String id) {
+            super(source, fromClient, layer, id);
+        }
+    }
+
     /** The highlighted feature changed (empty layer and id: nothing is selected). */
     @DomEvent("selection-changed")
-    public static class SelectionChangedEvent extends ComponentEvent<GeoMap> {
-        private final String layer;
-        private final String id;
-
+    public static class SelectionChangedEvent extends FeatureEvent {
         public SelectionChangedEvent(GeoMap source, boolean fromClient,
                                      @EventData("event.detail.layer") String layer,
                                      @EventData("event.detail.id") String id) {
-            super(source, fromClient);
-            this.layer = layer;
-            this.id = id;
-        }
-
-        public String layer() {
-            return layer;
-        }
-
-        public String id() {
-            return id;
+            super(source, fromClient, layer, id);
         }
     }
 
