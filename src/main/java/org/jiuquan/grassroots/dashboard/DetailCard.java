@@ -66,6 +66,15 @@ class DetailCard extends Div {
         body.add(field(getTranslation("card.kind"), getTranslation("kind." + o.kind())));
         body.add(field(getTranslation("card.district"), districtName + (o.townshipZh() != null ? " · " + o.townshipZh() : "")));
         body.add(field(getTranslation("card.fortress"), Formats.number(o.fortressIndex(), 1, locale)));
+        if (!o.fortressComponents().isEmpty()) {
+            Div components = new Div();
+            components.addClassName("card-components");
+            o.fortressComponents().forEach((component, score) -> components.add(
+                    field(getTranslation("fortress." + component), Formats.number(score, 1, locale))));
+            Span methodology = new Span(getTranslation("fortress.methodology"));
+            methodology.addClassName("hint");
+            body.add(components, methodology);
+        }
         body.add(field(getTranslation("card.status"), getTranslation("status." + o.status())
                 + " (" + getTranslation("card.status-since") + " " + o.statusSince() + ")"));
         if (o.leaders().isEmpty()) {

@@ -25,9 +25,20 @@ public record Dataset(
                            @Nullable String brandZh, @Nullable String brandEn, MultiPolygon outline, Point seat) {
     }
 
+    /** @param fortressComponents the six component scores of {@link FortressIndex}, or empty when not given */
     public record Organisation(long id, @Nullable String code, String kind, String nameZh, @Nullable String townshipZh,
                                String districtCode, BigDecimal fortressIndex, String status, LocalDate statusSince,
-                               double lon, double lat) {
+                               double lon, double lat, List<BigDecimal> fortressComponents) {
+
+        Organisation withFortress(BigDecimal index, List<BigDecimal> components) {
+            return new Organisation(id, code, kind, nameZh, townshipZh, districtCode, index, status, statusSince, lon,
+                    lat, components);
+        }
+
+        Organisation withStatus(BigDecimal index, String newStatus, LocalDate since) {
+            return new Organisation(id, code, kind, nameZh, townshipZh, districtCode, index, newStatus, since, lon,
+                    lat, fortressComponents);
+        }
     }
 
     public record StatusChange(long organisationId, LocalDate validFrom, String status) {

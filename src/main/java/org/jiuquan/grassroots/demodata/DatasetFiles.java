@@ -131,10 +131,17 @@ public final class DatasetFiles {
     }
 
     private static Dataset.Organisation organisation(Csv.Row row) {
+        // The index's components are optional columns (fortress_life ... fortress_problems).
+        List<BigDecimal> components = new ArrayList<>();
+        if (row.fields().containsKey("fortress_" + FortressIndex.COMPONENTS.get(0))) {
+            for (String component : FortressIndex.COMPONENTS) {
+                components.add(decimalOf(row, "fortress_" + component));
+            }
+        }
         return new Dataset.Organisation(longOf(row, "id"), blankToNull(row.get("code")), row.get("kind"),
                 row.get("name_zh"), blankToNull(row.get("township_zh")), row.get("district_code"),
                 decimalOf(row, "fortress_index"), row.get("status"), dateOf(row, "status_since"),
-                doubleOf(row, "lon"), doubleOf(row, "lat"));
+                doubleOf(row, "lon"), doubleOf(row, "lat"), List.copyOf(components));
     }
 
     private static <T> List<T> rows(Map<String, String> texts, String file, List<String> columns,
@@ -196,12 +203,16 @@ public final class DatasetFiles {
     /** Writes the generated files (everything but the outlines and the indicator definitions, which are inputs). */
     public static void writeGenerated(Path dir, Dataset dataset) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder out = new StringBuilder(Csv.line("id", "code", "kind", "name_zh", "township_zh", "district_code",
+        List<Object> header = new ArrayList<>(List.of("id", "code", "kind", "name_zh", "township_zh", "district_code",
                 "fortress_index", "status", "status_since", "lon", "lat"));
+        FortressIndex.COMPONENTS.forEach(c -> header.add("fortress_" + c));
+        StringBuilder out = new StringBuilder(Csv.line(header.toArray()));
         for (var o : dataset.organisations()) {
-            out.append(Csv.line(o.id(), o.code(), o.kind(), o.nameZh(), o.townshipZh(), o.districtCode(),
-                    o.fortressIndex().toPlainString(), o.status(), o.statusSince(), coordinate(o.lon()),
-                    coordinate(o.lat())));
+            List<Object> fields = new ArrayList<>(List.of(o.id(), o.code() == null ? "" : o.code(), o.kind(), o.nameZh(),
+                    o.townshipZh() == null ? "" : o.townshipZh(), o.districtCode(), o.fortressIndex().toPlainString(),
+                    o.status(), o.statusSince(), coordinate(o.lon()), coordinate(o.lat())));
+            o.fortressComponents().forEach(c -> fields.add(c.toPlainString()));
+            out.append(Csv.line(fields.toArray()));
         }
         write(dir, ORGANISATIONS, out);
         out = new StringBuilder(Csv.line("organisation_id", "valid_from", "status"));

@@ -48,7 +48,8 @@ public class DatasetLoader {
                                    denominator, factor, decimals, category, sort_order)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String COPY_ORGANISATIONS = "COPY organisation (id, code, kind, name_zh, township_zh, district_code, "
-            + "fortress_index, status, status_since, geom) FROM STDIN";
+            + "fortress_index, status, status_since, geom, fortress_life, fortress_secretary, fortress_members, "
+            + "fortress_venue, fortress_funding, fortress_problems) FROM STDIN";
     static final String COPY_STATUS = "COPY organisation_status (organisation_id, valid_from, status) FROM STDIN";
     static final String COPY_LEADERS = "COPY leader (id, name_zh, level, title_zh, district_code, phone) FROM STDIN";
     static final String COPY_CONTACT_POINTS = "COPY contact_point (id, leader_id, organisation_id, established_on) FROM STDIN";
@@ -137,9 +138,13 @@ public class DatasetLoader {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder rows = new StringBuilder();
         for (var o : dataset.organisations()) {
-            row(rows, o.id(), o.code(), o.kind(), o.nameZh(), o.townshipZh(), o.districtCode(),
-                    o.fortressIndex().toPlainString(), o.status(), o.statusSince(),
-                    "SRID=4326;POINT(" + DatasetFiles.coordinate(o.lon()) + " " + DatasetFiles.coordinate(o.lat()) + ")");
+            List<Object> fields = new ArrayList<>(java.util.Arrays.asList(o.id(), o.code(), o.kind(), o.nameZh(),
+                    o.townshipZh(), o.districtCode(), o.fortressIndex().toPlainString(), o.status(), o.statusSince(),
+                    "SRID=4326;POINT(" + DatasetFiles.coordinate(o.lon()) + " " + DatasetFiles.coordinate(o.lat()) + ")"));
+            for (int i = 0; i < FortressIndex.COMPONENTS.size(); i++) {
+                fields.add(o.fortressComponents().isEmpty() ? null : o.fortressComponents().get(i).toPlainString());
+            }
+            row(rows, fields.toArray());
         }
         copy(copy, COPY_ORGANISATIONS, rows);
         for (var s : dataset.statusChanges()) {

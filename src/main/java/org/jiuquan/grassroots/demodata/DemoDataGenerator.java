@@ -105,6 +105,7 @@ public final class DemoDataGenerator {
         }
         makeLeadersAndContactPoints(villages, gridBranches);
         markWeakOrganisations();
+        scoreFortressComponents();
         List<Dataset.IndicatorValue> values = new IndicatorValues(scale, random, organisations, statusChanges,
                 contactPoints, COMMUNITIES.keySet().stream().collect(java.util.stream.Collectors.toMap(
                         code -> code, code -> COMMUNITIES.get(code) * scale))).make(indicators, seedFigures);
@@ -215,7 +216,7 @@ public final class DemoDataGenerator {
         long id = nextOrganisationId++;
         BigDecimal index = fortressIndex(80, 7, 60, 99);
         organisations.add(new Dataset.Organisation(id, code, kind, name, township, district, index, "normal",
-                YEAR_START, at.x, at.y));
+                YEAR_START, at.x, at.y, List.of()));
         return id;
     }
 
@@ -234,7 +235,7 @@ public final class DemoDataGenerator {
         String name = kind.equals("enterprise") ? names.enterprise(prefix) : names.socialOrganisation(prefix);
         long id = nextOrganisationId++;
         organisations.add(new Dataset.Organisation(id, null, kind, name, null, district, fortressIndex(78, 9, 55, 99),
-                "normal", YEAR_START, at.x, at.y));
+                "normal", YEAR_START, at.x, at.y, List.of()));
         return id;
     }
 
@@ -365,9 +366,19 @@ public final class DemoDataGenerator {
     }
 
     private void setStatus(int index, BigDecimal fortress, String status, LocalDate since) {
-        Dataset.Organisation o = organisations.get(index);
-        organisations.set(index, new Dataset.Organisation(o.id(), o.code(), o.kind(), o.nameZh(), o.townshipZh(),
-                o.districtCode(), fortress, status, since, o.lon(), o.lat()));
+        organisations.set(index, organisations.get(index).withStatus(fortress, status, since));
+    }
+
+    /**
+     * Component scores around each organisation's level, and the index taken from them. A random sequence
+     * of its own, so that adding components changed nothing else of the dataset.
+     */
+    private void scoreFortressComponents() {
+        Random componentRandom = new Random(SEED + 1);
+        organisations.replaceAll(o -> {
+            List<BigDecimal> components = FortressIndex.around(o.fortressIndex().doubleValue(), componentRandom);
+            return o.withFortress(FortressIndex.of(components), components);
+        });
     }
 
     private BigDecimal fortressIndex(double mean, double spread, double min, double max) {

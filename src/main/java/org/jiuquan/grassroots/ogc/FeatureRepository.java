@@ -34,6 +34,9 @@ class FeatureRepository {
                 'properties', json_build_object('code', o.code, 'name_zh', o.name_zh, 'township_zh', o.township_zh,
                         'district_code', o.district_code, 'fortress_index', o.fortress_index, 'status', o.status,
                         'status_since', o.status_since,
+                        'fortress_components', CASE WHEN o.fortress_life IS NULL THEN NULL ELSE json_build_object(
+                            'life', o.fortress_life, 'secretary', o.fortress_secretary, 'members', o.fortress_members,
+                            'venue', o.fortress_venue, 'funding', o.fortress_funding, 'problems', o.fortress_problems) END,
                         'contact_points', (SELECT count(*) FROM contact_point c WHERE c.organisation_id = o.id),
                         'synthetic', o.synthetic))::text
             FROM organisation o WHERE o.kind = :kind""";

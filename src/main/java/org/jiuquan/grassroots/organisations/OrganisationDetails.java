@@ -3,6 +3,7 @@ package org.jiuquan.grassroots.organisations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +11,11 @@ import org.jspecify.annotations.Nullable;
 public record OrganisationDetails(long id, @Nullable String code, String kind, String nameZh,
                                   @Nullable String townshipZh, String districtCode, BigDecimal fortressIndex,
                                   String status, LocalDate statusSince, double lon, double lat,
-                                  List<Leader> leaders) {
+                                  Map<String, BigDecimal> fortressComponents, List<Leader> leaders) {
+
+    /** The fortress index's components, in the order of its formula (see the V7 migration). */
+    public static final List<String> FORTRESS_COMPONENTS =
+            List.of("life", "secretary", "members", "venue", "funding", "problems");
 
     public record Leader(String nameZh, String level, String titleZh) {
     }

@@ -10,14 +10,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganisationRepository {
 
-    static final String ORGANISATION_BY_CODE = """
+    static final String ORGANISATION = """
             SELECT id, code, kind, name_zh, township_zh, district_code, fortress_index, status, status_since,
-                   ST_X(geom) AS lon, ST_Y(geom) AS lat
-            FROM organisation WHERE code = :code""";
-    static final String ORGANISATION_BY_ID = """
-            SELECT id, code, kind, name_zh, township_zh, district_code, fortress_index, status, status_since,
-                   ST_X(geom) AS lon, ST_Y(geom) AS lat
-            FROM organisation WHERE id = :id""";
+                   ST_X(geom) AS lon, ST_Y(geom) AS lat, fortress_life, fortress_secretary, fortress_members,
+                   fortress_venue, fortress_funding, fortress_problems
+            FROM organisation""";
+    static final String ORGANISATION_BY_CODE = ORGANISATION + " WHERE code = :code";
+    static final String ORGANISATION_BY_ID = ORGANISATION + " WHERE id = :id";
     static final String LEADERS_OF = """
             SELECT l.name_zh, l.level, l.title_zh FROM contact_point c JOIN leader l ON l.id = c.leader_id
             WHERE c.organisation_id = :id
@@ -94,9 +93,16 @@ class OrganisationRepository {
         long id = rs.getLong("id");
         List<OrganisationDetails.Leader> leaders = jdbc.sql(LEADERS_OF).param("id", id)
                 .query(OrganisationDetails.Leader.class).list();
+        Map<String, java.math.BigDecimal> components = new java.util.LinkedHashMap<>();
+        for (String component : OrganisationDetails.FORTRESS_COMPONENTS) {
+            java.math.BigDecimal score = rs.getBigDecimal("fortress_" + component);
+            if (score != null) {
+                components.put(component, score);
+            }
+        }
         return new OrganisationDetails(id, rs.getString("code"), rs.getString("kind"), rs.getString("name_zh"),
                 rs.getString("township_zh"), rs.getString("district_code"), rs.getBigDecimal("fortress_index"),
                 rs.getString("status"), rs.getDate("status_since").toLocalDate(), rs.getDouble("lon"),
-                rs.getDouble("lat"), leaders);
+                rs.getDouble("lat"), components, leaders);
     }
 }

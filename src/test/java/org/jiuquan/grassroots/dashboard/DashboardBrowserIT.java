@@ -114,7 +114,7 @@ class DashboardBrowserIT {
         clickAt((double) village.get("lon"), (double) village.get("lat"));
         waitUntil(() -> driver.findElement(By.id("detail-card")).isDisplayed()
                 && text("#detail-card").contains((String) village.get("name_zh")));
-        assertThat(text("#detail-card")).contains("堡垒指数", "行政村");
+        assertThat(text("#detail-card")).contains("堡垒指数", "行政村", "组织生活", "问题整改");
 
         load("/");
         // The middle of Subei's northern part: no point nearby.

@@ -32,7 +32,9 @@ class DatasetFilesTest {
         int secondLine = text.indexOf('\n') + 1;
         int endOfSecondLine = text.indexOf('\n', secondLine);
         String line = text.substring(secondLine, endOfSecondLine);
-        String broken = line.substring(0, line.lastIndexOf(',')) + ",north";
+        String[] fields = line.split(",", -1);
+        fields[10] = "north"; // the lat column
+        String broken = String.join(",", fields);
         Files.writeString(organisations, text.replace(line, broken), StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> DatasetFiles.read("x", DatasetFiles.Source.directory(dir)))

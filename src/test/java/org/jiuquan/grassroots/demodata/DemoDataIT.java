@@ -113,6 +113,29 @@ class DemoDataIT {
     }
 
     @Test
+    void everyFortressIndexIsTheWeightedSumOfItsComponents() {
+        assertThat(count("SELECT count(*) FROM organisation WHERE fortress_life IS NULL")).isZero();
+        // The database's own constraint holds the formula; check it independently here.
+        jdbc.sql("""
+                SELECT fortress_index, fortress_life, fortress_secretary, fortress_members, fortress_venue,
+                       fortress_funding, fortress_problems FROM organisation""")
+                .query((rs, n) -> {
+                    List<BigDecimal> components = new ArrayList<>();
+                    for (int i = 2; i <= 7; i++) {
+                        components.add(rs.getBigDecimal(i));
+                    }
+                    assertThat(FortressIndex.of(components)).isEqualByComparingTo(rs.getBigDecimal(1));
+                    return true;
+                }).list();
+        // Weak organisations score lower than the others.
+        double weak = jdbc.sql("SELECT avg(fortress_index) FROM organisation WHERE status IN ('weak', 'rectifying')")
+                .query(Double.class).single();
+        double normal = jdbc.sql("SELECT avg(fortress_index) FROM organisation WHERE status = 'normal'")
+                .query(Double.class).single();
+        assertThat(weak).isLessThan(normal - 15);
+    }
+
+    @Test
     void statusHistoryEndsInEachOrganisationsCurrentStatus() {
         assertThat(count("""
                 SELECT count(*) FROM organisation o
@@ -143,7 +166,7 @@ class DemoDataIT {
         // Beijing is not in Jiuquan.
         moved.set(0, new Dataset.Organisation(first.id(), first.code(), first.kind(), first.nameZh(),
                 first.townshipZh(), first.districtCode(), first.fortressIndex(), first.status(), first.statusSince(),
-                116.4, 39.9));
+                116.4, 39.9, first.fortressComponents()));
         Dataset broken = withOrganisations(demo, moved, "broken-location");
         assertThatThrownBy(() -> loader.load(broken))
                 .isInstanceOf(DatasetException.class)
@@ -159,7 +182,7 @@ class DemoDataIT {
         Dataset.Organisation first = changed.get(0);
         changed.set(0, new Dataset.Organisation(first.id(), first.code(), first.kind(), first.nameZh(),
                 first.townshipZh(), first.districtCode(), new BigDecimal("140.0"), first.status(), first.statusSince(),
-                first.lon(), first.lat()));
+                first.lon(), first.lat(), List.of()));
         assertThatThrownBy(() -> loader.load(withOrganisations(demo, changed, "broken-index")))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("nothing was changed")
