@@ -24,6 +24,8 @@ import { fromLonLat, transformExtent } from 'ol/proj.js';
 import { createEmpty, extend as extendExtent, isEmpty } from 'ol/extent.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
+import DragBox from 'ol/interaction/DragBox.js';
+import DragPan from 'ol/interaction/DragPan.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type { Geometry } from 'ol/geom.js';
 import olCss from 'ol/ol.css';
@@ -47,6 +49,10 @@ interface Selection { layer: string; id: string }
 interface Labels { [key: string]: string }
 
 const WEAK = new Set(['weak', 'rectifying']);
+/** Okabe-Ito colours for clusters, then hot (warm) and cold (cool) spots at 90, 95 and 99 percent. */
+const CLUSTER_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'];
+const HOT = ['#fcae91', '#fb6a4a', '#cb181d'];
+const COLD = ['#bdd7e7', '#6baed6', '#2171b5'];
 
 export class GeoMap extends LitElement {
   static override properties = {
@@ -60,6 +66,9 @@ export class GeoMap extends LitElement {
     labelsJson: { type: String, attribute: false },
     extentJson: { type: String, attribute: false },
     basemapUrl: { type: String, attribute: 'basemap-url' },
+    overlayUrl: { type: String, attribute: 'overlay-url' },
+    highlightJson: { type: String, attribute: false },
+    drawMode: { type: Boolean, attribute: 'draw-mode', reflect: true },
     presentation: { type: Boolean, reflect: true },
   };
 
@@ -88,6 +97,11 @@ export class GeoMap extends LitElement {
   labelsJson = '';
   extentJson = '';
   basemapUrl = '';
+  /** GeoJSON of an analysis (clusters, hot spots, coverage gaps), drawn over everything else. */
+  overlayUrl = '';
+  highlightJson = '';
+  /** While on, dragging draws a box (reported as area-drawn {bbox}) instead of panning. */
+  drawMode = false;
   presentation = false;
 
   // The JSON properties, parsed once per change (style functions run for every feature on every frame).
@@ -97,6 +111,10 @@ export class GeoMap extends LitElement {
   private selection: Selection | null = null;
   private counts: Record<string, number> = {};
   private labels: Labels = {};
+  private highlight = new Set<string>();
+  private overlaySource = new VectorSource();
+  private overlayLayer?: VectorLayer;
+  private dragBox?: DragBox;
 
   private map?: OlMap;
   private tooltip?: Overlay;
@@ -139,8 +157,20 @@ export class GeoMap extends LitElement {
     this.map.getView().on('change:resolution', () => this.onZoomChange());
     this.resizeObserver = new ResizeObserver(() => this.map?.updateSize());
     this.resizeObserver.observe(this);
+    this.overlayLayer = new VectorLayer({ source: this.overlaySource, style: (f) => this.overlayStyle(f), zIndex: 20 });
+    this.map.addLayer(this.overlayLayer);
+    this.dragBox = new DragBox({ condition: () => this.drawMode });
+    this.dragBox.on('boxend', () => {
+      const box = this.dragBox!.getGeometry().getExtent();
+      const bbox = transformExtent(box, 'EPSG:3857', 'EPSG:4326').map((v) => Math.round(v * 1e6) / 1e6);
+      this.emit('area-drawn', { bbox });
+    });
+    this.map.addInteraction(this.dragBox);
     this.applyBasemap();
     this.loadDistricts();
+    if (this.overlayUrl) {
+      this.loadOverlay();
+    }
     this.rebuildPointLayers();
   }
 
@@ -159,6 +189,7 @@ export class GeoMap extends LitElement {
     if (changed.has('selectionJson')) this.selection = this.parse<Selection | null>(this.selectionJson, null);
     if (changed.has('countsJson')) this.counts = this.parse(this.countsJson, {});
     if (changed.has('labelsJson')) this.labels = this.parse(this.labelsJson, {});
+    if (changed.has('highlightJson')) this.highlight = new Set(this.parse<string[]>(this.highlightJson, []));
   }
 
   override updated(changed: PropertyValues) {
@@ -179,6 +210,18 @@ export class GeoMap extends LitElement {
     }
     if (changed.has('basemapUrl')) {
       this.applyBasemap();
+    }
+    if (changed.has('overlayUrl')) {
+      this.loadOverlay();
+    }
+    if (changed.has('highlightJson')) {
+      this.beginRender();
+      this.overlayLayer?.changed();
+    }
+    if (changed.has('drawMode')) {
+      this.map.getInteractions().forEach((i) => {
+        if (i instanceof DragPan) i.setActive(!this.drawMode);
+      });
     }
     if (changed.has('extentJson') && this.extentJson) {
       this.fitToRequestedExtent();
@@ -294,6 +337,19 @@ export class GeoMap extends LitElement {
     });
     layer.set('pointLayer', id);
     return layer;
+  }
+
+  private async loadOverlay() {
+    this.beginRender();
+    this.overlaySource.clear();
+    if (!this.overlayUrl) {
+      return;
+    }
+    const url = this.overlayUrl;
+    const json = await this.fetchJson(url);
+    if (json && url === this.overlayUrl) {
+      this.overlaySource.addFeatures(new GeoJSON({ featureProjection: 'EPSG:3857' }).readFeatures(json) as Feature<Geometry>[]);
+    }
   }
 
   /** Reads every page of a collection into a source, following `next` links. */
@@ -480,6 +536,27 @@ export class GeoMap extends LitElement {
     });
   }
 
+  /** Analysis features: cluster hulls and members by cluster, hot and cold spots by significance, gaps in red. */
+  private overlayStyle(feature: FeatureLike): Style | Style[] {
+    const highlighted = this.highlight.has(String(feature.get('code') ?? ''));
+    const radius = (highlighted ? 9 : 6) * this.scale;
+    const stroke = new Stroke({ color: highlighted ? '#111' : '#ffffff', width: (highlighted ? 3 : 1.2) * this.scale });
+    if (feature.get('feature_type') === 'cluster') {
+      const colour = CLUSTER_COLOURS[Number(feature.get('cluster')) % CLUSTER_COLOURS.length];
+      return new Style({ fill: new Fill({ color: colour + '40' }), stroke: new Stroke({ color: colour, width: 2 * this.scale }) });
+    }
+    let colour = '#D55E00';
+    if (feature.get('feature_type') === 'organisation') {
+      const cluster = feature.get('cluster');
+      colour = cluster === null || cluster === undefined ? '#999999' : CLUSTER_COLOURS[Number(cluster) % CLUSTER_COLOURS.length];
+    } else if (feature.get('spot') !== undefined) {
+      const level = Number(feature.get('significance'));
+      const hot = feature.get('spot') === 'hot';
+      colour = feature.get('spot') === 'none' ? '#d9d9d9' : (hot ? HOT : COLD)[level >= 99 ? 2 : level >= 95 ? 1 : 0];
+    }
+    return new Style({ image: new CircleStyle({ radius, fill: new Fill({ color: colour }), stroke }) });
+  }
+
   private statusOf(feature: FeatureLike, layer: PointLayerId): string {
     return (layer === 'contact-points' ? feature.get('organisation_status') : feature.get('status')) ?? 'normal';
   }
@@ -511,6 +588,10 @@ export class GeoMap extends LitElement {
   private hit(pixel: number[]): { layer: string; feature: FeatureLike } | null {
     let found: { layer: string; feature: FeatureLike } | null = null;
     this.map?.forEachFeatureAtPixel(pixel, (feature, layer) => {
+      if (layer === this.overlayLayer && feature.get('code')) {
+        found = { layer: 'analysis', feature };
+        return true;
+      }
       const id = layer?.get('pointLayer') as string | undefined;
       if (id) {
         found = { layer: id, feature };
@@ -545,6 +626,9 @@ export class GeoMap extends LitElement {
     if (layer === 'districts') {
       return this.language === 'en' ? feature.get('name_en') : feature.get('name_zh');
     }
+    if (layer === 'analysis') {
+      return String(feature.get('name_zh'));
+    }
     const count = members ? members.length : (feature.get('count') as number | undefined) ?? 1;
     if (count > 1) {
       return `${labels[layer] ?? layer}: ${count}`;
@@ -577,7 +661,8 @@ export class GeoMap extends LitElement {
       return;
     }
     const single = members ? members[0] : hit.feature;
-    const id = hit.layer === 'districts' ? String(single.get('code')) : this.idOf(single, hit.layer as PointLayerId);
+    const id = hit.layer === 'districts' || hit.layer === 'analysis' ? String(single.get('code'))
+      : this.idOf(single, hit.layer as PointLayerId);
     this.emit('feature-click', { layer: hit.layer, id });
   }
 

@@ -1,9 +1,15 @@
 package org.jiuquan.grassroots.analysis;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import org.jiuquan.grassroots.web.ApiProblem;
 import org.jiuquan.grassroots.web.QueryParameters;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +27,11 @@ class AnalysisController {
     private static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
 
     private final AnalysisService analysis;
+    private final AnalysisExports exports;
 
-    AnalysisController(AnalysisService analysis) {
+    AnalysisController(AnalysisService analysis, AnalysisExports exports) {
         this.analysis = analysis;
+        this.exports = exports;
     }
 
     @GetMapping("/weak-clusters")
@@ -43,6 +51,48 @@ class AnalysisController {
     ResponseEntity<String> coverageGaps(@RequestParam("distance_km") double distanceKm, HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of("distance_km"));
         return collection(analysis.coverageGaps(distanceKm));
+    }
+
+    /**
+     * The analysis table as a file: {@code analysis} (weak-clusters, hot-spots, coverage-gaps), its
+     * parameters, the table's filters ({@code district}, {@code org_kind}, {@code status}, {@code min_index},
+     * {@code max_index}, {@code bbox}), {@code format} (csv or xlsx) and {@code lang} (zh or en).
+     */
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(@RequestParam String analysis, @RequestParam(defaultValue = "csv") String format,
+                                  @RequestParam(defaultValue = "2017Q4") String period,
+                                  @RequestParam(value = "distance_km", defaultValue = "5") double distanceKm,
+                                  @RequestParam(value = "min_count", defaultValue = "3") int minCount,
+                                  @RequestParam(required = false) @Nullable String district,
+                                  @RequestParam(value = "org_kind", required = false) @Nullable String orgKind,
+                                  @RequestParam(required = false) @Nullable String status,
+                                  @RequestParam(value = "min_index", required = false) @Nullable Double minIndex,
+                                  @RequestParam(value = "max_index", required = false) @Nullable Double maxIndex,
+                                  @RequestParam(required = false) @Nullable String bbox,
+                                  @RequestParam(required = false) @Nullable String lang, HttpServletRequest request) {
+        QueryParameters.allowOnly(request, Set.of("analysis", "format", "period", "distance_km", "min_count",
+                "district", "org_kind", "status", "min_index", "max_index", "bbox", "lang"));
+        AnalysisKind kind = AnalysisKind.fromCode(analysis)
+                .orElseThrow(() -> ApiProblem.badRequest("problem.bad-analysis", analysis));
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw ApiProblem.badRequest("problem.bad-format", format);
+        }
+        AnalysisFilter filter = AnalysisFilter.of(district, orgKind, status, minIndex, maxIndex, bbox);
+        Locale locale = lang != null ? Locale.forLanguageTag(lang) : LocaleContextHolder.getLocale();
+        List<AnalysisRow> rows = analysis().rows(kind, period, distanceKm, minCount, filter);
+        boolean excel = format.equals("xlsx");
+        byte[] body = excel ? exports.xlsx(rows, kind, locale) : exports.csv(rows, kind, locale);
+        return ResponseEntity.ok()
+                .contentType(excel
+                        ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("jiuquan-" + kind.code() + "-" + period + "." + format).build().toString())
+                .body(body);
+    }
+
+    private AnalysisService analysis() {
+        return analysis;
     }
 
     private static ResponseEntity<String> collection(List<String> features) {

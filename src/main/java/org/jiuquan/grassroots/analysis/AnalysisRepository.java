@@ -50,7 +50,7 @@ public class AnalysisRepository {
      */
     static final String HOT_SPOTS = """
             WITH points AS (
-                SELECT id, code, name_zh, kind, district_code, CAST(fortress_index AS float8) AS x, geom,
+                SELECT id, code, name_zh, kind, district_code, status, CAST(fortress_index AS float8) AS x, geom,
                        ST_Transform(geom, 32647) AS utm
                 FROM organisation WHERE kind IN ('village', 'grid_branch')),
             totals AS (SELECT count(*) AS n, avg(x) AS mean, sqrt(avg(x * x) - avg(x) * avg(x)) AS s FROM points),
@@ -67,7 +67,8 @@ public class AnalysisRepository {
                 FROM points p JOIN sums s ON s.id = p.id, totals t)
             SELECT json_build_object('type', 'Feature', 'id', code, 'geometry', ST_AsGeoJSON(geom, 6)::json,
                        'properties', json_build_object('code', code, 'name_zh', name_zh, 'kind', kind,
-                           'district_code', district_code, 'fortress_index', x, 'neighbours', neighbours,
+                           'district_code', district_code, 'fortress_index', x, 'status', status,
+                           'neighbours', neighbours,
                            'z', round(CAST(z AS numeric), 4),
                            'significance', CASE WHEN abs(z) >= 2.576 THEN 99 WHEN abs(z) >= 1.960 THEN 95
                                                 WHEN abs(z) >= 1.645 THEN 90 ELSE 0 END,

@@ -1,5 +1,7 @@
 package org.jiuquan.grassroots.analysis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jiuquan.grassroots.indicators.IndicatorService;
@@ -7,6 +9,8 @@ import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks every parameter before any query runs: a negative distance, a minimum count of zero or an
@@ -18,6 +22,8 @@ public class AnalysisService {
     /** Beyond this nothing is local any more: the whole city is about 700 km across. */
     static final double MAX_DISTANCE_KM = 200;
     static final int MAX_MIN_COUNT = 1000;
+
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final AnalysisRepository repository;
     private final IndicatorService indicators;
@@ -47,6 +53,48 @@ public class AnalysisService {
     public List<String> coverageGaps(double distanceKm) {
         double metres = metres(distanceKm);
         return withinTime(() -> repository.coverageGaps(metres));
+    }
+
+    /**
+     * An analysis' organisations as table rows, filtered, weakest first. Cluster hulls are not rows; the
+     * result column holds the cluster number, the z-score or the distance to the nearest contact point.
+     */
+    public List<AnalysisRow> rows(AnalysisKind kind, String period, double distanceKm, int minCount,
+                                  AnalysisFilter filter) {
+        List<String> features = switch (kind) {
+            case CLUSTERS -> weakClusters(period, distanceKm, minCount);
+            case HOT_SPOTS -> hotSpots(distanceKm);
+            case COVERAGE_GAPS -> coverageGaps(distanceKm);
+        };
+        List<AnalysisRow> rows = new ArrayList<>();
+        for (String text : features) {
+            JsonNode feature = JSON.readTree(text);
+            JsonNode p = feature.path("properties");
+            if (p.path("feature_type").asString("organisation").equals("cluster")) {
+                continue;
+            }
+            JsonNode coordinates = feature.path("geometry").path("coordinates");
+            Double result = switch (kind) {
+                case CLUSTERS -> p.path("cluster").isNull() ? null : p.path("cluster").asDouble();
+                case HOT_SPOTS -> p.path("z").asDouble();
+                case COVERAGE_GAPS -> p.path("nearest_m").asDouble();
+            };
+            String detail = switch (kind) {
+                case CLUSTERS -> "";
+                case HOT_SPOTS -> p.path("spot").asString() + " " + p.path("significance").asInt();
+                case COVERAGE_GAPS -> p.path("nearest_leader_zh").asString() + " · "
+                        + p.path("nearest_organisation_zh").asString();
+            };
+            AnalysisRow row = new AnalysisRow(p.path("code").asString(), p.path("name_zh").asString(),
+                    p.path("kind").asString(), p.path("district_code").asString(), p.path("fortress_index").asDouble(),
+                    p.path("status").isMissingNode() ? null : p.path("status").asString(),
+                    coordinates.get(0).asDouble(), coordinates.get(1).asDouble(), result, detail);
+            if (filter.keeps(row)) {
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparingDouble(AnalysisRow::fortressIndex).thenComparing(AnalysisRow::code));
+        return rows;
     }
 
     /** A query that PostgreSQL cancelled for taking too long becomes a clear problem, not a server error. */

@@ -172,7 +172,10 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         presentButton.setTooltipText(getTranslation("present.shortcut"));
         presentButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         presentButton.addClickListener(event -> setPresentation(true));
-        Div buttons = new Div(language, presentButton);
+        com.vaadin.flow.component.html.Anchor analysis = new com.vaadin.flow.component.html.Anchor("analysis",
+                getTranslation("analysis.open"));
+        analysis.setId("open-analysis");
+        Div buttons = new Div(language, presentButton, analysis);
         buttons.addClassName("header-buttons");
         return new Div(title, synthetic, buttons);
     }

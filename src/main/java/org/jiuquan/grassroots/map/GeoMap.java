@@ -86,6 +86,29 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         getElement().setProperty("extentJson", JSON.writeValueAsString(bbox));
     }
 
+    /** A GeoJSON URL drawn over everything (an analysis result); empty for none. */
+    public void setOverlayUrl(String url) {
+        getElement().setAttribute("overlay-url", url);
+    }
+
+    /** Codes of the overlay's features to emphasise (rows selected in a table). */
+    public void setHighlight(List<String> codes) {
+        getElement().setProperty("highlightJson", JSON.writeValueAsString(codes));
+    }
+
+    /** While on, dragging on the map draws a box, reported by {@link AreaDrawnEvent}. */
+    public void setDrawMode(boolean on) {
+        getElement().setProperty("drawMode", on);
+    }
+
+    public void fitExtent(double[] bbox) {
+        getElement().callJsFunction("fitExtent", bbox[0], bbox[1], bbox[2], bbox[3]);
+    }
+
+    public Registration addAreaDrawnListener(ComponentEventListener<AreaDrawnEvent> listener) {
+        return addListener(AreaDrawnEvent.class, listener);
+    }
+
     public void fitDistrict(String code) {
         getElement().callJsFunction("fitDistrict", code);
     }
@@ -173,6 +196,25 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
 
         public double zoom() {
             return zoom;
+        }
+    }
+
+    /** A box was drawn on the map (draw mode); bbox in longitude/latitude. */
+    @DomEvent("area-drawn")
+    public static class AreaDrawnEvent extends ComponentEvent<GeoMap> {
+        private final double[] bbox;
+
+        public AreaDrawnEvent(GeoMap source, boolean fromClient,
+                              @EventData("event.detail.bbox[0]") double minLon,
+                              @EventData("event.detail.bbox[1]") double minLat,
+                              @EventData("event.detail.bbox[2]") double maxLon,
+                              @EventData("event.detail.bbox[3]") double maxLat) {
+            super(source, fromClient);
+            this.bbox = new double[] {minLon, minLat, maxLon, maxLat};
+        }
+
+        public double[] bbox() {
+            return bbox.clone();
         }
     }
 

@@ -1,0 +1,85 @@
+package org.jiuquan.grassroots.analysis;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** An analysis table as CSV (UTF-8 with a byte-order mark, so Excel reads Chinese) or as an .xlsx workbook. */
+@Component
+public class AnalysisExports {
+
+    static final List<String> COLUMNS = List.of("code", "name", "kind", "district", "fortress", "status", "result",
+            "detail", "lon", "lat");
+
+    private final MessageSource messages;
+
+    AnalysisExports(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public byte[] csv(List<AnalysisRow> rows, AnalysisKind kind, Locale locale) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append(String.join(",", headers(kind, locale).stream().map(AnalysisExports::quote).toList())).append("\r\n");
+        for (AnalysisRow row : rows) {
+            out.append(String.join(",", cells(row, locale).stream().map(AnalysisExports::quote).toList())).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] xlsx(List<AnalysisRow> rows, AnalysisKind kind, Locale locale) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(messages.getMessage("export.sheet." + kind.code(), null, locale));
+            Row header = sheet.createRow(0);
+            List<String> headers = headers(kind, locale);
+            for (int c = 0; c < headers.size(); c++) {
+                header.createCell(c).setCellValue(headers.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row line = sheet.createRow(r + 1);
+                AnalysisRow row = rows.get(r);
+                List<String> cells = cells(row, locale);
+                for (int c = 0; c < cells.size(); c++) {
+                    boolean numeric = c == 4 || c == 8 || c == 9 || (c == 6 && row.result() != null);
+                    if (numeric) {
+                        line.createCell(c).setCellValue(Double.parseDouble(cells.get(c)));
+                    } else {
+                        line.createCell(c).setCellValue(cells.get(c));
+                    }
+                }
+            }
+            sheet.createFreezePane(0, 1);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> headers(AnalysisKind kind, Locale locale) {
+        return COLUMNS.stream().map(column -> messages.getMessage(
+                column.equals("result") ? "export.result." + kind.code() : "export.column." + column, null, locale))
+                .toList();
+    }
+
+    private List<String> cells(AnalysisRow row, Locale locale) {
+        return List.of(row.code(), row.nameZh(), messages.getMessage("export.kind." + row.kind(), null, row.kind(), locale),
+                row.districtCode(), String.valueOf(row.fortressIndex()),
+                row.status() == null ? "" : messages.getMessage("export.status." + row.status(), null, row.status(), locale),
+                row.result() == null ? "" : String.valueOf(row.result()), row.detail(),
+                String.valueOf(row.lon()), String.valueOf(row.lat()));
+    }
+
+    private static String quote(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,339 @@
+package org.jiuquan.grassroots.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import org.jiuquan.grassroots.districts.District;
+import org.jiuquan.grassroots.districts.DistrictService;
+import org.jiuquan.grassroots.i18n.Translations;
+import org.jiuquan.grassroots.indicators.DistrictRanking;
+import org.jiuquan.grassroots.indicators.IndicatorService;
+import org.jiuquan.grassroots.indicators.Period;
+import org.jiuquan.grassroots.map.GeoMap;
+import org.jiuquan.grassroots.map.MapStyleService;
+import org.jiuquan.grassroots.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+
+/**
+ * The planners' view: an analysis drawn on the map beside a table of the organisations it concerns.
+ * Filters and an area drawn on the map narrow the table; selected rows stand out on the map; the table
+ * goes out as Excel or CSV.
+ */
+@Route("analysis")
+public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final AnalysisService analysis;
+    private final IndicatorService indicators;
+    private final MapStyleService styles;
+    private final MessageSource messages;
+    private final Map<String, District> districts = new LinkedHashMap<>();
+
+    private final GeoMap map = new GeoMap();
+    private final Select<AnalysisKind> kindSelect = new Select<>();
+    private final NumberField distance = new NumberField();
+    private final IntegerField minCount = new IntegerField();
+    private final Select<String> period = new Select<>();
+    private final Select<String> district = new Select<>();
+    private final Select<String> orgKind = new Select<>();
+    private final Select<String> status = new Select<>();
+    private final NumberField minIndex = new NumberField();
+    private final NumberField maxIndex = new NumberField();
+    private final Grid<AnalysisRow> table = new Grid<>();
+    private final Span rowCount = new Span();
+    private final Span area = new Span();
+    private final Paragraph method = new Paragraph();
+    private final Anchor excel = new Anchor();
+    private final Anchor csv = new Anchor();
+    private final Grid<DistrictRanking> ranking = new Grid<>();
+    private double @Nullable [] drawnArea;
+    private boolean built;
+
+    public AnalysisView(AnalysisService analysis, IndicatorService indicators, MapStyleService styles,
+                        MessageSource messages, DistrictService districtService) {
+        districtService.districts().forEach(d -> districts.put(d.code(), d));
+        this.analysis = analysis;
+        this.indicators = indicators;
+        this.styles = styles;
+        this.messages = messages;
+        addClassNames("dashboard", "analysis");
+        setId("analysis");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("analysis.title");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean english = "en".equals(first(parameters, "lang"));
+        event.getUI().setLocale(english ? Translations.ENGLISH : Translations.CHINESE);
+        if (!built) {
+            build();
+            built = true;
+        }
+        AnalysisKind.fromCode(first(parameters, "analysis", "weak-clusters")).ifPresent(kindSelect::setValue);
+        number(parameters, "distance_km").ifPresent(distance::setValue);
+        number(parameters, "min_count").ifPresent(v -> minCount.setValue(v.intValue()));
+        String quarter = first(parameters, "period");
+        if (quarter != null && period.getListDataView().getItems().anyMatch(quarter::equals)) {
+            period.setValue(quarter);
+        }
+        run();
+    }
+
+    private void build() {
+        List<String> periods = indicators.periods().stream().map(Period::code).toList();
+        kindSelect.setId("analysis-kind");
+        kindSelect.setLabel(getTranslation("analysis.kind"));
+        kindSelect.setItems(AnalysisKind.values());
+        kindSelect.setItemLabelGenerator(kind -> getTranslation("analysis." + kind.code()));
+        kindSelect.setValue(AnalysisKind.CLUSTERS);
+        distance.setId("analysis-distance");
+        distance.setLabel(getTranslation("analysis.distance"));
+        distance.setValue(5.0);
+        minCount.setId("analysis-min-count");
+        minCount.setLabel(getTranslation("analysis.min-count"));
+        minCount.setValue(3);
+        period.setId("analysis-period");
+        period.setLabel(getTranslation("indicator.period"));
+        period.setItems(periods);
+        period.setValue(periods.isEmpty() ? "2017Q4" : periods.get(periods.size() - 1));
+        district.setLabel(getTranslation("filters.district"));
+        district.setItems(withAll(new ArrayList<>(districts.keySet())));
+        district.setItemLabelGenerator(code -> code.isEmpty() ? getTranslation("filters.all") : districtName(code));
+        orgKind.setLabel(getTranslation("filters.kind"));
+        orgKind.setItems(withAll(List.of("village", "grid_branch")));
+        orgKind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("filters.all") : getTranslation("kind." + k));
+        status.setLabel(getTranslation("filters.status"));
+        status.setItems(withAll(List.of("normal", "weak", "rectifying", "rectified")));
+        status.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("filters.all") : getTranslation("status." + s));
+        district.setValue("");
+        orgKind.setValue("");
+        status.setValue("");
+        minIndex.setLabel(getTranslation("analysis.index-min"));
+        maxIndex.setLabel(getTranslation("analysis.index-max"));
+        List<com.vaadin.flow.component.HasSize> fields = List.of(kindSelect, distance, minCount, period, district,
+                orgKind, status, minIndex, maxIndex);
+        fields.forEach(com.vaadin.flow.component.HasSize::setWidthFull);
+        district.addValueChangeListener(e -> refreshTable());
+        orgKind.addValueChangeListener(e -> refreshTable());
+        status.addValueChangeListener(e -> refreshTable());
+        minIndex.addValueChangeListener(e -> refreshTable());
+        maxIndex.addValueChangeListener(e -> refreshTable());
+
+        Button runButton = new Button(getTranslation("analysis.run"), e -> run());
+        runButton.setId("analysis-run");
+        runButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button draw = new Button(getTranslation("analysis.draw"), e -> map.setDrawMode(true));
+        draw.setId("analysis-draw");
+        Button clear = new Button(getTranslation("analysis.clear-area"), e -> {
+            drawnArea = null;
+            area.setText("");
+            refreshTable();
+        });
+        clear.setId("analysis-clear-area");
+        area.setId("analysis-area");
+        method.addClassName("hint");
+        excel.setText(getTranslation("analysis.export-excel"));
+        excel.setId("analysis-export-excel");
+        csv.setText(getTranslation("analysis.export-csv"));
+        csv.setId("analysis-export-csv");
+        Anchor back = new Anchor("./", getTranslation("analysis.back"));
+
+        Div controls = new Div(new H1(getTranslation("analysis.title")), back, kindSelect, distance, minCount, period,
+                runButton, method, new H3(getTranslation("filters.title")), district, orgKind, status, minIndex, maxIndex,
+                new Div(draw, clear), area, new Div(excel, new Span(" · "), csv));
+        controls.addClassName("controls");
+
+        map.setId("map");
+        map.setSizeFull();
+        map.setLayers(Map.of("districts", true, "villages", false, "grid-branches", false, "contact-points", false));
+        map.setLabels(Map.of("map", getTranslation("map.label")));
+        map.setLanguage(Translations.isEnglish(getLocale()) ? "en" : "zh");
+        map.addAreaDrawnListener(e -> {
+            drawnArea = e.bbox();
+            map.setDrawMode(false);
+            area.setText(getTranslation("analysis.area") + ": " + String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f",
+                    drawnArea[0], drawnArea[1], drawnArea[2], drawnArea[3]));
+            refreshTable();
+        });
+        map.addFeatureClickListener(e -> table.getListDataView().getItems().filter(r -> r.code().equals(e.id()))
+                .findFirst().ifPresent(table::select));
+        Div mapArea = new Div(map);
+        mapArea.addClassName("map-area");
+
+        table.setId("analysis-table");
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        table.setSelectionMode(Grid.SelectionMode.MULTI);
+        table.setHeight("480px");
+        table.addColumn(AnalysisRow::nameZh).setHeader(getTranslation("analysis.organisation")).setAutoWidth(true)
+                .setSortable(true);
+        table.addColumn(row -> districtName(row.districtCode())).setHeader(getTranslation("card.district"))
+                .setAutoWidth(true).setSortable(true);
+        table.addColumn(AnalysisRow::fortressIndex).setHeader(getTranslation("card.fortress")).setSortable(true)
+                .setAutoWidth(true);
+        table.addColumn(row -> row.status() == null ? "" : getTranslation("status." + row.status()))
+                .setHeader(getTranslation("card.status")).setAutoWidth(true);
+        table.addColumn(row -> row.result() == null ? "–" : String.format(Locale.ROOT, "%.2f", row.result()))
+                .setHeader(getTranslation("analysis.detail")).setKey("result").setSortable(true)
+                .setComparator(row -> row.result() == null ? Double.NEGATIVE_INFINITY : row.result());
+        table.addColumn(AnalysisRow::detail).setHeader(getTranslation("analysis.detail")).setAutoWidth(true);
+        table.addSelectionListener(e -> map.setHighlight(e.getAllSelectedItems().stream().map(AnalysisRow::code).toList()));
+        Button zoom = new Button(getTranslation("analysis.zoom-selection"), e -> zoomToSelection());
+        zoom.setId("analysis-zoom");
+        rowCount.setId("analysis-count");
+        ranking.setId("analysis-ranking");
+        ranking.setAllRowsVisible(true);
+        ranking.addThemeVariants(GridVariant.LUMO_COMPACT);
+        ranking.addColumn(r -> districtName(r.districtCode())).setHeader(getTranslation("table.district"));
+        ranking.addColumn(r -> r.value().stripTrailingZeros().toPlainString()).setHeader(getTranslation("table.value"));
+        ranking.addColumn(DistrictRanking::rank).setHeader(getTranslation("table.rank"));
+        ranking.addColumn(r -> r.change() == null ? "–" : r.change().stripTrailingZeros().toPlainString())
+                .setHeader(getTranslation("table.change"));
+        Div side = new Div(rowCount, zoom, table, new H3(getTranslation("analysis.ranking")), ranking);
+        side.addClassName("side-panel");
+        add(controls, mapArea, side);
+    }
+
+    /** Runs the chosen analysis: the map fetches its result, the table and ranking are rebuilt. */
+    private void run() {
+        AnalysisKind kind = kindSelect.getValue();
+        method.setText(getTranslation("analysis.method." + kind.code()));
+        minCount.setVisible(kind == AnalysisKind.CLUSTERS);
+        table.getColumnByKey("result").setHeader(getTranslation("analysis.result." + kind.code()));
+        try {
+            refreshTable();
+            map.setOverlayUrl("/api/analysis/" + kind.code() + "?" + apiParameters(kind));
+            map.setStyle(styles.style("weak_open", period.getValue(), "quantile", 5));
+            ranking.setItems(indicators.rankings(period.getValue(), "weak_open", null));
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "analysis?" + apiParameters(kind)
+                    + "&analysis=" + kind.code()));
+        } catch (ApiProblem problem) {
+            Notification.show(messages.getMessage(problem.messageKey(), problem.arguments(), getLocale()), 6000,
+                    Notification.Position.TOP_CENTER);
+        }
+    }
+
+    private void refreshTable() {
+        AnalysisKind kind = kindSelect.getValue();
+        try {
+            AnalysisFilter filter = new AnalysisFilter(blankToNull(district.getValue()), blankToNull(orgKind.getValue()),
+                    blankToNull(status.getValue()), minIndex.getValue(), maxIndex.getValue(), drawnArea);
+            AnalysisFilter.of(filter.district(), filter.kind(), filter.status(), filter.minIndex(), filter.maxIndex(),
+                    null);
+            List<AnalysisRow> rows = analysis.rows(kind, period.getValue(), value(distance.getValue()),
+                    minCount.getValue() == null ? 0 : minCount.getValue(), filter);
+            table.setItems(rows);
+            rowCount.setText(getTranslation("analysis.rows", rows.size()));
+            String exportQuery = apiParameters(kind) + "&analysis=" + kind.code() + filterQuery(filter)
+                    + "&lang=" + (Translations.isEnglish(getLocale()) ? "en" : "zh");
+            excel.setHref("/api/analysis/export?format=xlsx&" + exportQuery);
+            csv.setHref("/api/analysis/export?format=csv&" + exportQuery);
+        } catch (ApiProblem problem) {
+            Notification.show(messages.getMessage(problem.messageKey(), problem.arguments(), getLocale()), 6000,
+                    Notification.Position.TOP_CENTER);
+        }
+    }
+
+    private void zoomToSelection() {
+        var selected = table.getSelectedItems();
+        if (selected.isEmpty()) {
+            return;
+        }
+        double[] box = {180, 90, -180, -90};
+        for (AnalysisRow row : selected) {
+            box[0] = Math.min(box[0], row.lon() - 0.02);
+            box[1] = Math.min(box[1], row.lat() - 0.02);
+            box[2] = Math.max(box[2], row.lon() + 0.02);
+            box[3] = Math.max(box[3], row.lat() + 0.02);
+        }
+        map.fitExtent(box);
+    }
+
+    private String apiParameters(AnalysisKind kind) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("distance_km", String.valueOf(value(distance.getValue())));
+        if (kind == AnalysisKind.CLUSTERS) {
+            parameters.put("period", period.getValue());
+            parameters.put("min_count", String.valueOf(minCount.getValue() == null ? 0 : minCount.getValue()));
+        }
+        return QueryParameters.simple(parameters).getQueryString();
+    }
+
+    private static String filterQuery(AnalysisFilter filter) {
+        StringBuilder query = new StringBuilder();
+        if (filter.district() != null) query.append("&district=").append(filter.district());
+        if (filter.kind() != null) query.append("&org_kind=").append(filter.kind());
+        if (filter.status() != null) query.append("&status=").append(filter.status());
+        if (filter.minIndex() != null) query.append("&min_index=").append(filter.minIndex());
+        if (filter.maxIndex() != null) query.append("&max_index=").append(filter.maxIndex());
+        if (filter.bbox() != null) {
+            double[] b = filter.bbox();
+            query.append(String.format(Locale.ROOT, "&bbox=%f,%f,%f,%f", b[0], b[1], b[2], b[3]));
+        }
+        return query.toString();
+    }
+
+    private String districtName(String code) {
+        District d = districts.get(code);
+        return d == null ? code : d.name(getLocale());
+    }
+
+    private static double value(@Nullable Double number) {
+        return number == null ? 0 : number;
+    }
+
+    private static List<String> withAll(List<String> values) {
+        List<String> all = new ArrayList<>(List.of(""));
+        all.addAll(values);
+        return all;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static @Nullable String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String first(Map<String, List<String>> parameters, String name, String fallback) {
+        String value = first(parameters, name);
+        return value == null ? fallback : value;
+    }
+
+    private static java.util.Optional<Double> number(Map<String, List<String>> parameters, String name) {
+        try {
+            String value = first(parameters, name);
+            return value == null ? java.util.Optional.empty() : java.util.Optional.of(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.jiuquan.grassroots.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jiuquan.grassroots.Http;
+import org.jiuquan.grassroots.PostgisIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/** The analysis table as a planner takes it away: Excel and CSV, opened and read back. */
+@PostgisIntegrationTest
+class AnalysisExportIT {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void excelHoldsTheTableWithChineseHeadersAndOneRowPerOrganisation() throws Exception {
+        Http http = new Http(port);
+        int gaps = http.json("/api/analysis/coverage-gaps?distance_km=3").path("numberReturned").asInt();
+        assertThat(gaps).isPositive();
+        HttpResponse<byte[]> response = http.get("/api/analysis/export?analysis=coverage-gaps&distance_km=3&format=xlsx");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("联系点覆盖空白");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("名称");
+            assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("距最近联系点（米）");
+            assertThat(sheet.getLastRowNum()).isEqualTo(gaps);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).containsPattern("\\p{IsHan}");
+            assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isGreaterThan(3000);
+        }
+    }
+
+    @Test
+    void csvHasAByteOrderMarkForExcelAndFollowsTheFiltersAndLanguage() {
+        Http http = new Http(port);
+        HttpResponse<byte[]> all = http.get("/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv");
+        HttpResponse<byte[]> dunhuang = http.get(
+                "/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv&district=620982&lang=en");
+        byte[] body = all.body();
+        assertThat(new byte[] {body[0], body[1], body[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(body, StandardCharsets.UTF_8);
+        assertThat(text.lines().findFirst().orElseThrow()).contains("代码", "名称", "堡垒指数", "Gi* z 值");
+        assertThat(text.lines().count()).isEqualTo(1 + 1280);
+        String english = new String(dunhuang.body(), StandardCharsets.UTF_8);
+        assertThat(english.lines().findFirst().orElseThrow()).contains("Code", "Name", "Fortress index");
+        assertThat(english.lines().count()).isEqualTo(1 + 56 + 131);
+    }
+
+    @Test
+    void badExportParametersAreRefusedClearly() {
+        Http http = new Http(port);
+        for (String query : new String[] {"analysis=everything", "analysis=hot-spots&format=pdf",
+                "analysis=hot-spots&min_index=80&max_index=20", "analysis=hot-spots&org_kind=factory",
+                "analysis=hot-spots&distance_km=0"}) {
+            HttpResponse<byte[]> response = http.get("/api/analysis/export?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(Http.parse(response).path("detail").asString()).as(query).containsPattern("\\p{IsHan}");
+        }
+    }
+}
