@@ -20,12 +20,14 @@ import MVT from 'ol/format/MVT.js';
 import Feature, { type FeatureLike } from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
-import { fromLonLat, transformExtent } from 'ol/proj.js';
+import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { createEmpty, extend as extendExtent, isEmpty } from 'ol/extent.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import DragBox from 'ol/interaction/DragBox.js';
 import DragPan from 'ol/interaction/DragPan.js';
+import Draw from 'ol/interaction/Draw.js';
+import type Polygon from 'ol/geom/Polygon.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type { Geometry } from 'ol/geom.js';
 import olCss from 'ol/ol.css';
@@ -68,7 +70,7 @@ export class GeoMap extends LitElement {
     basemapUrl: { type: String, attribute: 'basemap-url' },
     overlayUrl: { type: String, attribute: 'overlay-url' },
     highlightJson: { type: String, attribute: false },
-    drawMode: { type: Boolean, attribute: 'draw-mode', reflect: true },
+    drawMode: { type: String, attribute: 'draw-mode', reflect: true },
     presentation: { type: Boolean, reflect: true },
   };
 
@@ -100,8 +102,11 @@ export class GeoMap extends LitElement {
   /** GeoJSON of an analysis (clusters, hot spots, coverage gaps), drawn over everything else. */
   overlayUrl = '';
   highlightJson = '';
-  /** While on, dragging draws a box (reported as area-drawn {bbox}) instead of panning. */
-  drawMode = false;
+  /**
+   * 'box': dragging draws a box instead of panning; 'polygon': clicks add corners, a double click closes it.
+   * Either is reported as area-drawn {bbox, polygon} (polygon: a closed ring of [lon, lat]). Empty: off.
+   */
+  drawMode = '';
   presentation = false;
 
   // The JSON properties, parsed once per change (style functions run for every feature on every frame).
@@ -115,6 +120,7 @@ export class GeoMap extends LitElement {
   private overlaySource = new VectorSource();
   private overlayLayer?: VectorLayer;
   private dragBox?: DragBox;
+  private drawPolygon?: Draw;
 
   private map?: OlMap;
   private tooltip?: Overlay;
@@ -159,13 +165,13 @@ export class GeoMap extends LitElement {
     this.resizeObserver.observe(this);
     this.overlayLayer = new VectorLayer({ source: this.overlaySource, style: (f) => this.overlayStyle(f), zIndex: 20 });
     this.map.addLayer(this.overlayLayer);
-    this.dragBox = new DragBox({ condition: () => this.drawMode });
-    this.dragBox.on('boxend', () => {
-      const box = this.dragBox!.getGeometry().getExtent();
-      const bbox = transformExtent(box, 'EPSG:3857', 'EPSG:4326').map((v) => Math.round(v * 1e6) / 1e6);
-      this.emit('area-drawn', { bbox });
-    });
+    this.dragBox = new DragBox({ condition: () => this.drawMode === 'box' });
+    this.dragBox.on('boxend', () => this.emitArea(this.dragBox!.getGeometry()));
     this.map.addInteraction(this.dragBox);
+    this.drawPolygon = new Draw({ type: 'Polygon' });
+    this.drawPolygon.setActive(false);
+    this.drawPolygon.on('drawend', (e) => this.emitArea(e.feature.getGeometry() as Polygon));
+    this.map.addInteraction(this.drawPolygon);
     this.applyBasemap();
     this.loadDistricts();
     if (this.overlayUrl) {
@@ -220,8 +226,9 @@ export class GeoMap extends LitElement {
     }
     if (changed.has('drawMode')) {
       this.map.getInteractions().forEach((i) => {
-        if (i instanceof DragPan) i.setActive(!this.drawMode);
+        if (i instanceof DragPan) i.setActive(this.drawMode !== 'box');
       });
+      this.drawPolygon?.setActive(this.drawMode === 'polygon');
     }
     if (changed.has('extentJson') && this.extentJson) {
       this.fitToRequestedExtent();
@@ -337,6 +344,13 @@ export class GeoMap extends LitElement {
     });
     layer.set('pointLayer', id);
     return layer;
+  }
+
+  private emitArea(geometry: Polygon) {
+    const round = (v: number) => Math.round(v * 1e6) / 1e6;
+    const bbox = transformExtent(geometry.getExtent(), 'EPSG:3857', 'EPSG:4326').map(round);
+    const polygon = geometry.getCoordinates()[0].map((c) => toLonLat(c).map(round));
+    this.emit('area-drawn', { bbox, polygon });
   }
 
   private async loadOverlay() {

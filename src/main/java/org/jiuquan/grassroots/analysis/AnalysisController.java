@@ -69,15 +69,16 @@ class AnalysisController {
                                   @RequestParam(value = "min_index", required = false) @Nullable Double minIndex,
                                   @RequestParam(value = "max_index", required = false) @Nullable Double maxIndex,
                                   @RequestParam(required = false) @Nullable String bbox,
+                                  @RequestParam(required = false) @Nullable String area,
                                   @RequestParam(required = false) @Nullable String lang, HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of("analysis", "format", "period", "distance_km", "min_count",
-                "district", "org_kind", "status", "min_index", "max_index", "bbox", "lang"));
+                "district", "org_kind", "status", "min_index", "max_index", "bbox", "area", "lang"));
         AnalysisKind kind = AnalysisKind.fromCode(analysis)
                 .orElseThrow(() -> ApiProblem.badRequest("problem.bad-analysis", analysis));
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw ApiProblem.badRequest("problem.bad-format", format);
         }
-        AnalysisFilter filter = AnalysisFilter.of(district, orgKind, status, minIndex, maxIndex, bbox);
+        AnalysisFilter filter = AnalysisFilter.of(district, orgKind, status, minIndex, maxIndex, bbox, area);
         Locale locale = lang != null ? Locale.forLanguageTag(lang) : LocaleContextHolder.getLocale();
         List<AnalysisRow> rows = analysis().rows(kind, period, distanceKm, minCount, filter);
         boolean excel = format.equals("xlsx");

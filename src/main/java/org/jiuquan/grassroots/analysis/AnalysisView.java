@@ -68,7 +68,8 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     private final Anchor excel = new Anchor();
     private final Anchor csv = new Anchor();
     private final Grid<DistrictRanking> ranking = new Grid<>();
-    private double @Nullable [] drawnArea;
+    private final Div legend = new Div();
+    private double @Nullable [][] drawnArea;
     private boolean built;
 
     public AnalysisView(AnalysisService analysis, IndicatorService indicators, MapStyleService styles,
@@ -149,8 +150,11 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         Button runButton = new Button(getTranslation("analysis.run"), e -> run());
         runButton.setId("analysis-run");
         runButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button draw = new Button(getTranslation("analysis.draw"), e -> map.setDrawMode(true));
+        Button draw = new Button(getTranslation("analysis.draw"), e -> map.setDrawMode(GeoMap.DrawMode.BOX));
         draw.setId("analysis-draw");
+        Button drawPolygon = new Button(getTranslation("analysis.draw-polygon"),
+                e -> map.setDrawMode(GeoMap.DrawMode.POLYGON));
+        drawPolygon.setId("analysis-draw-polygon");
         Button clear = new Button(getTranslation("analysis.clear-area"), e -> {
             drawnArea = null;
             area.setText("");
@@ -167,7 +171,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
 
         Div controls = new Div(new H1(getTranslation("analysis.title")), back, kindSelect, distance, minCount, period,
                 runButton, method, new H3(getTranslation("filters.title")), district, orgKind, status, minIndex, maxIndex,
-                new Div(draw, clear), area, new Div(excel, new Span(" · "), csv));
+                new Div(draw, drawPolygon, clear), area, new Div(excel, new Span(" · "), csv));
         controls.addClassName("controls");
 
         map.setId("map");
@@ -176,15 +180,18 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         map.setLabels(Map.of("map", getTranslation("map.label")));
         map.setLanguage(Translations.isEnglish(getLocale()) ? "en" : "zh");
         map.addAreaDrawnListener(e -> {
-            drawnArea = e.bbox();
-            map.setDrawMode(false);
+            drawnArea = e.ring();
+            map.setDrawMode(GeoMap.DrawMode.OFF);
+            double[] b = e.bbox();
             area.setText(getTranslation("analysis.area") + ": " + String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f",
-                    drawnArea[0], drawnArea[1], drawnArea[2], drawnArea[3]));
+                    b[0], b[1], b[2], b[3]));
             refreshTable();
         });
         map.addFeatureClickListener(e -> table.getListDataView().getItems().filter(r -> r.code().equals(e.id()))
                 .findFirst().ifPresent(table::select));
-        Div mapArea = new Div(map);
+        legend.addClassName("map-legend");
+        legend.setId("legend");
+        Div mapArea = new Div(map, legend);
         mapArea.addClassName("map-area");
 
         table.setId("analysis-table");
@@ -224,6 +231,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     private void run() {
         AnalysisKind kind = kindSelect.getValue();
         method.setText(getTranslation("analysis.method." + kind.code()));
+        showLegend(kind);
         minCount.setVisible(kind == AnalysisKind.CLUSTERS);
         table.getColumnByKey("result").setHeader(getTranslation("analysis.result." + kind.code()));
         try {
@@ -239,18 +247,54 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         }
     }
 
+    /** The overlay's symbols, as <geo-map> draws them for each analysis (frontend/src/geo-map.ts). */
+    private void showLegend(AnalysisKind kind) {
+        legend.removeAll();
+        Div title = new Div(getTranslation("analysis." + kind.code()));
+        title.addClassName("legend-title");
+        legend.add(title);
+        switch (kind) {
+            case CLUSTERS -> {
+                legendRow("#E69F00", getTranslation("legend.cluster-member"));
+                legendRow("#999999", getTranslation("legend.noise"));
+            }
+            case HOT_SPOTS -> {
+                legendRow("#cb181d", getTranslation("legend.hot", 99));
+                legendRow("#fb6a4a", getTranslation("legend.hot", 95));
+                legendRow("#fcae91", getTranslation("legend.hot", 90));
+                legendRow("#d9d9d9", getTranslation("legend.not-significant"));
+                legendRow("#bdd7e7", getTranslation("legend.cold", 90));
+                legendRow("#6baed6", getTranslation("legend.cold", 95));
+                legendRow("#2171b5", getTranslation("legend.cold", 99));
+            }
+            case COVERAGE_GAPS -> legendRow("#D55E00", getTranslation("legend.gap"));
+        }
+        Div areas = new Div(getTranslation("analysis.ranking") + " · " + period.getValue());
+        areas.addClassName("legend-title");
+        legend.add(areas);
+    }
+
+    private void legendRow(String colour, String text) {
+        Span swatch = new Span();
+        swatch.addClassNames("legend-swatch", "shape-circle");
+        swatch.getStyle().set("background-color", colour);
+        Div row = new Div(swatch, new Span(text));
+        row.addClassNames("legend-row", "legend-class");
+        row.getElement().setAttribute("data-color", colour);
+        legend.add(row);
+    }
+
     private void refreshTable() {
         AnalysisKind kind = kindSelect.getValue();
         try {
-            AnalysisFilter filter = new AnalysisFilter(blankToNull(district.getValue()), blankToNull(orgKind.getValue()),
-                    blankToNull(status.getValue()), minIndex.getValue(), maxIndex.getValue(), drawnArea);
-            AnalysisFilter.of(filter.district(), filter.kind(), filter.status(), filter.minIndex(), filter.maxIndex(),
-                    null);
+            String ring = drawnArea == null ? null : AnalysisFilter.ringText(drawnArea);
+            AnalysisFilter filter = AnalysisFilter.of(blankToNull(district.getValue()), blankToNull(orgKind.getValue()),
+                    blankToNull(status.getValue()), minIndex.getValue(), maxIndex.getValue(), null, ring);
             List<AnalysisRow> rows = analysis.rows(kind, period.getValue(), value(distance.getValue()),
                     minCount.getValue() == null ? 0 : minCount.getValue(), filter);
             table.setItems(rows);
             rowCount.setText(getTranslation("analysis.rows", rows.size()));
-            String exportQuery = apiParameters(kind) + "&analysis=" + kind.code() + filterQuery(filter)
+            String exportQuery = apiParameters(kind) + "&analysis=" + kind.code() + filterQuery(filter, ring)
                     + "&lang=" + (Translations.isEnglish(getLocale()) ? "en" : "zh");
             excel.setHref("/api/analysis/export?format=xlsx&" + exportQuery);
             csv.setHref("/api/analysis/export?format=csv&" + exportQuery);
@@ -285,16 +329,15 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         return QueryParameters.simple(parameters).getQueryString();
     }
 
-    private static String filterQuery(AnalysisFilter filter) {
+    private static String filterQuery(AnalysisFilter filter, @Nullable String ring) {
         StringBuilder query = new StringBuilder();
         if (filter.district() != null) query.append("&district=").append(filter.district());
         if (filter.kind() != null) query.append("&org_kind=").append(filter.kind());
         if (filter.status() != null) query.append("&status=").append(filter.status());
         if (filter.minIndex() != null) query.append("&min_index=").append(filter.minIndex());
         if (filter.maxIndex() != null) query.append("&max_index=").append(filter.maxIndex());
-        if (filter.bbox() != null) {
-            double[] b = filter.bbox();
-            query.append(String.format(Locale.ROOT, "&bbox=%f,%f,%f,%f", b[0], b[1], b[2], b[3]));
+        if (ring != null) {
+            query.append("&area=").append(java.net.URLEncoder.encode(ring, java.nio.charset.StandardCharsets.UTF_8));
         }
         return query.toString();
     }

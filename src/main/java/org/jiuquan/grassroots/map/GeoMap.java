@@ -96,9 +96,11 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         getElement().setProperty("highlightJson", JSON.writeValueAsString(codes));
     }
 
-    /** While on, dragging on the map draws a box, reported by {@link AreaDrawnEvent}. */
-    public void setDrawMode(boolean on) {
-        getElement().setProperty("drawMode", on);
+    /** How a person may draw an area (reported by {@link AreaDrawnEvent}) on the map, or not. */
+    public enum DrawMode { OFF, BOX, POLYGON }
+
+    public void setDrawMode(DrawMode mode) {
+        getElement().setProperty("drawMode", mode == DrawMode.OFF ? "" : mode.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public void fitExtent(double[] bbox) {
@@ -199,22 +201,30 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         }
     }
 
-    /** A box was drawn on the map (draw mode); bbox in longitude/latitude. */
+    /** A box or polygon was drawn on the map (draw mode); in longitude/latitude. */
     @DomEvent("area-drawn")
     public static class AreaDrawnEvent extends ComponentEvent<GeoMap> {
         private final double[] bbox;
+        private final double[][] ring;
 
         public AreaDrawnEvent(GeoMap source, boolean fromClient,
                               @EventData("event.detail.bbox[0]") double minLon,
                               @EventData("event.detail.bbox[1]") double minLat,
                               @EventData("event.detail.bbox[2]") double maxLon,
-                              @EventData("event.detail.bbox[3]") double maxLat) {
+                              @EventData("event.detail.bbox[3]") double maxLat,
+                              @EventData("JSON.stringify(event.detail.polygon)") String ringJson) {
             super(source, fromClient);
             this.bbox = new double[] {minLon, minLat, maxLon, maxLat};
+            this.ring = JSON.readValue(ringJson, double[][].class);
         }
 
         public double[] bbox() {
             return bbox.clone();
+        }
+
+        /** The area's outline, closed (first corner repeated last). */
+        public double[][] ring() {
+            return ring.clone();
         }
     }
 

@@ -19,6 +19,8 @@ class AnalysisExportIT {
 
     @Value("${local.server.port}")
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void excelHoldsTheTableWithChineseHeadersAndOneRowPerOrganisation() throws Exception {
@@ -56,11 +58,25 @@ class AnalysisExportIT {
     }
 
     @Test
+    void aDrawnPolygonKeepsExactlyTheOrganisationsInsideIt() {
+        String triangle = "94.5 40.0;94.9 40.0;94.7 40.3;94.5 40.0";
+        String csv = new String(new Http(port).get("/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv&area="
+                + java.net.URLEncoder.encode(triangle, StandardCharsets.UTF_8)).body(), StandardCharsets.UTF_8);
+        long inside = jdbc.sql("""
+                SELECT count(*) FROM organisation WHERE kind IN ('village', 'grid_branch')
+                AND ST_Covers(ST_GeomFromText('POLYGON((94.5 40.0, 94.9 40.0, 94.7 40.3, 94.5 40.0))', 4326), geom)""")
+                .query(Long.class).single();
+        assertThat(inside).isPositive();
+        assertThat(csv.lines().count()).isEqualTo(1 + inside);
+    }
+
+    @Test
     void badExportParametersAreRefusedClearly() {
         Http http = new Http(port);
         for (String query : new String[] {"analysis=everything", "analysis=hot-spots&format=pdf",
                 "analysis=hot-spots&min_index=80&max_index=20", "analysis=hot-spots&org_kind=factory",
-                "analysis=hot-spots&distance_km=0"}) {
+                "analysis=hot-spots&distance_km=0", "analysis=hot-spots&area=1%202%3B3%204",
+                "analysis=hot-spots&area=north"}) {
             HttpResponse<byte[]> response = http.get("/api/analysis/export?" + query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(Http.parse(response).path("detail").asString()).as(query).containsPattern("\\p{IsHan}");
