@@ -77,26 +77,23 @@ public class AnalysisRepository {
 
     /**
      * Villages and community grid branches with no contact point within the distance, farthest first, with
-     * the nearest contact point's organisation and leader. Nearest by UTM (indexed), measured on the spheroid.
+     * the nearest contact point's organisation and leader: from nearest_contact, which the loader keeps
+     * (nearest by UTM, measured on the spheroid).
      */
     static final String COVERAGE_GAPS = """
             SELECT json_build_object('type', 'Feature', 'id', o.code, 'geometry', ST_AsGeoJSON(o.geom, 6)::json,
                        'properties', json_build_object('code', o.code, 'name_zh', o.name_zh, 'kind', o.kind,
-                           'district_code', o.district_code, 'status', o.status,
+                           'district_code', o.district_code, 'fortress_index', o.fortress_index, 'status', o.status,
                            'nearest_m', round(CAST(n.distance_m AS numeric), 0),
-                           'nearest_organisation_zh', n.name_zh, 'nearest_leader_zh', n.leader_name_zh,
-                           'nearest_leader_level', n.leader_level, 'nearest_leader_title_zh', n.leader_title_zh))::text
-            FROM organisation o
-            CROSS JOIN LATERAL (
-                SELECT co.name_zh, ST_Distance(CAST(co.geom AS geography), CAST(o.geom AS geography)) AS distance_m,
-                       l.name_zh AS leader_name_zh, l.level AS leader_level, l.title_zh AS leader_title_zh
-                FROM organisation co
-                JOIN LATERAL (SELECT lc.leader_id FROM contact_point lc WHERE lc.organisation_id = co.id
-                              ORDER BY lc.leader_id LIMIT 1) first_contact ON true
-                JOIN leader l ON l.id = first_contact.leader_id
-                ORDER BY ST_Transform(co.geom, 32647) <-> ST_Transform(o.geom, 32647)
-                LIMIT 1) n
-            WHERE o.kind IN ('village', 'grid_branch') AND n.distance_m > :metres
+                           'nearest_organisation_zh', co.name_zh, 'nearest_leader_zh', l.name_zh,
+                           'nearest_leader_level', l.level, 'nearest_leader_title_zh', l.title_zh))::text
+            FROM nearest_contact n
+            JOIN organisation o ON o.id = n.organisation_id
+            JOIN organisation co ON co.id = n.contact_organisation_id
+            JOIN LATERAL (SELECT lc.leader_id FROM contact_point lc WHERE lc.organisation_id = co.id
+                          ORDER BY lc.leader_id LIMIT 1) first_contact ON true
+            JOIN leader l ON l.id = first_contact.leader_id
+            WHERE n.distance_m > :metres
             ORDER BY n.distance_m DESC, o.code""";
 
     /** An analysis may not hold a connection longer than this: a wide distance band on a large dataset could. */

@@ -34,8 +34,8 @@ public class DatasetLoader {
     private static final Logger log = LoggerFactory.getLogger(DatasetLoader.class);
 
     static final String LOADED_CHECKSUM = "SELECT checksum FROM dataset_load WHERE name = ?";
-    static final String CLEAR = "TRUNCATE contact_point, organisation_status, leader, organisation, indicator_value, "
-            + "indicator, district, dataset_load RESTART IDENTITY CASCADE";
+    static final String CLEAR = "TRUNCATE nearest_contact, contact_point, organisation_status, leader, organisation, "
+            + "indicator_value, indicator, district, dataset_load RESTART IDENTITY CASCADE";
     static final String INSERT_DISTRICT = """
             INSERT INTO district (code, name_zh, name_en, seat_name_zh, seat_name_en, brand_zh, brand_en, outline, seat)
             VALUES (?, ?, ?, ?, ?, ?, ?, ST_Multi(ST_GeomFromText(?, 4326)), ST_GeomFromText(?, 4326))""";
@@ -61,6 +61,17 @@ public class DatasetLoader {
             SELECT setval(pg_get_serial_sequence('organisation', 'id'), coalesce(max(id), 0) + 1, false) FROM organisation;
             SELECT setval(pg_get_serial_sequence('leader', 'id'), coalesce(max(id), 0) + 1, false) FROM leader;
             SELECT setval(pg_get_serial_sequence('contact_point', 'id'), coalesce(max(id), 0) + 1, false) FROM contact_point""";
+    /** Nearest organisation with a contact point, for every village and grid branch (see V8). */
+    public static final String NEAREST_CONTACTS = """
+            INSERT INTO nearest_contact (organisation_id, contact_organisation_id, distance_m)
+            SELECT o.id, n.id, ST_Distance(CAST(o.geom AS geography), CAST(n.geom AS geography))
+            FROM organisation o
+            CROSS JOIN LATERAL (
+                SELECT co.id, co.geom FROM organisation co
+                WHERE EXISTS (SELECT 1 FROM contact_point c WHERE c.organisation_id = co.id)
+                ORDER BY ST_Transform(co.geom, 32647) <-> ST_Transform(o.geom, 32647)
+                LIMIT 1) n
+            WHERE o.kind IN ('village', 'grid_branch')""";
     static final String RECORD_LOAD = "INSERT INTO dataset_load (name, checksum, scale, loaded_at) VALUES (?, ?, ?, ?)";
 
     private final DataSource dataSource;
@@ -164,6 +175,9 @@ public class DatasetLoader {
         }
         copy(copy, COPY_INDICATOR_VALUES, rows);
         rejectPointsOutsideTheirDistrict(connection);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(NEAREST_CONTACTS);
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute(RESET_IDENTITIES);
         }

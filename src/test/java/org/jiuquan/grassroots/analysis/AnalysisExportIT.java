@@ -38,6 +38,7 @@ class AnalysisExportIT {
             assertThat(sheet.getLastRowNum()).isEqualTo(gaps);
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).containsPattern("\\p{IsHan}");
             assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isGreaterThan(3000);
+            assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isPositive(); // the fortress index
         }
     }
 

@@ -60,6 +60,7 @@ class AnalysisFixturesIT {
                         ST_Multi(ST_MakeEnvelope(98, 39.5, 99.5, 40.5, 4326)), ST_SetSRID(ST_MakePoint(98.5, 40), 4326))""")
                 .update();
         buildLayout();
+        fixtures.sql(org.jiuquan.grassroots.demodata.DatasetLoader.NEAREST_CONTACTS).update();
         analysis = new AnalysisService(new AnalysisRepository(fixtures,
                 new org.springframework.jdbc.support.JdbcTransactionManager(dataSource)), indicators);
     }
