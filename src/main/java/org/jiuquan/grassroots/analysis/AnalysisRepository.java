@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Repository;
 
 /** The analyses as SQL; each returns GeoJSON features written by PostGIS. Distances are metres. */
@@ -75,6 +76,17 @@ public class AnalysisRepository {
                            'spot', CASE WHEN abs(z) < 1.645 THEN 'none' WHEN z > 0 THEN 'hot' ELSE 'cold' END))::text
             FROM scores ORDER BY z DESC, code""";
 
+    /** What the in-memory Gi* needs of each village and grid branch. */
+    static final String HOT_SPOT_POINTS = """
+            SELECT code, name_zh, kind, district_code, status, CAST(fortress_index AS float8) AS x,
+                   ST_X(geom) AS lon, ST_Y(geom) AS lat, ST_X(utm) AS ux, ST_Y(utm) AS uy
+            FROM (SELECT *, ST_Transform(geom, 32647) AS utm FROM organisation
+                  WHERE kind IN ('village', 'grid_branch')) o
+            ORDER BY code""";
+    static final String POINT_COUNT = "SELECT count(*) FROM organisation WHERE kind IN ('village', 'grid_branch')";
+    /** Up to this many points, Gi* is computed exactly over point pairs; above, over cells. */
+    static final long EXACT_GI_LIMIT = 20_000;
+
     /**
      * Villages and community grid branches with no contact point within the distance, farthest first, with
      * the nearest contact point's organisation and leader: from nearest_contact, which the loader keeps
@@ -114,7 +126,50 @@ public class AnalysisRepository {
     }
 
     List<String> hotSpots(double metres) {
+        long points = jdbc.sql(POINT_COUNT).query(Long.class).single();
+        return points <= EXACT_GI_LIMIT ? hotSpotsExact(metres) : hotSpotsBinned(metres);
+    }
+
+    List<String> hotSpotsExact(double metres) {
         return limited(() -> jdbc.sql(HOT_SPOTS).param("metres", metres).query(String.class).list());
+    }
+
+    /** Gi* over cells ({@link BinnedGetisOrd}); the features are written here rather than by PostGIS. */
+    List<String> hotSpotsBinned(double metres) {
+        record Row(String code, String nameZh, String kind, String districtCode, String status, double x, double lon,
+                   double lat, double ux, double uy) {
+        }
+        List<Row> rows = limited(() -> jdbc.sql(HOT_SPOT_POINTS).query(Row.class).list());
+        List<BinnedGetisOrd.Score> scores = BinnedGetisOrd.scores(
+                rows.stream().map(r -> new BinnedGetisOrd.Point(r.ux(), r.uy(), r.x())).toList(), metres);
+        List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, rows.size()).boxed().toList());
+        order.sort(java.util.Comparator.comparingDouble((Integer i) -> -scores.get(i).z())
+                .thenComparing(i -> rows.get(i).code()));
+        JsonMapper json = JsonMapper.shared();
+        List<String> features = new java.util.ArrayList<>(rows.size());
+        for (int i : order) {
+            Row r = rows.get(i);
+            double z = Math.round(scores.get(i).z() * 10_000) / 10_000.0;
+            double size = Math.abs(z);
+            int significance = size >= 2.576 ? 99 : size >= 1.960 ? 95 : size >= 1.645 ? 90 : 0;
+            String spot = size < 1.645 ? "none" : z > 0 ? "hot" : "cold";
+            var properties = new java.util.LinkedHashMap<String, Object>();
+            properties.put("code", r.code());
+            properties.put("name_zh", r.nameZh());
+            properties.put("kind", r.kind());
+            properties.put("district_code", r.districtCode());
+            properties.put("fortress_index", r.x());
+            properties.put("status", r.status());
+            properties.put("neighbours", scores.get(i).neighbours());
+            properties.put("z", z);
+            properties.put("significance", significance);
+            properties.put("spot", spot);
+            properties.put("binned", true);
+            features.add(json.writeValueAsString(java.util.Map.of("type", "Feature", "id", r.code(),
+                    "geometry", java.util.Map.of("type", "Point", "coordinates", List.of(r.lon(), r.lat())),
+                    "properties", properties)));
+        }
+        return features;
     }
 
     List<String> coverageGaps(double metres) {
@@ -122,7 +177,7 @@ public class AnalysisRepository {
     }
 
     /** Runs a query under the time limit; a query that exceeds it is cancelled by PostgreSQL. */
-    private List<String> limited(java.util.function.Supplier<List<String>> query) {
+    private <T> List<T> limited(java.util.function.Supplier<List<T>> query) {
         return transactions.execute(status -> {
             jdbc.sql(TIME_LIMIT).update();
             return query.get();

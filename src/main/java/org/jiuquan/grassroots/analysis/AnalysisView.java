@@ -187,8 +187,15 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
                     b[0], b[1], b[2], b[3]));
             refreshTable();
         });
-        map.addFeatureClickListener(e -> table.getListDataView().getItems().filter(r -> r.code().equals(e.id()))
-                .findFirst().ifPresent(table::select));
+        // A click on an organisation selects its row; a click on a district narrows the table to it.
+        map.addFeatureClickListener(e -> {
+            if (e.layer().equals("districts")) {
+                district.setValue(e.id());
+            } else {
+                table.getListDataView().getItems().filter(r -> r.code().equals(e.id())).findFirst()
+                        .ifPresent(table::select);
+            }
+        });
         legend.addClassName("map-legend");
         legend.setId("legend");
         Div mapArea = new Div(map, legend);

@@ -62,6 +62,21 @@ class AnalysisBrowserIT {
                 .replace(",", "").contains(" " + inside + " "));
     }
 
+    @Test
+    void clickingADistrictNarrowsTheTableToIt() {
+        WebDriver driver = browser.driver();
+        driver.get("http://localhost:" + port + "/analysis?analysis=hot-spots&distance_km=5");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        wait.until(d -> d.findElement(By.id("analysis-count")).getText().contains("1,280"));
+        WebElement map = driver.findElement(By.tagName("geo-map"));
+        int[] subeiNorth = pixel(driver, map, 96.84, 41.66);
+        new Actions(driver).moveToElement(map, subeiNorth[0], subeiNorth[1]).click().perform();
+        long inSubei = jdbc.sql("SELECT count(*) FROM organisation WHERE district_code = '620923' "
+                + "AND kind IN ('village', 'grid_branch')").query(Long.class).single();
+        wait.until(d -> d.findElement(By.id("analysis-count")).getText().contains(" " + inSubei + " "));
+    }
+
     private static int[] pixel(WebDriver driver, WebElement map, double lon, double lat) {
         @SuppressWarnings("unchecked")
         List<Number> p = (List<Number>) ((JavascriptExecutor) driver).executeScript(

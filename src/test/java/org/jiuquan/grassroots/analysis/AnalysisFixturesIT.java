@@ -149,6 +149,34 @@ class AnalysisFixturesIT {
     }
 
     @Test
+    void binnedHotSpotsForLargeDataAgreeWithTheExactOnes(@Autowired JdbcClient demo,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        // On the demo data (1,280 points), compare the cell-based Gi* used above 20,000 points with the exact one.
+        AnalysisRepository repository = new AnalysisRepository(demo, transactions);
+        Map<String, Double> exact = zScores(repository.hotSpotsExact(5000));
+        Map<String, Double> binned = zScores(repository.hotSpotsBinned(5000));
+        assertThat(binned.keySet()).isEqualTo(exact.keySet());
+        double sumDiff = 0;
+        int sameSide = 0;
+        for (String code : exact.keySet()) {
+            sumDiff += Math.abs(exact.get(code) - binned.get(code));
+            if (Math.signum(exact.get(code)) == Math.signum(binned.get(code)) || Math.abs(exact.get(code)) < 0.5) {
+                sameSide++;
+            }
+        }
+        assertThat(sumDiff / exact.size()).as("mean |z difference|").isLessThan(0.25);
+        assertThat(sameSide).isGreaterThanOrEqualTo((int) (exact.size() * 0.95));
+    }
+
+    private static Map<String, Double> zScores(List<String> features) {
+        Map<String, Double> z = new HashMap<>();
+        for (JsonNode f : parse(features)) {
+            z.put(f.path("id").asString(), f.path("properties").path("z").asDouble());
+        }
+        return z;
+    }
+
+    @Test
     void coverageGapsEqualABruteForceDistanceCheck() {
         List<JsonNode> gaps = parse(analysis.coverageGaps(3));
         Map<String, Double> bruteForce = new HashMap<>();
