@@ -32,6 +32,7 @@ import org.jiuquan.grassroots.indicators.DistrictRanking;
 import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.indicators.Period;
 import org.jiuquan.grassroots.map.GeoMap;
+import org.jiuquan.grassroots.map.MapStyle;
 import org.jiuquan.grassroots.map.MapStyleService;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
@@ -244,7 +245,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         try {
             refreshTable();
             map.setOverlayUrl("/api/analysis/" + kind.code() + "?" + apiParameters(kind));
-            map.setStyle(styles.style("weak_open", period.getValue(), "quantile", 5));
+            map.setStyle(districtStyle());
             ranking.setItems(indicators.rankings(period.getValue(), "weak_open", null));
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "analysis?" + apiParameters(kind)
                     + "&analysis=" + kind.code()));
@@ -279,6 +280,21 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         Div areas = new Div(getTranslation("analysis.ranking") + " · " + period.getValue());
         areas.addClassName("legend-title");
         legend.add(areas);
+        for (MapStyle.LegendClass entry : districtStyle().legend()) {
+            String from = String.valueOf(Math.round(entry.from()));
+            String to = String.valueOf(Math.round(entry.to()));
+            Span swatch = new Span();
+            swatch.addClassNames("legend-swatch", "shape-square");
+            swatch.getStyle().set("background-color", entry.color());
+            Div row = new Div(swatch, new Span(from.equals(to) ? from : from + " – " + to));
+            row.addClassName("legend-row");
+            legend.add(row);
+        }
+    }
+
+    /** The districts are coloured by the weak organisations still open at the quarter's end. */
+    private MapStyle districtStyle() {
+        return styles.style("weak_open", period.getValue(), "quantile", 5);
     }
 
     private void legendRow(String colour, String text) {
