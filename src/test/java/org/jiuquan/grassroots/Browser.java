@@ -7,7 +7,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -37,6 +39,22 @@ public final class Browser implements TestWatcher, AutoCloseable {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         }
         return driver;
+    }
+
+    /** The password of the demo accounts (viewer, analyst, editor, admin), as the README gives it. */
+    public static final String DEMO_PASSWORD = "Jiuquan@2017demo";
+
+    /** Signs in on the login page as a person would: type the name and password, press the button. */
+    public ChromeDriver signIn(int port, String username) {
+        ChromeDriver browser = driver();
+        browser.get("http://localhost:" + port + "/login");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+        return browser;
     }
 
     @Override

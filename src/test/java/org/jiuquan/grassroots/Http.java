@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.jiuquan.grassroots.security.ApiTokenService;
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,16 +18,40 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String @Nullable [] defaultHeaders;
 
+    /** Anonymous: only health and static files answer. */
     public Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private Http(String base, String @Nullable [] defaultHeaders) {
+        this.base = base;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** Requests as the user of this API token, as a GIS client sends it. */
+    public Http withToken(String token) {
+        return new Http(base, new String[] {"Authorization", "Bearer " + token});
+    }
+
+    /** Requests as one of the demo accounts (a fresh API token of that user). */
+    public static Http as(int port, ApiTokenService tokens, String username) {
+        return new Http(port).withToken(tokens.issue(username, "test"));
     }
 
     public HttpResponse<byte[]> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
+        if (defaultHeaders != null) {
+            request.header(defaultHeaders[0], defaultHeaders[1]);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        return send(request);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -33,6 +60,19 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A POST with a body of the given content type (empty body: no content type). */
+    public HttpResponse<byte[]> post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        if (defaultHeaders != null) {
+            request.header(defaultHeaders[0], defaultHeaders[1]);
+        }
+        return send(request);
     }
 
     public JsonNode json(String path, String... headers) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jiuquan.grassroots.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
+import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditLog;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,10 +30,12 @@ class AnalysisController {
 
     private final AnalysisService analysis;
     private final AnalysisExports exports;
+    private final AuditLog audit;
 
-    AnalysisController(AnalysisService analysis, AnalysisExports exports) {
+    AnalysisController(AnalysisService analysis, AnalysisExports exports, AuditLog audit) {
         this.analysis = analysis;
         this.exports = exports;
+        this.audit = audit;
     }
 
     @GetMapping("/weak-clusters")
@@ -83,6 +87,8 @@ class AnalysisController {
         List<AnalysisRow> rows = analysis().rows(kind, period, distanceKm, minCount, filter);
         boolean excel = format.equals("xlsx");
         byte[] body = excel ? exports.xlsx(rows, kind, locale) : exports.csv(rows, kind, locale);
+        audit.record(AuditAction.EXPORT_TABLE, "analysis/" + kind.code() + "." + format,
+                rows.size() + " rows; " + request.getQueryString());
         return ResponseEntity.ok()
                 .contentType(excel
                         ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -3,10 +3,10 @@ package org.jiuquan.grassroots.analysis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import org.jiuquan.grassroots.web.SpreadsheetCsv;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -27,12 +27,7 @@ public class AnalysisExports {
     }
 
     public byte[] csv(List<AnalysisRow> rows, AnalysisKind kind, Locale locale) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(",", headers(kind, locale).stream().map(AnalysisExports::quote).toList())).append("\r\n");
-        for (AnalysisRow row : rows) {
-            out.append(String.join(",", cells(row, locale).stream().map(AnalysisExports::quote).toList())).append("\r\n");
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return SpreadsheetCsv.of(headers(kind, locale), rows.stream().map(row -> cells(row, locale)).toList());
     }
 
     public byte[] xlsx(List<AnalysisRow> rows, AnalysisKind kind, Locale locale) {
@@ -78,8 +73,4 @@ public class AnalysisExports {
                 String.valueOf(row.lon()), String.valueOf(row.lat()));
     }
 
-    private static String quote(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
 }

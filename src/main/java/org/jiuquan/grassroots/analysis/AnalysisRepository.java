@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.analysis;
 
 import java.util.List;
 
+import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,7 +99,9 @@ public class AnalysisRepository {
                            'district_code', o.district_code, 'fortress_index', o.fortress_index, 'status', o.status,
                            'nearest_m', round(CAST(n.distance_m AS numeric), 0),
                            'nearest_organisation_zh', co.name_zh, 'nearest_leader_zh', l.name_zh,
-                           'nearest_leader_level', l.level, 'nearest_leader_title_zh', l.title_zh))::text
+                           'nearest_leader_level', l.level, 'nearest_leader_title_zh', l.title_zh,
+                           'nearest_leader_phone', """ + PhoneNumbers.select("l.phone") + """
+                ))::text
             FROM nearest_contact n
             JOIN organisation o ON o.id = n.organisation_id
             JOIN organisation co ON co.id = n.contact_organisation_id
@@ -173,7 +176,8 @@ public class AnalysisRepository {
     }
 
     List<String> coverageGaps(double metres) {
-        return limited(() -> jdbc.sql(COVERAGE_GAPS).param("metres", metres).query(String.class).list());
+        return limited(() -> jdbc.sql(COVERAGE_GAPS).param("metres", metres)
+                .param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser()).query(String.class).list());
     }
 
     /** Runs a query under the time limit; a query that exceeds it is cancelled by PostgreSQL. */

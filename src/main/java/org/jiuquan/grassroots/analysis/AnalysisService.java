@@ -83,7 +83,7 @@ public class AnalysisService {
                 case CLUSTERS -> "";
                 case HOT_SPOTS -> p.path("spot").asString() + " " + p.path("significance").asInt();
                 case COVERAGE_GAPS -> p.path("nearest_leader_zh").asString() + " · "
-                        + p.path("nearest_organisation_zh").asString();
+                        + p.path("nearest_leader_phone").asString() + " · " + p.path("nearest_organisation_zh").asString();
             };
             AnalysisRow row = new AnalysisRow(p.path("code").asString(), p.path("name_zh").asString(),
                     p.path("kind").asString(), p.path("district_code").asString(), p.path("fortress_index").asDouble(),

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -28,6 +30,8 @@ import com.vaadin.flow.router.Route;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.i18n.Translations;
+import org.jiuquan.grassroots.security.AccountMenu;
+import org.jiuquan.grassroots.security.Role;
 import org.jiuquan.grassroots.indicators.DistrictRanking;
 import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.indicators.Period;
@@ -44,12 +48,14 @@ import org.springframework.context.MessageSource;
  * goes out as Excel or CSV.
  */
 @Route("analysis")
+@RolesAllowed(Role.Names.ANALYST)
 public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final AnalysisService analysis;
     private final IndicatorService indicators;
     private final MapStyleService styles;
     private final MessageSource messages;
+    private final AuthenticationContext authentication;
     private final Map<String, District> districts = new LinkedHashMap<>();
 
     private final GeoMap map = new GeoMap();
@@ -74,7 +80,9 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     private boolean built;
 
     public AnalysisView(AnalysisService analysis, IndicatorService indicators, MapStyleService styles,
-                        MessageSource messages, DistrictService districtService) {
+                        MessageSource messages, DistrictService districtService,
+                        AuthenticationContext authentication) {
+        this.authentication = authentication;
         districtService.districts().forEach(d -> districts.put(d.code(), d));
         this.analysis = analysis;
         this.indicators = indicators;
@@ -168,9 +176,8 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         excel.setId("analysis-export-excel");
         csv.setText(getTranslation("analysis.export-csv"));
         csv.setId("analysis-export-csv");
-        Anchor back = new Anchor("./", getTranslation("analysis.back"));
-
-        Div controls = new Div(new H1(getTranslation("analysis.title")), back, kindSelect, distance, minCount, period,
+        Div controls = new Div(new H1(getTranslation("analysis.title")), new AccountMenu(authentication, "analysis"),
+                kindSelect, distance, minCount, period,
                 runButton, method, new H3(getTranslation("filters.title")), district, orgKind, status, minIndex, maxIndex,
                 new Div(draw, drawPolygon, clear), area, new Div(excel, new Span(" · "), csv));
         controls.addClassName("controls");

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -24,6 +26,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -34,6 +37,8 @@ import com.vaadin.flow.router.Route;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.i18n.Translations;
+import org.jiuquan.grassroots.security.AccountMenu;
+import org.jiuquan.grassroots.security.Role;
 import org.jiuquan.grassroots.indicators.DistrictRanking;
 import org.jiuquan.grassroots.indicators.Indicator;
 import org.jiuquan.grassroots.indicators.IndicatorService;
@@ -43,7 +48,10 @@ import org.jiuquan.grassroots.map.GeoMap;
 import org.jiuquan.grassroots.map.IndicatorChart;
 import org.jiuquan.grassroots.map.MapStyle;
 import org.jiuquan.grassroots.map.MapStyleService;
+import org.jiuquan.grassroots.organisations.DataChangeException;
+import org.jiuquan.grassroots.organisations.OrganisationDetails;
 import org.jiuquan.grassroots.organisations.OrganisationService;
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.organisations.SearchHit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,6 +62,7 @@ import org.springframework.beans.factory.annotation.Value;
  * URL ({@link DashboardState}), so any view can be bookmarked, shared or presented.
  */
 @Route("")
+@RolesAllowed(Role.Names.VIEWER)
 public class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final IndicatorService indicators;
@@ -61,6 +70,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final OrganisationService organisations;
     private final DistrictService districtService;
     private final String basemapUrl;
+    private final AuthenticationContext authentication;
 
     private DashboardState state = DashboardState.defaults("2017Q4");
     private boolean built;
@@ -88,7 +98,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private boolean updating;
 
     public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
-                         DistrictService districtService, @Value("${jiuquan.map.basemap-url}") String basemapUrl) {
+                         DistrictService districtService, AuthenticationContext authentication,
+                         @Value("${jiuquan.map.basemap-url}") String basemapUrl) {
+        this.authentication = authentication;
         this.indicators = indicators;
         this.styles = styles;
         this.organisations = organisations;
@@ -172,10 +184,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         presentButton.setTooltipText(getTranslation("present.shortcut"));
         presentButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         presentButton.addClickListener(event -> setPresentation(true));
-        com.vaadin.flow.component.html.Anchor analysis = new com.vaadin.flow.component.html.Anchor("analysis",
-                getTranslation("analysis.open"));
-        analysis.setId("open-analysis");
-        Div buttons = new Div(language, presentButton, analysis);
+        Div buttons = new Div(language, presentButton, new AccountMenu(authentication, ""));
         buttons.addClassName("header-buttons");
         return new Div(title, synthetic, buttons);
     }
@@ -420,8 +429,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                         state.period().equals(periods.isEmpty() ? "" : periods.get(0).code()), getLocale());
                 selectTableRow(id);
             });
-            case "villages", "grid-branches", "organisations" -> organisations.organisation(id).ifPresent(o ->
-                    card.showOrganisation(o, districtName(o.districtCode()), getLocale()));
+            case "villages", "grid-branches", "organisations" -> organisations.organisation(id).ifPresent(this::showOrganisation);
             case "contact-points" -> organisations.contactPoint(id).ifPresent(c ->
                     card.showContactPoint(c, districtName(c.districtCode())));
             default -> {
@@ -429,6 +437,22 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
             }
         }
         map.setSelection(new GeoMap.Selection(layer.equals("organisations") ? "villages" : layer, id));
+    }
+
+    private void showOrganisation(OrganisationDetails o) {
+        card.showOrganisation(o, districtName(o.districtCode()), getLocale());
+        if (CurrentUser.has(Role.EDITOR)) {
+            card.addStatusEditor(o, OrganisationService.STATUSES, (status, from) -> {
+                try {
+                    showOrganisation(organisations.changeStatus(String.valueOf(o.id()), status, from));
+                    Notification.show(getTranslation("card.status-saved"))
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                } catch (DataChangeException e) {
+                    Notification.show(getTranslation("problem." + e.messageKey(), e.arguments()))
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+        }
     }
 
     private void selectTableRow(String code) {

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -82,9 +84,36 @@ class DetailCard extends Div {
         }
         for (OrganisationDetails.Leader leader : o.leaders()) {
             body.add(field(getTranslation("card.leaders"), leader.nameZh() + " · " + leader.titleZh() + " · "
-                    + getTranslation("level." + leader.level())));
+                    + getTranslation("level." + leader.level()) + " · " + leader.phone()));
         }
         setVisible(true);
+    }
+
+    /**
+     * For editors: a form under the organisation's card to record a new status from a day on. The change
+     * itself is checked again on the server (OrganisationService), whatever the form allows.
+     */
+    void addStatusEditor(OrganisationDetails o, List<String> statuses, StatusChange change) {
+        Select<String> status = new Select<>();
+        status.setId("status-edit");
+        status.setLabel(getTranslation("card.status-edit"));
+        status.setItems(statuses);
+        status.setItemLabelGenerator(code -> getTranslation("status." + code));
+        status.setValue(o.status());
+        DatePicker from = new DatePicker(getTranslation("card.status-from"));
+        from.setId("status-edit-from");
+        from.setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        Button save = new Button(getTranslation("card.status-save"), event -> change.save(status.getValue(), from.getValue()));
+        save.setId("status-edit-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        Div editor = new Div(status, from, save);
+        editor.addClassName("status-editor");
+        body.add(editor);
+    }
+
+    @FunctionalInterface
+    interface StatusChange {
+        void save(String status, java.time.LocalDate from);
     }
 
     void showContactPoint(ContactPointDetails c, String districtName) {
@@ -94,6 +123,7 @@ class DetailCard extends Div {
         body.add(new H3(c.leaderNameZh() + " → " + c.organisationNameZh()));
         body.add(field(getTranslation("card.leader"), c.leaderNameZh() + " · " + c.leaderTitleZh() + " · "
                 + getTranslation("level." + c.leaderLevel())));
+        body.add(field(getTranslation("card.phone"), c.leaderPhone()));
         body.add(field(getTranslation("card.organisation"), c.organisationNameZh()));
         body.add(field(getTranslation("card.kind"), getTranslation("kind." + c.organisationKind())));
         body.add(field(getTranslation("card.status"), getTranslation("status." + c.organisationStatus())));

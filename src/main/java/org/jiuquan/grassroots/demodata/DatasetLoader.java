@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -33,7 +34,12 @@ public class DatasetLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DatasetLoader.class);
 
-    static final String LOADED_CHECKSUM = "SELECT checksum FROM dataset_load WHERE name = ?";
+    /** The name prefix of datasets imported by editors: the demo is never loaded over one at start. */
+    public static final String IMPORTED_PREFIX = "import:";
+
+    /** The dataset in the database (the loader keeps exactly one row: the last load replaces everything). */
+    static final String LOADED_CHECKSUM = "SELECT checksum FROM dataset_load";
+    static final String LOADED_NAME = "SELECT name FROM dataset_load";
     static final String CLEAR = "TRUNCATE nearest_contact, contact_point, organisation_status, leader, organisation, "
             + "indicator_value, indicator, district, dataset_load RESTART IDENTITY CASCADE";
     static final String INSERT_DISTRICT = """
@@ -82,7 +88,18 @@ public class DatasetLoader {
         this.clock = clock;
     }
 
-    /** @return true if the dataset was loaded, false if it was there already */
+    /** The name of the dataset in the database, if one was loaded (imports are named "import:<file>"). */
+    public Optional<String> loadedDatasetName() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(LOADED_NAME);
+             ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new DatasetException("数据库无法读取 / the database cannot be read: " + describe(e));
+        }
+    }
+
+    /** @return true if the dataset was loaded, false if the same data (by checksum) was there already */
     public boolean load(Dataset dataset) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
@@ -133,7 +150,6 @@ public class DatasetLoader {
 
     private static boolean isLoaded(Connection connection, Dataset dataset) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(LOADED_CHECKSUM)) {
-            statement.setString(1, dataset.name());
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() && rs.getString(1).equals(dataset.checksum());
             }

@@ -4,6 +4,8 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.jiuquan.grassroots.localdb.NoDatabaseConfigured;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DemoDataStartup implements Callback {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataStartup.class);
 
     private final DemoDataSettings settings;
     private final ObjectProvider<DatasetLoader> loader;
@@ -40,9 +44,16 @@ class DemoDataStartup implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        if (settings.shouldLoad(ownDatabase)) {
-            loader.getObject().load(settings.dataset());
+        if (!settings.shouldLoad(ownDatabase)) {
+            return;
         }
+        DatasetLoader datasetLoader = loader.getObject();
+        // Data an editor imported is the city's data now: a restart must not put the demo back over it.
+        if (datasetLoader.loadedDatasetName().filter(name -> name.startsWith(DatasetLoader.IMPORTED_PREFIX)).isPresent()) {
+            log.info("Imported data is in place; the demo dataset is not loaded over it");
+            return;
+        }
+        datasetLoader.load(settings.dataset());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,12 +44,15 @@ class FeatureRepository {
     static final String ORGANISATION_COUNT = "SELECT count(*) FROM organisation o WHERE o.kind = :kind";
     static final String ORGANISATION_ORDER = " ORDER BY o.code";
 
-    /** Leaders' phone numbers are personal data and are not published here. */
+    /** Leaders' phone numbers are personal data: masked unless the caller may see them (PhoneNumbers). */
     static final String CONTACT_POINT_FEATURES = """
             SELECT json_build_object('type', 'Feature', 'id', c.id,
                 'geometry', ST_AsGeoJSON(o.geom, 6)::json,
                 'properties', json_build_object('id', c.id, 'leader_id', l.id, 'leader_name_zh', l.name_zh,
                         'leader_level', l.level, 'leader_title_zh', l.title_zh,
+                        'leader_phone', """ + PhoneNumbers.select("l.phone") + """
+                ,
+
                         'organisation_id', o.id, 'organisation_code', o.code, 'organisation_name_zh', o.name_zh,
                         'organisation_kind', o.kind, 'organisation_status', o.status,
                         'district_code', o.district_code, 'established_on', c.established_on,
@@ -130,6 +134,9 @@ class FeatureRepository {
         if (collection == Collection.DISTRICTS) {
             statement = statement.param("period", period);
         }
+        if (collection == Collection.CONTACT_POINTS) {
+            statement = statement.param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser());
+        }
         return statement.query(String.class).optional();
     }
 
@@ -153,6 +160,9 @@ class FeatureRepository {
         }
         if (collection == Collection.DISTRICTS) {
             statement = statement.param("period", period);
+        }
+        if (collection == Collection.CONTACT_POINTS) {
+            statement = statement.param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser());
         }
         return statement;
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** What a detail card shows of one organisation. Leaders' phone numbers are personal data: not here. */
+/** What a detail card shows of one organisation. Leaders' phones are masked unless the user may see them. */
 public record OrganisationDetails(long id, @Nullable String code, String kind, String nameZh,
                                   @Nullable String townshipZh, String districtCode, BigDecimal fortressIndex,
                                   String status, LocalDate statusSince, double lon, double lat,
@@ -17,6 +17,6 @@ public record OrganisationDetails(long id, @Nullable String code, String kind, S
     public static final List<String> FORTRESS_COMPONENTS =
             List.of("life", "secretary", "members", "venue", "funding", "problems");
 
-    public record Leader(String nameZh, String level, String titleZh) {
+    public record Leader(String nameZh, String level, String titleZh, String phone) {
     }
 }

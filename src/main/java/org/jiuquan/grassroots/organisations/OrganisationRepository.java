@@ -1,9 +1,11 @@
 package org.jiuquan.grassroots.organisations;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,11 +20,15 @@ class OrganisationRepository {
     static final String ORGANISATION_BY_CODE = ORGANISATION + " WHERE code = :code";
     static final String ORGANISATION_BY_ID = ORGANISATION + " WHERE id = :id";
     static final String LEADERS_OF = """
-            SELECT l.name_zh, l.level, l.title_zh FROM contact_point c JOIN leader l ON l.id = c.leader_id
+            SELECT l.name_zh, l.level, l.title_zh, """ + PhoneNumbers.select("l.phone") + """
+                 AS phone
+            FROM contact_point c JOIN leader l ON l.id = c.leader_id
             WHERE c.organisation_id = :id
             ORDER BY CASE l.level WHEN 'city' THEN 0 WHEN 'county' THEN 1 ELSE 2 END, l.name_zh""";
     static final String CONTACT_POINT = """
             SELECT c.id, l.name_zh AS leader_name_zh, l.level AS leader_level, l.title_zh AS leader_title_zh,
+                   """ + PhoneNumbers.select("l.phone") + """
+                 AS leader_phone,
                    o.id AS organisation_id, o.code AS organisation_code, o.name_zh AS organisation_name_zh,
                    o.kind AS organisation_kind, o.status AS organisation_status, o.district_code,
                    c.established_on, ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat
@@ -71,7 +77,8 @@ class OrganisationRepository {
     }
 
     Optional<ContactPointDetails> contactPoint(long id) {
-        return jdbc.sql(CONTACT_POINT).param("id", id).query(ContactPointDetails.class).optional();
+        return jdbc.sql(CONTACT_POINT).param("id", id)
+                .param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser()).query(ContactPointDetails.class).optional();
     }
 
     List<SearchHit> search(String text, int limit) {
@@ -89,9 +96,20 @@ class OrganisationRepository {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The status from a day on: the current status and a row of history (replacing one of the same day). */
+    void changeStatus(long id, String status, LocalDate from) {
+        jdbc.sql("UPDATE organisation SET status = :status, status_since = :from WHERE id = :id")
+                .param("status", status).param("from", from).param("id", id).update();
+        jdbc.sql("""
+                INSERT INTO organisation_status (organisation_id, valid_from, status) VALUES (:id, :from, :status)
+                ON CONFLICT (organisation_id, valid_from) DO UPDATE SET status = EXCLUDED.status""")
+                .param("id", id).param("from", from).param("status", status).update();
+    }
+
     private OrganisationDetails details(java.sql.ResultSet rs) throws java.sql.SQLException {
         long id = rs.getLong("id");
         List<OrganisationDetails.Leader> leaders = jdbc.sql(LEADERS_OF).param("id", id)
+                .param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser())
                 .query(OrganisationDetails.Leader.class).list();
         Map<String, java.math.BigDecimal> components = new java.util.LinkedHashMap<>();
         for (String component : OrganisationDetails.FORTRESS_COMPONENTS) {

@@ -1,19 +1,57 @@
 package org.jiuquan.grassroots.organisations;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.security.CurrentUser;
+import org.jiuquan.grassroots.security.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 @Service
 public class OrganisationService {
 
-    private final OrganisationRepository repository;
+    /** The statuses an organisation can be in (the V2 check). */
+    public static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
 
-    OrganisationService(OrganisationRepository repository) {
+    private final OrganisationRepository repository;
+    private final AuditLog audit;
+
+    OrganisationService(OrganisationRepository repository, AuditLog audit) {
         this.repository = repository;
+        this.audit = audit;
+    }
+
+    /**
+     * Editors record an organisation's new status from a day on; its history gains a row. Checked here as
+     * well as at the endpoint: whoever calls, only an editor or admin changes data. Nothing is written when
+     * the change is refused, and the audit row is written in the same transaction as the change.
+     *
+     * @throws DataChangeException with a message key when the change is not allowed or not valid
+     */
+    @Transactional
+    public OrganisationDetails changeStatus(String codeOrId, String status, LocalDate from) {
+        if (!CurrentUser.has(Role.EDITOR)) {
+            throw new DataChangeException("change.forbidden");
+        }
+        OrganisationDetails before = organisation(codeOrId)
+                .orElseThrow(() -> new DataChangeException("change.unknown-organisation", codeOrId));
+        if (!STATUSES.contains(status)) {
+            throw new DataChangeException("change.bad-status", status, String.join(", ", STATUSES));
+        }
+        if (from.isBefore(before.statusSince()) || from.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
+            throw new DataChangeException("change.bad-date", from, before.statusSince());
+        }
+        repository.changeStatus(before.id(), status, from);
+        audit.record(AuditAction.DATA_CHANGE, "organisation/" + (before.code() != null ? before.code() : before.id()),
+                "status " + before.status() + " -> " + status + " from " + from);
+        return repository.byId(before.id()).orElseThrow();
     }
 
     /** A village or grid branch by its 12-digit code, or any organisation by its number. */

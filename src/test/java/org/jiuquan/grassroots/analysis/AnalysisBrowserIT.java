@@ -33,7 +33,7 @@ class AnalysisBrowserIT {
 
     @Test
     void drawingABoxOnTheMapFiltersTheTable() {
-        WebDriver driver = browser.driver();
+        WebDriver driver = browser.signIn(port, "analyst");
         driver.get("http://localhost:" + port + "/analysis?analysis=hot-spots&distance_km=5");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
@@ -64,7 +64,7 @@ class AnalysisBrowserIT {
 
     @Test
     void clickingADistrictNarrowsTheTableToIt() {
-        WebDriver driver = browser.driver();
+        WebDriver driver = browser.signIn(port, "analyst");
         driver.get("http://localhost:" + port + "/analysis?analysis=hot-spots&distance_km=5");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());

@@ -1,5 +1,7 @@
 package org.jiuquan.grassroots.analysis;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.jiuquan.grassroots.security.ApiTokenService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -19,12 +21,14 @@ class AnalysisExportIT {
 
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    ApiTokenService tokens;
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void excelHoldsTheTableWithChineseHeadersAndOneRowPerOrganisation() throws Exception {
-        Http http = new Http(port);
+        Http http = Http.as(port, tokens, "analyst");
         int gaps = http.json("/api/analysis/coverage-gaps?distance_km=3").path("numberReturned").asInt();
         assertThat(gaps).isPositive();
         HttpResponse<byte[]> response = http.get("/api/analysis/export?analysis=coverage-gaps&distance_km=3&format=xlsx");
@@ -44,7 +48,7 @@ class AnalysisExportIT {
 
     @Test
     void csvHasAByteOrderMarkForExcelAndFollowsTheFiltersAndLanguage() {
-        Http http = new Http(port);
+        Http http = Http.as(port, tokens, "analyst");
         HttpResponse<byte[]> all = http.get("/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv");
         HttpResponse<byte[]> dunhuang = http.get(
                 "/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv&district=620982&lang=en");
@@ -61,7 +65,7 @@ class AnalysisExportIT {
     @Test
     void aDrawnPolygonKeepsExactlyTheOrganisationsInsideIt() {
         String triangle = "94.5 40.0;94.9 40.0;94.7 40.3;94.5 40.0";
-        String csv = new String(new Http(port).get("/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv&area="
+        String csv = new String(Http.as(port, tokens, "analyst").get("/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv&area="
                 + java.net.URLEncoder.encode(triangle, StandardCharsets.UTF_8)).body(), StandardCharsets.UTF_8);
         long inside = jdbc.sql("""
                 SELECT count(*) FROM organisation WHERE kind IN ('village', 'grid_branch')
@@ -73,7 +77,7 @@ class AnalysisExportIT {
 
     @Test
     void badExportParametersAreRefusedClearly() {
-        Http http = new Http(port);
+        Http http = Http.as(port, tokens, "analyst");
         for (String query : new String[] {"analysis=everything", "analysis=hot-spots&format=pdf",
                 "analysis=hot-spots&min_index=80&max_index=20", "analysis=hot-spots&org_kind=factory",
                 "analysis=hot-spots&distance_km=0", "analysis=hot-spots&area=1%202%3B3%204",

@@ -49,8 +49,9 @@ public final class DashboardRenderBenchmark {
                         "--logging.level.root=WARN",
                         "--jiuquan.localdb.dir=" + ThrowawayPostgis.newDirectory("jiuquan-render-bench-"));
              Browser browser = new Browser()) {
-            String url = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port") + "/";
-            ChromeDriver driver = browser.driver();
+            int port = Integer.parseInt(app.getBean(Environment.class).getProperty("local.server.port"));
+            String url = "http://localhost:" + port + "/";
+            ChromeDriver driver = browser.signIn(port, "viewer");
             driver.get(url); // warm-up: JIT, caches, first bundle download
             waitRendered(driver);
             List<Double> navigation = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import org.jiuquan.grassroots.Application;
 import org.jiuquan.grassroots.ThrowawayPostgis;
+import org.jiuquan.grassroots.security.ApiTokenService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -31,6 +32,7 @@ public final class ServingBenchmark {
     private static final double LON = 98.494;
     private static final double LAT = 39.733;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String token = "";
 
     private ServingBenchmark() {
     }
@@ -60,6 +62,7 @@ public final class ServingBenchmark {
             app.getBean(DatasetLoader.class).load(dataset);
             long loadMs = (System.nanoTime() - t1) / 1_000_000;
             String base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+            token = app.getBean(ApiTokenService.class).issue("analyst", "benchmark");
 
             String villages = get(base + "/ogc/collections/villages/items?limit=1").body();
             boolean correct = villages.contains("\"numberMatched\":" + (434L * scale) + ",");
@@ -103,12 +106,17 @@ public final class ServingBenchmark {
         }
     }
 
+    /** As a GIS client calls the API: with an analyst's token (issued when the app has started). */
+    private static HttpRequest request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+    }
+
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(url), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] getBytes(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<byte[]> response = HTTP.send(request(url),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " gave " + response.statusCode());

@@ -1,5 +1,7 @@
 package org.jiuquan.grassroots.indicators;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.jiuquan.grassroots.security.ApiTokenService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -17,11 +19,13 @@ class IndicatorApiIT {
 
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    ApiTokenService tokens;
     Http http;
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = Http.as(port, tokens, "viewer");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.jiuquan.grassroots.security.ApiTokenService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,9 @@ class StandardClientsIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApiTokenService tokens;
+    String token;
 
     @ParameterizedTest(name = "GDAL counts {1} features in {0}")
     @CsvSource({"districts,7", "villages,434", "grid-branches,846", "contact-points,1346"})
@@ -58,7 +62,7 @@ class StandardClientsIT {
     @Test
     void gdalDecodesOurVectorTiles(@TempDir Path dir) throws Exception {
         Path tile = dir.resolve("tile.pbf");
-        Files.write(tile, new Http(port).get("/ogc/collections/villages/tiles/WebMercatorQuad/6/24/49").body());
+        Files.write(tile, Http.as(port, tokens, "viewer").get("/ogc/collections/villages/tiles/WebMercatorQuad/6/24/49").body());
         String info = run("ogrinfo", "-ro", "-so", "-oo", "Z=6", "-oo", "X=49", "-oo", "Y=24", "MVT:" + tile, "villages");
         long inTileWithBuffer = jdbc.sql("SELECT count(*) FROM organisation WHERE kind = 'village' AND geom && "
                 + "ST_Transform(ST_TileEnvelope(6, 49, 24, margin => (64.0 / 4096)), 4326)").query(Long.class).single();
@@ -66,9 +70,15 @@ class StandardClientsIT {
         assertThat(info).contains("name_zh: String", "status: String");
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
+    /** Runs a GDAL command as QGIS would call the API: with the user's token in an Authorization header. */
+    private String run(String... command) throws IOException, InterruptedException {
+        if (token == null) {
+            token = tokens.issue("viewer", "GDAL");
+        }
         List<String> full = new ArrayList<>(List.of(command));
-        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+        builder.environment().put("GDAL_HTTP_HEADERS", "Authorization: Bearer " + token);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

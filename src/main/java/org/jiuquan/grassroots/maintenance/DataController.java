@@ -1,0 +1,70 @@
+package org.jiuquan.grassroots.maintenance;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jiuquan.grassroots.demodata.DatasetException;
+import org.jiuquan.grassroots.organisations.DataChangeException;
+import org.jiuquan.grassroots.organisations.OrganisationDetails;
+import org.jiuquan.grassroots.organisations.OrganisationService;
+import org.jiuquan.grassroots.web.ApiProblem;
+import org.jiuquan.grassroots.web.QueryParameters;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Editors' data changes over HTTP (editors and admins only, by the security rules of /api/data). */
+@RestController
+class DataController {
+
+    private final OrganisationService organisations;
+    private final DataImportService imports;
+
+    DataController(OrganisationService organisations, DataImportService imports) {
+        this.organisations = organisations;
+        this.imports = imports;
+    }
+
+    /** {@code POST /api/data/organisations/{code}/status?status=rectifying&from=2017-12-01}. */
+    @PostMapping("/api/data/organisations/{codeOrId}/status")
+    Map<String, Object> changeStatus(@PathVariable String codeOrId, @RequestParam String status,
+                                     @RequestParam String from, HttpServletRequest request) {
+        QueryParameters.allowOnly(request, Set.of("status", "from"));
+        LocalDate day;
+        try {
+            day = LocalDate.parse(from);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("problem.type-mismatch", "from", from);
+        }
+        try {
+            OrganisationDetails after = organisations.changeStatus(codeOrId, status, day);
+            return Map.of("id", after.id(), "status", after.status(), "status_since", after.statusSince().toString());
+        } catch (DataChangeException e) {
+            throw new ApiProblem(e.messageKey().equals("change.unknown-organisation") ? HttpStatus.NOT_FOUND
+                    : HttpStatus.BAD_REQUEST, "problem." + e.messageKey(), e.arguments());
+        }
+    }
+
+    /** {@code POST /api/data/import} with a ZIP of the dataset files as the body (Content-Type application/zip). */
+    @PostMapping(value = "/api/data/import", consumes = {"application/zip", "application/octet-stream"})
+    Map<String, Object> importDataset(@RequestBody byte[] zip,
+                                      @RequestHeader(value = "X-File-Name", defaultValue = "upload.zip") String name,
+                                      HttpServletRequest request) {
+        QueryParameters.allowOnly(request, Set.of());
+        try {
+            DataImportService.Result result = imports.importZip(name, zip);
+            return Map.of("changed", result.changed(), "checksum", result.checksum(),
+                    "organisations", result.organisations(), "contact_points", result.contactPoints());
+        } catch (DatasetException e) {
+            throw ApiProblem.badRequest("problem.bad-dataset", e.getMessage());
+        }
+    }
+}

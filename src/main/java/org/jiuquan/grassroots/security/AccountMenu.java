@@ -1,0 +1,52 @@
+package org.jiuquan.grassroots.security;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+/**
+ * The signed-in user, the pages their role opens, and sign-out. Links to pages a role may not open are
+ * left out; the pages themselves check the role again on the server.
+ */
+public class AccountMenu extends Div {
+
+    public AccountMenu(AuthenticationContext authentication, String current) {
+        addClassName("account-menu");
+        setId("account-menu");
+        CurrentUser.get().ifPresent(user -> {
+            // The name is data (as entered by an admin); the role is a label of the interface.
+            Span who = new Span(user.displayName());
+            who.setId("signed-in-user");
+            Span role = new Span(getTranslation("role." + user.role().code()));
+            role.setId("signed-in-role");
+            add(who, role);
+        });
+        link("", "nav.dashboard", "nav-dashboard", current);
+        if (CurrentUser.has(Role.ANALYST)) {
+            link("analysis", "nav.analysis", "open-analysis", current);
+        }
+        if (CurrentUser.has(Role.EDITOR)) {
+            link("data", "nav.data", "nav-data", current);
+        }
+        if (CurrentUser.has(Role.ADMIN)) {
+            link("admin/users", "nav.users", "nav-users", current);
+            link("admin/audit", "nav.audit", "nav-audit", current);
+        }
+        Button signOut = new Button(getTranslation("nav.sign-out"), event -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        add(signOut);
+    }
+
+    private void link(String route, String labelKey, String id, String current) {
+        if (route.equals(current)) {
+            return;
+        }
+        Anchor anchor = new Anchor(route.isEmpty() ? "." : route, getTranslation(labelKey));
+        anchor.setId(id);
+        add(anchor);
+    }
+}

@@ -1,0 +1,115 @@
+package org.jiuquan.grassroots.security;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditLog;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * User and role management. Each change is checked first (nothing is written when it is refused) and
+ * audited in the same transaction, so a change without its audit row cannot happen.
+ */
+@Service
+public class AccountService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.audit = audit;
+    }
+
+    public List<Account> all() {
+        return accounts.all();
+    }
+
+    @Transactional
+    public void create(String username, String displayName, Role role, String password) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new AccountException("account.bad-username");
+        }
+        if (displayName.isBlank() || displayName.length() > 60) {
+            throw new AccountException("account.bad-display-name");
+        }
+        if (accounts.find(username).isPresent()) {
+            throw new AccountException("account.exists");
+        }
+        checkPassword(username, password);
+        accounts.insert(username, displayName.strip(), role, encoder.encode(password), false);
+        audit.record(AuditAction.USER_CREATE, username, "role=" + role.code());
+    }
+
+    /** Creates a demo account (demo database only); its password is the documented demo password. */
+    @Transactional
+    void createDemo(String username, String displayName, Role role, String password) {
+        accounts.insert(username, displayName, role, encoder.encode(password), true);
+        audit.recordAs(null, AuditAction.USER_CREATE, username, "role=" + role.code() + ", demo");
+    }
+
+    /** Creates the first admin of a deployment (see FirstAdmin); the password must pass the policy. */
+    @Transactional
+    void createFirstAdmin(String username, String password) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new AccountException("account.bad-username");
+        }
+        checkPassword(username, password);
+        accounts.insert(username, username, Role.ADMIN, encoder.encode(password), false);
+        audit.recordAs(null, AuditAction.USER_CREATE, username, "role=admin, first admin");
+    }
+
+    @Transactional
+    public void changeRole(String username, Role role) {
+        Account account = existing(username);
+        if (account.role() == Role.ADMIN && role != Role.ADMIN) {
+            keepAnAdmin(username);
+        }
+        accounts.updateRole(username, role);
+        audit.record(AuditAction.USER_ROLE, username, account.role().code() + " -> " + role.code());
+    }
+
+    @Transactional
+    public void setEnabled(String username, boolean enabled) {
+        Account account = existing(username);
+        if (!enabled && account.role() == Role.ADMIN) {
+            keepAnAdmin(username);
+        }
+        accounts.updateEnabled(username, enabled);
+        audit.record(AuditAction.USER_ENABLE, username, enabled ? "enabled" : "disabled");
+    }
+
+    @Transactional
+    public void resetPassword(String username, String password) {
+        existing(username);
+        checkPassword(username, password);
+        accounts.updatePassword(username, encoder.encode(password));
+        audit.record(AuditAction.USER_PASSWORD, username, null);
+    }
+
+    private Account existing(String username) {
+        return accounts.find(username).orElseThrow(() -> new AccountException("account.unknown"));
+    }
+
+    /** The last enabled admin can be neither demoted nor disabled: nobody could manage users after. */
+    private void keepAnAdmin(String username) {
+        boolean another = accounts.all().stream()
+                .anyMatch(a -> a.role() == Role.ADMIN && a.enabled() && !a.username().equals(username));
+        if (!another) {
+            throw new AccountException("account.last-admin");
+        }
+    }
+
+    private static void checkPassword(String username, String password) {
+        PasswordPolicy.problem(username, password).ifPresent(key -> {
+            throw new AccountException(key);
+        });
+    }
+}

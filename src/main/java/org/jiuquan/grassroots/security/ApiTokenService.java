@@ -1,0 +1,123 @@
+package org.jiuquan.grassroots.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Per-user API tokens for GIS clients (QGIS, GDAL): sent as {@code Authorization: Bearer <token>}, they act
+ * with the rights of their user's current role. Only a SHA-256 of a token is stored; a revoked token, or
+ * one whose user is disabled, stops working at once.
+ */
+@Service
+public class ApiTokenService {
+
+    /** Token use is audited once per token in this span, not on every tile a GIS client fetches. */
+    static final Duration USE_AUDIT_SPAN = Duration.ofMinutes(10);
+
+    private static final String PREFIX = "jqt_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
+    private final AuditLog audit;
+
+    ApiTokenService(JdbcClient jdbc, AccountRepository accounts, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    /** Issues a token; the returned text is the only time anyone sees it. */
+    @Transactional
+    public String issue(String username, String name) {
+        Account account = accounts.find(username).orElseThrow(() -> new AccountException("account.unknown"));
+        if (name.isBlank() || name.length() > 60) {
+            throw new AccountException("token.bad-name");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = jdbc.sql("INSERT INTO api_token (user_id, name, token_hash) VALUES (:user, :name, :hash) RETURNING id")
+                .param("user", account.id()).param("name", name.strip()).param("hash", sha256(token))
+                .query(Long.class).single();
+        audit.record(AuditAction.TOKEN_ISSUE, username, "token " + id + " \"" + name.strip() + "\"");
+        return token;
+    }
+
+    @Transactional
+    public void revoke(long tokenId) {
+        Optional<ApiToken> token = all().stream().filter(t -> t.id() == tokenId).findFirst();
+        if (token.isEmpty()) {
+            throw new AccountException("token.unknown");
+        }
+        jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
+                .param("id", tokenId).update();
+        audit.record(AuditAction.TOKEN_REVOKE, token.get().username(), "token " + tokenId + " \"" + token.get().name() + "\"");
+    }
+
+    public List<ApiToken> all() {
+        return jdbc.sql("""
+                SELECT t.id, u.username, t.name, t.created_at, t.last_used_at, t.revoked_at
+                FROM api_token t JOIN app_user u ON u.id = t.user_id ORDER BY t.created_at DESC, t.id DESC""")
+                .query((rs, n) -> new ApiToken(rs.getLong("id"), rs.getString("username"), rs.getString("name"),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("last_used_at", OffsetDateTime.class),
+                        rs.getObject("revoked_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /**
+     * The user a token acts for, if the token is valid, unrevoked and its user enabled and not locked.
+     * Records the use (and audits it once per {@link #USE_AUDIT_SPAN}).
+     */
+    @Transactional
+    public Optional<SignedInUser> authenticate(String token, String path) {
+        if (!token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        record Match(long id, String username, boolean auditDue) {
+        }
+        Optional<Match> match = jdbc.sql("""
+                UPDATE api_token t SET last_used_at = now()
+                FROM app_user u
+                WHERE u.id = t.user_id AND t.token_hash = :hash AND t.revoked_at IS NULL
+                RETURNING t.id, u.username,
+                          (SELECT coalesce(max(a.at), '-infinity') < now() - make_interval(secs => :span)
+                           FROM audit_event a WHERE a.action = 'token.use' AND a.target = 'token ' || t.id) AS audit_due""")
+                .param("hash", sha256(token)).param("span", USE_AUDIT_SPAN.toSeconds())
+                .query((rs, n) -> new Match(rs.getLong("id"), rs.getString("username"), rs.getBoolean("audit_due")))
+                .optional();
+        if (match.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SignedInUser> user = accounts.findForSignIn(match.get().username(), OffsetDateTime.now())
+                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+        if (user.isPresent() && match.get().auditDue()) {
+            audit.recordAs(match.get().username(), AuditAction.TOKEN_USE, "token " + match.get().id(), path);
+        }
+        return user;
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.jiuquan.grassroots.security;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The answers of the HTTP API to a caller who is not signed in (401) or not allowed (403): RFC 9457
+ * problems in the caller's language, like every other API error, never a redirect to the login page.
+ */
+@Component
+class SecurityProblems {
+
+    private final MessageSource messages;
+
+    SecurityProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    AuthenticationEntryPoint notSignedIn() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"jiuquan-grassroots\"");
+            write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
+        };
+    }
+
+    AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+            throws IOException {
+        // Chinese unless the client asks for English (a client that says nothing gets Chinese, as everywhere).
+        String accept = request.getHeader("Accept-Language");
+        Locale locale = accept != null && "en".equals(request.getLocale().getLanguage())
+                ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, key, locale));
+        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(problem));
+    }
+}
