@@ -1,5 +1,7 @@
 package org.jiuquan.grassroots.dashboard;
 
+import org.jiuquan.grassroots.i18n.Formats;
+import org.jiuquan.grassroots.indicators.IndicatorService;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +14,7 @@ import org.jiuquan.grassroots.indicators.IndicatorValue;
 /** The city's key figures for the chosen quarter, as cards. */
 class CityFigures extends Div {
 
-    /** The figures a meeting asks for first; all others are in the indicator menu and the district cards. */
-    static final List<String> KEY_FIGURES = List.of("villages", "grid_branches", "contact_points", "weak_rectified",
-            "weak_open", "party_lectures", "enterprise_coverage", "social_org_coverage");
+    static final List<String> KEY_FIGURES = IndicatorService.KEY_FIGURES;
 
     CityFigures() {
         setId("city-figures");

@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.dashboard;
 
+import org.jiuquan.grassroots.i18n.Formats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,7 @@ import org.jiuquan.grassroots.indicators.Indicator;
 import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.indicators.IndicatorValue;
 import org.jiuquan.grassroots.indicators.Period;
+import org.jiuquan.grassroots.map.DashboardState;
 import org.jiuquan.grassroots.map.GeoMap;
 import org.jiuquan.grassroots.map.IndicatorChart;
 import org.jiuquan.grassroots.map.MapStyle;
@@ -52,6 +54,11 @@ import org.jiuquan.grassroots.organisations.DataChangeException;
 import org.jiuquan.grassroots.organisations.OrganisationDetails;
 import org.jiuquan.grassroots.organisations.OrganisationService;
 import org.jiuquan.grassroots.security.CurrentUser;
+import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.snapshot.Bookmark;
+import org.jiuquan.grassroots.snapshot.BookmarkService;
+import org.jiuquan.grassroots.snapshot.SnapshotPanel;
+import org.jiuquan.grassroots.snapshot.SnapshotService;
 import org.jiuquan.grassroots.organisations.SearchHit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,6 +78,15 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final DistrictService districtService;
     private final String basemapUrl;
     private final AuthenticationContext authentication;
+    private final SnapshotService snapshots;
+    private final BookmarkService bookmarks;
+    private final AuditLog audit;
+    private @Nullable SnapshotPanel snapshotPanel;
+    /** The district or organisation whose card is open: a snapshot outlines it. */
+    private @Nullable String selectedCode;
+    /** The slide being shown (index into the saved views), or -1. */
+    private int slide = -1;
+    private final Div slideCaption = new Div();
 
     private DashboardState state = DashboardState.defaults("2017Q4");
     private boolean built;
@@ -99,8 +115,12 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
                          DistrictService districtService, AuthenticationContext authentication,
+                         SnapshotService snapshots, BookmarkService bookmarks, AuditLog audit,
                          @Value("${jiuquan.map.basemap-url}") String basemapUrl) {
         this.authentication = authentication;
+        this.snapshots = snapshots;
+        this.bookmarks = bookmarks;
+        this.audit = audit;
         this.indicators = indicators;
         this.styles = styles;
         this.organisations = organisations;
@@ -129,6 +149,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
             build();
             built = true;
         }
+        slide = slideIndex(event.getLocation().getQueryParameters().getParameters());
         applyAll();
         if (state.bbox() != null) {
             map.setExtent(state.bbox());
@@ -142,10 +163,13 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     // ---- layout ----
 
     private void build() {
-        Div controls = new Div(header(), searchBox(), layerPanel(), filterPanel(), indicatorPanel());
+        snapshotPanel = new SnapshotPanel(snapshots, bookmarks, audit, () -> state, () -> selectedCode, this::openSlide);
+        Div controls = new Div(header(), searchBox(), layerPanel(), filterPanel(), indicatorPanel(), snapshotPanel);
         controls.addClassName("controls");
 
-        Div mapArea = new Div(map, legend, card, exitPresentation);
+        slideCaption.setId("slide-caption");
+        slideCaption.addClassName("slide-caption");
+        Div mapArea = new Div(map, legend, card, exitPresentation, slideCaption);
         mapArea.addClassName("map-area");
         map.setId("map");
         map.setSizeFull();
@@ -169,6 +193,11 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         add(controls, mapArea, side);
         Shortcuts.addShortcutListener(this, () -> setPresentation(!state.presentation()), Key.KEY_P, KeyModifier.ALT)
                 .listenOn(this);
+        // In presentation mode the arrow keys step through the saved views, as a slide show.
+        Shortcuts.addShortcutListener(this, () -> stepSlide(1), Key.ARROW_RIGHT).listenOn(this);
+        Shortcuts.addShortcutListener(this, () -> stepSlide(1), Key.PAGE_DOWN).listenOn(this);
+        Shortcuts.addShortcutListener(this, () -> stepSlide(-1), Key.ARROW_LEFT).listenOn(this);
+        Shortcuts.addShortcutListener(this, () -> stepSlide(-1), Key.PAGE_UP).listenOn(this);
     }
 
     private Div header() {
@@ -425,6 +454,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private void openCard(String layer, String id) {
         switch (layer) {
             case "districts" -> districts.stream().filter(d -> d.code().equals(id)).findFirst().ifPresent(district -> {
+                selectedCode = district.code();
                 card.showDistrict(district, indicators.rankings(state.period(), null, id), indicatorsByCode,
                         state.period().equals(periods.isEmpty() ? "" : periods.get(0).code()), getLocale());
                 selectTableRow(id);
@@ -440,6 +470,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void showOrganisation(OrganisationDetails o) {
+        selectedCode = o.code();
         card.showOrganisation(o, districtName(o.districtCode()), getLocale());
         if (CurrentUser.has(Role.EDITOR)) {
             card.addStatusEditor(o, OrganisationService.STATUSES, (status, from) -> {
@@ -470,6 +501,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
             return;
         }
         state = state.withPresentation(on);
+        if (!on) {
+            slide = -1;
+        }
         applyPresentation();
         refreshChart();
         legend.show(styles.style(state.indicator(), state.period(), state.method(), state.classes()),
@@ -484,6 +518,46 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         setClassName("presentation", state.presentation());
         map.setPresentation(state.presentation());
         exitPresentation.setVisible(state.presentation());
+        List<Bookmark> slides = slide >= 0 && state.presentation() ? bookmarks.all() : List.of();
+        slideCaption.setVisible(slide >= 0 && slide < slides.size());
+        slideCaption.setText(slide >= 0 && slide < slides.size()
+                ? (slide + 1) + " / " + slides.size() + " · " + slides.get(slide).title() : "");
+    }
+
+    /** Opens a saved view in presentation mode, as the slide it is in the list. */
+    private void openSlide(Bookmark bookmark) {
+        List<Bookmark> slides = bookmarks.all();
+        int index = slides.stream().map(Bookmark::id).toList().indexOf(bookmark.id());
+        showSlide(slides, Math.max(index, 0));
+    }
+
+    private void stepSlide(int step) {
+        if (!state.presentation()) {
+            return;
+        }
+        List<Bookmark> slides = bookmarks.all();
+        if (slides.isEmpty()) {
+            return;
+        }
+        showSlide(slides, Math.floorMod(slide + step, slides.size()));
+    }
+
+    private void showSlide(List<Bookmark> slides, int index) {
+        Bookmark bookmark = slides.get(index);
+        String query = bookmark.query() + "&present=1&slide=" + index;
+        getUI().ifPresent(ui -> ui.navigate("", QueryParameters.fromString(query)));
+        if (!state.presentation()) {
+            getElement().executeJs("if (document.documentElement.requestFullscreen && !document.fullscreenElement) "
+                    + "document.documentElement.requestFullscreen().catch(() => {})");
+        }
+    }
+
+    private static int slideIndex(Map<String, List<String>> parameters) {
+        List<String> values = parameters.get("slide");
+        if (values == null || values.isEmpty() || !values.get(0).matches("[0-9]{1,3}")) {
+            return -1;
+        }
+        return Integer.parseInt(values.get(0));
     }
 
     private void switchLanguage() {
@@ -492,8 +566,15 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void updateUrl() {
+        Map<String, String> parameters = new LinkedHashMap<>(state.toParameters());
+        if (slide >= 0 && state.presentation()) {
+            parameters.put("slide", String.valueOf(slide));
+        }
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location("", QueryParameters.simple(state.toParameters()))));
+                new Location("", QueryParameters.simple(parameters))));
+        if (snapshotPanel != null) {
+            snapshotPanel.viewChanged();
+        }
     }
 
     // ---- helpers ----

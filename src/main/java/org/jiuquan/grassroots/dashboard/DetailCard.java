@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.dashboard;
 
+import org.jiuquan.grassroots.i18n.Formats;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.dashboard;
 
+import org.jiuquan.grassroots.i18n.Formats;
 import java.util.Locale;
 
 import com.vaadin.flow.component.html.Div;

@@ -11,6 +11,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class IndicatorService {
 
+    /** The figures a meeting asks for first (city cards, a meeting pack's cover); all others are a menu away. */
+    public static final List<String> KEY_FIGURES = List.of("villages", "grid_branches", "contact_points",
+            "weak_rectified", "weak_open", "party_lectures", "enterprise_coverage", "social_org_coverage");
+
     private final IndicatorRepository repository;
 
     IndicatorService(IndicatorRepository repository) {

@@ -80,6 +80,10 @@ class AccessMatrixIT {
                 "/api/data/organisations/999999999999/status?status=normal&from=2017-12-01", 404, Role.EDITOR));
         ENDPOINTS.put("POST /api/data/import", new Endpoint("POST", "/api/data/import", 400, Role.EDITOR));
         get("/api/admin/audit.csv", "/api/admin/audit.csv?action=sign_in", Role.ADMIN);
+        get("/api/snapshot", "/api/snapshot?format=png&dpi=72", Role.VIEWER);
+        get("/api/snapshot/meeting-pack", "/api/snapshot/meeting-pack?size=a4-landscape", Role.VIEWER);
+        // Allowed callers get the page size checked before anything else: a 400, whatever slides exist.
+        ENDPOINTS.put("GET /api/snapshot/slides", new Endpoint("GET", "/api/snapshot/slides?size=a5", 400, Role.VIEWER));
         // The fallback for unknown paths under /ogc and /api: a 404 problem, to signed-in callers only.
         ENDPOINTS.put(" /api/**", new Endpoint("GET", "/api/no-such-thing", 404, Role.VIEWER));
         ENDPOINTS.put(" /ogc/**", new Endpoint("GET", "/ogc/no-such-thing", 404, Role.VIEWER));

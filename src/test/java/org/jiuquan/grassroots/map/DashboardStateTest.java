@@ -1,4 +1,4 @@
-package org.jiuquan.grassroots.dashboard;
+package org.jiuquan.grassroots.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

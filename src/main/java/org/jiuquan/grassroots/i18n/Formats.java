@@ -1,4 +1,4 @@
-package org.jiuquan.grassroots.dashboard;
+package org.jiuquan.grassroots.i18n;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -7,12 +7,12 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Numbers as the UI's language writes them. */
-final class Formats {
+public final class Formats {
 
     private Formats() {
     }
 
-    static String number(@Nullable Number value, int decimals, Locale locale) {
+    public static String number(@Nullable Number value, int decimals, Locale locale) {
         if (value == null) {
             return "–";
         }
@@ -23,7 +23,7 @@ final class Formats {
     }
 
     /** A change with its sign: +3, −1.5, 0. */
-    static String change(@Nullable BigDecimal value, int decimals, Locale locale) {
+    public static String change(@Nullable BigDecimal value, int decimals, Locale locale) {
         if (value == null) {
             return "–";
         }
@@ -31,7 +31,7 @@ final class Formats {
         return value.signum() > 0 ? "+" + text : value.signum() < 0 ? "−" + text : text;
     }
 
-    static String withUnit(String number, String unit) {
+    public static String withUnit(String number, String unit) {
         if (unit.isBlank()) {
             return number;
         }

@@ -1,4 +1,4 @@
-package org.jiuquan.grassroots.dashboard;
+package org.jiuquan.grassroots.map;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,30 +10,31 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the dashboard shows, as it travels in the URL so a view can be bookmarked or shared:
+ * What the dashboard shows, as it travels in the URL so a view can be bookmarked, shared, or exported as a
+ * snapshot (the snapshot endpoint reads the same parameters):
  * {@code ?indicator=…&period=…&method=…&classes=…&district=…&kind=…&status=…&layers=…&bbox=…&lang=…&present=1}.
  */
-record DashboardState(String indicator, String period, String method, int classes, @Nullable String district,
+public record DashboardState(String indicator, String period, String method, int classes, @Nullable String district,
                       @Nullable String kind, @Nullable String status, Set<String> layers, double @Nullable [] bbox,
                       String lang, boolean presentation) {
 
-    static final String DEFAULT_INDICATOR = "enterprise_coverage";
-    static final List<String> ALL_LAYERS = List.of("districts", "villages", "grid-branches", "contact-points");
-    static final List<String> METHODS = List.of("quantile", "equal", "jenks");
-    static final List<String> DISTRICTS = List.of("620902", "620921", "620922", "620923", "620924", "620981", "620982");
-    static final List<String> KINDS = List.of("village", "grid_branch");
-    static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
+    public static final String DEFAULT_INDICATOR = "enterprise_coverage";
+    public static final List<String> ALL_LAYERS = List.of("districts", "villages", "grid-branches", "contact-points");
+    public static final List<String> METHODS = List.of("quantile", "equal", "jenks");
+    public static final List<String> DISTRICTS = List.of("620902", "620921", "620922", "620923", "620924", "620981", "620982");
+    public static final List<String> KINDS = List.of("village", "grid_branch");
+    public static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
 
     /** A state read from a URL, with the parameters that were not valid (name and value) and so ignored. */
-    record Parsed(DashboardState state, List<Map.Entry<String, String>> invalid) {
+    public record Parsed(DashboardState state, List<Map.Entry<String, String>> invalid) {
     }
 
-    static DashboardState defaults(String latestPeriod) {
+    public static DashboardState defaults(String latestPeriod) {
         return new DashboardState(DEFAULT_INDICATOR, latestPeriod, "quantile", 5, null, null, null,
                 new LinkedHashSet<>(ALL_LAYERS), null, "zh", false);
     }
 
-    static Parsed parse(Map<String, List<String>> parameters, Set<String> indicators, List<String> periods) {
+    public static Parsed parse(Map<String, List<String>> parameters, Set<String> indicators, List<String> periods) {
         DashboardState d = defaults(periods.isEmpty() ? "2017Q4" : periods.get(periods.size() - 1));
         List<Map.Entry<String, String>> invalid = new ArrayList<>();
         Reader r = new Reader(parameters, invalid);
@@ -53,7 +54,7 @@ record DashboardState(String indicator, String period, String method, int classe
     }
 
     /** The URL parameters of this state, defaults left out. */
-    Map<String, String> toParameters() {
+    public Map<String, String> toParameters() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("indicator", indicator);
         out.put("period", period);
@@ -77,25 +78,25 @@ record DashboardState(String indicator, String period, String method, int classe
         return out;
     }
 
-    DashboardState withIndicator(String value) {
+    public DashboardState withIndicator(String value) {
         return new DashboardState(value, period, method, classes, district, kind, status, layers, bbox, lang, presentation);
     }
 
-    DashboardState withPeriod(String value) {
+    public DashboardState withPeriod(String value) {
         return new DashboardState(indicator, value, method, classes, district, kind, status, layers, bbox, lang, presentation);
     }
 
-    DashboardState withClassification(String newMethod, int newClasses) {
+    public DashboardState withClassification(String newMethod, int newClasses) {
         return new DashboardState(indicator, period, newMethod, newClasses, district, kind, status, layers, bbox, lang,
                 presentation);
     }
 
-    DashboardState withFilters(@Nullable String newDistrict, @Nullable String newKind, @Nullable String newStatus) {
+    public DashboardState withFilters(@Nullable String newDistrict, @Nullable String newKind, @Nullable String newStatus) {
         return new DashboardState(indicator, period, method, classes, newDistrict, newKind, newStatus, layers, bbox, lang,
                 presentation);
     }
 
-    DashboardState withLayer(String layer, boolean visible) {
+    public DashboardState withLayer(String layer, boolean visible) {
         Set<String> next = new LinkedHashSet<>(layers);
         if (visible) {
             next.add(layer);
@@ -106,17 +107,17 @@ record DashboardState(String indicator, String period, String method, int classe
                 presentation);
     }
 
-    DashboardState withBbox(double[] value) {
+    public DashboardState withBbox(double @Nullable [] value) {
         return new DashboardState(indicator, period, method, classes, district, kind, status, layers, value, lang,
                 presentation);
     }
 
-    DashboardState withLang(String value) {
+    public DashboardState withLang(String value) {
         return new DashboardState(indicator, period, method, classes, district, kind, status, layers, bbox, value,
                 presentation);
     }
 
-    DashboardState withPresentation(boolean value) {
+    public DashboardState withPresentation(boolean value) {
         return new DashboardState(indicator, period, method, classes, district, kind, status, layers, bbox, lang, value);
     }
 

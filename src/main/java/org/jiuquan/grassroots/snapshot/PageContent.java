@@ -1,0 +1,32 @@
+package org.jiuquan.grassroots.snapshot;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jiuquan.grassroots.map.MapStyle;
+import org.jiuquan.grassroots.snapshot.SnapshotRepository.DistrictShape;
+import org.jiuquan.grassroots.snapshot.SnapshotRepository.MapPoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one page shows, already in the reader's language: the drawing only places it.
+ *
+ * @param points          layer id to its points, in drawing order
+ * @param legendClasses   the classes' labels, lowest first, beside MapStyle's colours
+ * @param table           rows of the side table (may be empty)
+ * @param footer          lines under the map: period and export time, source, notes
+ */
+record PageContent(PageSize size, String title, String subtitle, MapStyle style, List<DistrictShape> districts,
+                   Map<String, List<MapPoint>> points, double[] extent3857, @Nullable String selectedDistrict,
+                   @Nullable MapPoint selectedPoint, boolean english, Legend legend, String tableTitle,
+                   List<TableRow> table, List<String> footer, String watermark) {
+
+    /** @param layerNames layer id to its name, for the shown point layers */
+    record Legend(String heading, String indicator, List<String> classLabels, String noData,
+                  Map<String, String> layerNames, String weak, String north, String kilometres) {
+    }
+
+    /** @param emphasis the row of the map's indicator, set in bold */
+    record TableRow(String name, String value, String extra, boolean emphasis) {
+    }
+}

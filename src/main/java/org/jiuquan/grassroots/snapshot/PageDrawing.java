@@ -1,0 +1,337 @@
+package org.jiuquan.grassroots.snapshot;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jiuquan.grassroots.map.MapStyle;
+import org.jiuquan.grassroots.snapshot.SnapshotRepository.DistrictShape;
+import org.jiuquan.grassroots.snapshot.SnapshotRepository.MapPoint;
+
+/**
+ * The print layout of a page: title and subtitle, the map (districts in their class colours, point
+ * layers, labels, north arrow, scale bar), the side panel (legend, then a table), the footer and a faint
+ * watermark. Sizes follow the page (a unit is a hundredth of its shorter side), so every size looks alike.
+ */
+final class PageDrawing {
+
+    static final Color INK = new Color(0x22, 0x22, 0x22);
+    static final Color SECONDARY = new Color(0x55, 0x55, 0x55);
+    static final Color MAP_BACKGROUND = new Color(0xF2, 0xF4, 0xF5);
+    static final Color NO_DATA = new Color(0xD9, 0xD9, 0xD9);
+    static final Color BORDER = new Color(0x66, 0x66, 0x66);
+
+    private final Canvas canvas;
+    private final PageContent page;
+    private final double unit;
+    private final double margin;
+
+    private PageDrawing(Canvas canvas, PageContent page) {
+        this.canvas = canvas;
+        this.page = page;
+        this.unit = Math.min(page.size().width(), page.size().height()) / 100;
+        this.margin = 4 * unit;
+    }
+
+    /** Draws the page; returns the map's rectangle on it (for tests and the benchmark's checks). */
+    static Rectangle2D draw(Canvas canvas, PageContent page) {
+        return new PageDrawing(canvas, page).draw();
+    }
+
+    private Rectangle2D draw() {
+        double width = page.size().width();
+        double height = page.size().height();
+        float titleSize = (float) (3.4 * unit);
+        float subtitleSize = (float) (1.7 * unit);
+        canvas.text(page.title(), margin, margin + titleSize, titleSize, INK, true, false);
+        canvas.text(page.subtitle(), margin, margin + titleSize + 0.8 * unit + subtitleSize, subtitleSize, SECONDARY,
+                false, false);
+        double headerBottom = margin + titleSize + 0.8 * unit + subtitleSize + 1.6 * unit;
+
+        float small = (float) (1.25 * unit);
+        List<String> footer = wrapAll(page.footer(), small, width - 2 * margin);
+        double footerTop = height - margin - footer.size() * small * 1.45;
+        for (int i = 0; i < footer.size(); i++) {
+            canvas.text(footer.get(i), margin, footerTop + (i + 1) * small * 1.45 - small * 0.3, small, SECONDARY,
+                    false, false);
+        }
+
+        boolean landscape = width >= height;
+        Rectangle2D map;
+        Rectangle2D panel;
+        if (landscape) {
+            double panelWidth = Math.max(26 * unit, 0.25 * width);
+            map = new Rectangle2D.Double(margin, headerBottom, width - 2 * margin - panelWidth - 2 * unit,
+                    footerTop - headerBottom - 1.5 * unit);
+            panel = new Rectangle2D.Double(map.getMaxX() + 2 * unit, headerBottom, panelWidth, map.getHeight());
+        } else {
+            double panelHeight = 0.27 * height;
+            map = new Rectangle2D.Double(margin, headerBottom, width - 2 * margin,
+                    footerTop - headerBottom - panelHeight - 2 * unit);
+            panel = new Rectangle2D.Double(margin, map.getMaxY() + 1.5 * unit, width - 2 * margin, panelHeight);
+        }
+        MapFrame frame = new MapFrame(map.getX(), map.getY(), map.getWidth(), map.getHeight(), page.extent3857());
+        drawMap(frame);
+        drawPanel(panel, landscape);
+        canvas.watermark(page.watermark(), map.getCenterX(), map.getCenterY(), (float) (3.2 * unit), -28,
+                new Color(0x60, 0x60, 0x60), 0.13f);
+        return map;
+    }
+
+    // ---- the map ----
+
+    private void drawMap(MapFrame frame) {
+        Rectangle2D box = new Rectangle2D.Double(frame.x, frame.y, frame.width, frame.height);
+        canvas.clip(frame.x, frame.y, frame.width, frame.height);
+        canvas.fill(box, MAP_BACKGROUND);
+        MapStyle style = page.style();
+        float outline = (float) (0.12 * unit);
+        for (DistrictShape district : page.districts()) {
+            Path2D path = frame.toPath(district.outline());
+            String colour = style.districtColors().get(district.code());
+            canvas.fill(path, colour == null ? NO_DATA : Color.decode(colour));
+            canvas.stroke(path, Color.WHITE, outline * 3);
+            canvas.stroke(path, BORDER, outline);
+        }
+        for (DistrictShape district : page.districts()) {
+            if (district.code().equals(page.selectedDistrict())) {
+                canvas.stroke(frame.toPath(district.outline()), INK, (float) (0.5 * unit));
+            }
+        }
+        drawPoints(frame);
+        float labelSize = (float) (1.7 * unit);
+        for (DistrictShape district : page.districts()) {
+            String name = page.english() ? district.nameEn() : district.nameZh();
+            double x = frame.pageX(district.labelX());
+            double y = frame.pageY(district.labelY());
+            canvas.text(name, x - canvas.textWidth(name, labelSize, true) / 2, y + labelSize / 3, labelSize, INK,
+                    true, true);
+        }
+        drawNorthArrow(frame);
+        drawScaleBar(frame);
+        canvas.unclip();
+        canvas.stroke(box, BORDER, (float) (0.15 * unit));
+    }
+
+    private void drawPoints(MapFrame frame) {
+        double symbolScale = unit / 8.1 * 0.75;
+        Color ring = Color.decode(page.style().weakRing());
+        for (Map.Entry<String, List<MapPoint>> layer : page.points().entrySet()) {
+            MapStyle.PointSymbol symbol = symbol(layer.getKey());
+            double size = symbol.size() * symbolScale;
+            Color colour = Color.decode(symbol.color());
+            for (MapPoint point : layer.getValue()) {
+                double x = frame.pageX(point.x());
+                double y = frame.pageY(point.y());
+                var shape = shape(symbol.shape(), x, y, size);
+                canvas.fill(shape, colour);
+                canvas.stroke(shape, Color.WHITE, (float) (size * 0.12));
+                if (point.weak()) {
+                    canvas.stroke(new Ellipse2D.Double(x - size * 0.9, y - size * 0.9, size * 1.8, size * 1.8), ring,
+                            (float) (size * 0.22));
+                }
+            }
+        }
+        MapPoint selected = page.selectedPoint();
+        if (selected != null) {
+            double r = 2.2 * unit;
+            canvas.stroke(new Ellipse2D.Double(frame.pageX(selected.x()) - r, frame.pageY(selected.y()) - r, 2 * r, 2 * r),
+                    INK, (float) (0.4 * unit));
+        }
+    }
+
+    static java.awt.Shape shape(String kind, double x, double y, double size) {
+        double h = size / 2;
+        return switch (kind) {
+            case "square" -> new Rectangle2D.Double(x - h * 0.9, y - h * 0.9, size * 0.9, size * 0.9);
+            case "triangle" -> {
+                Path2D.Double triangle = new Path2D.Double();
+                triangle.moveTo(x, y - h);
+                triangle.lineTo(x + h, y + h * 0.8);
+                triangle.lineTo(x - h, y + h * 0.8);
+                triangle.closePath();
+                yield triangle;
+            }
+            default -> new Ellipse2D.Double(x - h, y - h, size, size);
+        };
+    }
+
+    private static MapStyle.PointSymbol symbol(String layer) {
+        return MapStyle.POINTS.stream().filter(p -> p.layer().equals(layer)).findFirst().orElseThrow();
+    }
+
+    private void drawNorthArrow(MapFrame frame) {
+        double size = 3.2 * unit;
+        double cx = frame.x + frame.width - 2.5 * unit - size / 2;
+        double top = frame.y + 2 * unit;
+        canvas.fill(new Rectangle2D.Double(cx - size * 0.7, top - 0.5 * unit, size * 1.4, size * 1.9),
+                new Color(255, 255, 255, 210));
+        Path2D.Double left = new Path2D.Double();
+        left.moveTo(cx, top);
+        left.lineTo(cx - size / 3, top + size);
+        left.lineTo(cx, top + size * 0.78);
+        left.closePath();
+        Path2D.Double right = new Path2D.Double();
+        right.moveTo(cx, top);
+        right.lineTo(cx + size / 3, top + size);
+        right.lineTo(cx, top + size * 0.78);
+        right.closePath();
+        canvas.fill(left, INK);
+        canvas.fill(right, Color.WHITE);
+        canvas.stroke(right, INK, (float) (0.1 * unit));
+        float letter = (float) (1.5 * unit);
+        String north = page.legend().north();
+        canvas.text(north, cx - canvas.textWidth(north, letter, true) / 2, top + size + letter * 1.05, letter, INK,
+                true, false);
+    }
+
+    private void drawScaleBar(MapFrame frame) {
+        double metresPerPoint = frame.metresPerPoint();
+        double target = frame.width / 5 * metresPerPoint;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(target)));
+        double nice = target / magnitude >= 5 ? 5 * magnitude : target / magnitude >= 2 ? 2 * magnitude : magnitude;
+        double length = nice / metresPerPoint;
+        double x = frame.x + 2 * unit;
+        double y = frame.y + frame.height - 2.5 * unit;
+        double barHeight = 0.7 * unit;
+        float label = (float) (1.3 * unit);
+        canvas.fill(new Rectangle2D.Double(x - unit, y - label * 2 - unit, length + 8 * unit, label * 2 + barHeight + 2 * unit),
+                new Color(255, 255, 255, 210));
+        canvas.fill(new Rectangle2D.Double(x, y, length / 2, barHeight), INK);
+        canvas.fill(new Rectangle2D.Double(x + length / 2, y, length / 2, barHeight), Color.WHITE);
+        canvas.stroke(new Rectangle2D.Double(x, y, length, barHeight), INK, (float) (0.1 * unit));
+        String km = nice >= 1000 ? trim(nice / 1000) + " " + page.legend().kilometres() : trim(nice) + " m";
+        canvas.text("0", x - canvas.textWidth("0", label, false) / 2, y - label * 0.5, label, INK, false, false);
+        canvas.text(km, x + length - canvas.textWidth(km, label, false) / 2, y - label * 0.5, label, INK, false, false);
+        canvas.stroke(new Line2D.Double(x, y - label * 0.3, x, y), INK, (float) (0.1 * unit));
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    // ---- the side panel ----
+
+    private void drawPanel(Rectangle2D panel, boolean landscape) {
+        if (landscape) {
+            double y = drawLegend(panel.getX(), panel.getY(), panel.getWidth());
+            drawTable(panel.getX(), y + 2 * unit, panel.getWidth(), panel.getMaxY());
+        } else {
+            double half = (panel.getWidth() - 3 * unit) / 2;
+            drawLegend(panel.getX(), panel.getY(), half);
+            drawTable(panel.getX() + half + 3 * unit, panel.getY(), half, panel.getMaxY());
+        }
+    }
+
+    /** @return the y below the legend */
+    private double drawLegend(double x, double top, double width) {
+        PageContent.Legend legend = page.legend();
+        float body = (float) (1.5 * unit);
+        double line = body * 1.6;
+        double y = top + body;
+        canvas.text(legend.heading(), x, y, (float) (1.8 * unit), INK, true, false);
+        y += line * 1.2;
+        for (String part : wrap(legend.indicator(), body, width)) {
+            canvas.text(part, x, y, body, INK, false, false);
+            y += line;
+        }
+        List<MapStyle.LegendClass> classes = page.style().legend();
+        for (int i = 0; i < classes.size(); i++) {
+            canvas.fill(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), Color.decode(classes.get(i).color()));
+            canvas.stroke(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), BORDER, (float) (0.08 * unit));
+            canvas.text(legend.classLabels().get(i), x + 3.2 * unit, y, body, INK, false, false);
+            y += line;
+        }
+        if (page.style().values().size() < page.districts().size()) {
+            canvas.fill(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), NO_DATA);
+            canvas.text(legend.noData(), x + 3.2 * unit, y, body, INK, false, false);
+            y += line;
+        }
+        y += line * 0.4;
+        for (Map.Entry<String, String> layer : legend.layerNames().entrySet()) {
+            MapStyle.PointSymbol symbol = symbol(layer.getKey());
+            double size = 1.3 * unit;
+            canvas.fill(shape(symbol.shape(), x + 1.2 * unit, y - body * 0.35, size), Color.decode(symbol.color()));
+            canvas.text(layer.getValue(), x + 3.2 * unit, y, body, INK, false, false);
+            y += line;
+        }
+        if (!legend.layerNames().isEmpty()) {
+            double r = 0.75 * unit;
+            canvas.stroke(new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r),
+                    Color.decode(page.style().weakRing()), (float) (0.3 * unit));
+            canvas.text(legend.weak(), x + 3.2 * unit, y, body, INK, false, false);
+            y += line;
+        }
+        return y;
+    }
+
+    private void drawTable(double x, double top, double width, double bottom) {
+        List<PageContent.TableRow> rows = page.table();
+        if (rows.isEmpty()) {
+            return;
+        }
+        float heading = (float) (1.8 * unit);
+        canvas.text(page.tableTitle(), x, top + heading, heading, INK, true, false);
+        double y = top + heading * 2.1;
+        // Rows share what height is left; the text never gets larger than the legend's.
+        double rowHeight = Math.min(1.5 * unit * 1.5, (bottom - y) / rows.size());
+        float size = (float) Math.max(rowHeight / 1.35, 0.9 * unit);
+        for (PageContent.TableRow row : rows) {
+            y += rowHeight;
+            if (y > bottom + 0.5 * unit) {
+                break;
+            }
+            double valueRight = x + width - (row.extra().isEmpty() ? 0 : 0.34 * width);
+            String name = fit(row.name(), size, row.emphasis(), valueRight - x - canvas.textWidth(row.value(), size, row.emphasis()) - unit);
+            canvas.text(name, x, y, size, INK, row.emphasis(), false);
+            canvas.text(row.value(), valueRight - canvas.textWidth(row.value(), size, row.emphasis()), y, size, INK,
+                    row.emphasis(), false);
+            if (!row.extra().isEmpty()) {
+                canvas.text(row.extra(), x + width - canvas.textWidth(row.extra(), size, false), y, size, SECONDARY,
+                        false, false);
+            }
+        }
+    }
+
+    private String fit(String text, float size, boolean bold, double width) {
+        if (canvas.textWidth(text, size, bold) <= width) {
+            return text;
+        }
+        String cut = text;
+        while (cut.length() > 1 && canvas.textWidth(cut + "…", size, bold) > width) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "…";
+    }
+
+    private List<String> wrapAll(List<String> lines, float size, double width) {
+        List<String> out = new ArrayList<>();
+        lines.forEach(l -> out.addAll(wrap(l, size, width)));
+        return out;
+    }
+
+    /** Breaks a line where it would run past the width (between any two characters: Chinese has no spaces). */
+    private List<String> wrap(String text, float size, double width) {
+        List<String> out = new ArrayList<>();
+        String rest = text;
+        while (canvas.textWidth(rest, size, false) > width && rest.length() > 1) {
+            int end = rest.length();
+            while (end > 1 && canvas.textWidth(rest.substring(0, end), size, false) > width) {
+                end--;
+            }
+            int space = rest.lastIndexOf(' ', end);
+            if (space > end / 2) {
+                end = space;
+            }
+            out.add(rest.substring(0, end).strip());
+            rest = rest.substring(end).strip();
+        }
+        out.add(rest);
+        return out;
+    }
+}

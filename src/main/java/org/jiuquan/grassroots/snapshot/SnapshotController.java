@@ -1,0 +1,90 @@
+package org.jiuquan.grassroots.snapshot;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.security.CurrentUser;
+import org.jiuquan.grassroots.web.ApiProblem;
+import org.jiuquan.grassroots.web.QueryParameters;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Snapshots over HTTP, for scripts and for the dashboard's download links: the view as the dashboard's
+ * URL parameters, plus the page. Every file handed out is audited.
+ */
+@RestController
+class SnapshotController {
+
+    private final SnapshotParameters parameters;
+    private final SnapshotService snapshots;
+    private final BookmarkService bookmarks;
+    private final AuditLog audit;
+
+    SnapshotController(SnapshotParameters parameters, SnapshotService snapshots, BookmarkService bookmarks,
+                       AuditLog audit) {
+        this.parameters = parameters;
+        this.snapshots = snapshots;
+        this.bookmarks = bookmarks;
+        this.audit = audit;
+    }
+
+    /** {@code GET /api/snapshot?format=png|pdf&size=a4-landscape&dpi=300&title=…&notes=…&<dashboard view>}. */
+    @GetMapping("/api/snapshot")
+    ResponseEntity<byte[]> snapshot(HttpServletRequest request) {
+        SnapshotRequest snapshot = parameters.parse(parameters(request));
+        byte[] file = snapshots.render(snapshot, CurrentUser.exportSignature().orElse(null));
+        audit.record(AuditAction.EXPORT_MAP, "snapshot." + snapshot.format().extension(), request.getQueryString());
+        return file(file, snapshot.format().mediaType(), "jiuquan-" + snapshot.view().indicator() + "-"
+                + snapshot.view().period() + "." + snapshot.format().extension());
+    }
+
+    /** {@code GET /api/snapshot/meeting-pack?indicator=…&period=…&size=a4-landscape&lang=zh}: a cover and a page per district. */
+    @GetMapping("/api/snapshot/meeting-pack")
+    ResponseEntity<byte[]> meetingPack(HttpServletRequest request) {
+        QueryParameters.allowOnly(request, Set.of("indicator", "period", "method", "classes", "layers", "lang", "size"));
+        SnapshotRequest view = parameters.parse(parameters(request));
+        byte[] file = snapshots.meetingPack(view.view(), view.size(), CurrentUser.exportSignature().orElse(null));
+        audit.record(AuditAction.EXPORT_MAP, "meeting-pack.pdf", request.getQueryString());
+        return file(file, "application/pdf", "jiuquan-meeting-pack-" + view.view().indicator() + "-"
+                + view.view().period() + ".pdf");
+    }
+
+    /** {@code GET /api/snapshot/slides?size=screen&lang=zh}: every saved slide, one page each, in order. */
+    @GetMapping("/api/snapshot/slides")
+    ResponseEntity<byte[]> slides(HttpServletRequest request) {
+        QueryParameters.allowOnly(request, Set.of("size", "lang"));
+        SnapshotRequest page = parameters.parse(parameters(request));
+        List<SnapshotService.Slide> slides = bookmarks.slides();
+        if (slides.isEmpty()) {
+            throw ApiProblem.notFound("problem.no-bookmarks");
+        }
+        byte[] file = snapshots.slides(slides, page.size(), CurrentUser.exportSignature().orElse(null));
+        audit.record(AuditAction.EXPORT_MAP, "slides.pdf", slides.size() + " slides");
+        return file(file, "application/pdf", "jiuquan-slides-" + LocalDate.now(AuditLog.ZONE) + ".pdf");
+    }
+
+    private static Map<String, List<String>> parameters(HttpServletRequest request) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> out.put(name, List.of(values)));
+        return out;
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String mediaType, String name) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(mediaType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+}

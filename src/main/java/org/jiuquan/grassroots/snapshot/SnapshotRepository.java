@@ -1,0 +1,95 @@
+package org.jiuquan.grassroots.snapshot;
+
+import java.util.List;
+
+import org.jiuquan.grassroots.map.DashboardState;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What a snapshot draws, read from PostGIS in Web Mercator (EPSG:3857, as the browser map shows it):
+ * district outlines simplified to the page's resolution, label points, and the points of each layer inside
+ * the extent with the dashboard's filters.
+ */
+@Repository
+public class SnapshotRepository {
+
+    record DistrictShape(String code, String nameZh, String nameEn, Geometry outline, double labelX, double labelY) {
+    }
+
+    record MapPoint(double x, double y, boolean weak, @Nullable String code) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SnapshotRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param tolerance metres of simplification: about a quarter of what one device pixel covers */
+    List<DistrictShape> districts(double tolerance) {
+        return jdbc.sql("""
+                SELECT code, name_zh, name_en,
+                       ST_AsBinary(ST_SimplifyPreserveTopology(ST_Transform(outline, 3857), :tolerance)) AS outline,
+                       ST_X(ST_Transform(coalesce(label_point, seat), 3857)) AS lx,
+                       ST_Y(ST_Transform(coalesce(label_point, seat), 3857)) AS ly
+                FROM district ORDER BY code""")
+                .param("tolerance", tolerance)
+                .query((rs, n) -> new DistrictShape(rs.getString("code"), rs.getString("name_zh"),
+                        rs.getString("name_en"), read(rs.getBytes("outline")), rs.getDouble("lx"), rs.getDouble("ly")))
+                .list();
+    }
+
+    /** The points of a layer inside the extent (3857), with the view's district, kind and status filters. */
+    List<MapPoint> points(String layer, DashboardState view, double[] extent3857) {
+        boolean contacts = layer.equals("contact-points");
+        String kind = switch (layer) {
+            case "villages" -> "village";
+            case "grid-branches" -> "grid_branch";
+            default -> view.kind();
+        };
+        String sql = (contacts
+                ? "SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), o.status, o.code FROM contact_point c "
+                        + "JOIN organisation o ON o.id = c.organisation_id WHERE true"
+                : "SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), o.status, o.code FROM organisation o WHERE true")
+                + " AND o.geom_3857 && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 3857)"
+                + " AND (CAST(:kind AS text) IS NULL OR o.kind = :kind)"
+                + " AND (CAST(:district AS text) IS NULL OR o.district_code = :district)"
+                + " AND (CAST(:status AS text) IS NULL OR o.status = :status)"
+                // Weak ones last, so their rings are never hidden under a neighbour.
+                + " ORDER BY o.status IN ('weak', 'rectifying'), o.id";
+        return jdbc.sql(sql)
+                .param("minx", extent3857[0]).param("miny", extent3857[1])
+                .param("maxx", extent3857[2]).param("maxy", extent3857[3])
+                .param("kind", kind).param("district", view.district()).param("status", view.status())
+                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2),
+                        rs.getString(3).equals("weak") || rs.getString(3).equals("rectifying"), rs.getString(4)))
+                .list();
+    }
+
+    /** An organisation's position (3857) by its 12-digit code, to ring a selected one. */
+    @Nullable MapPoint organisation(String code) {
+        return jdbc.sql("SELECT ST_X(geom_3857), ST_Y(geom_3857), status, code FROM organisation WHERE code = :code")
+                .param("code", code)
+                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), false, rs.getString(4)))
+                .optional().orElse(null);
+    }
+
+    /** Whether any organisation or leader is synthetic (the demo): the footer then says so. */
+    boolean anySynthetic() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organisation WHERE synthetic) OR EXISTS (SELECT 1 FROM leader WHERE synthetic)")
+                .query(Boolean.class).single();
+    }
+
+    private static Geometry read(byte[] wkb) {
+        try {
+            return new WKBReader().read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS wrote WKB that JTS cannot read", e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.jiuquan.grassroots.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jiuquan.grassroots.Http;
+import org.jiuquan.grassroots.PostgisIntegrationTest;
+import org.jiuquan.grassroots.security.ApiTokenService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Snapshots over HTTP, as a script or the dashboard's links fetch them, checked by their pixels and PDF content. */
+@PostgisIntegrationTest
+class SnapshotIT {
+
+    static final List<String> DISTRICT_NAMES = List.of("肃州区", "玉门市", "敦煌市", "金塔县", "瓜州县",
+            "肃北蒙古族自治县", "阿克塞哈萨克族自治县");
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    ApiTokenService tokens;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+
+    @BeforeEach
+    void viewer() {
+        http = Http.as(port, tokens, "viewer");
+    }
+
+    @Test
+    void aScreenPngIsTheRequestedSizeWithTheLegendsColoursOnTheMapAndTheLayoutInPlace() throws IOException {
+        HttpResponse<byte[]> response = http.get("/api/snapshot?format=png&indicator=enterprise_coverage&period=2017Q4&method=quantile&classes=5");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/png");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
+        assertThat(image.getWidth()).isEqualTo(1920);
+        assertThat(image.getHeight()).isEqualTo(1080);
+
+        List<Integer> classColours = new ArrayList<>();
+        http.json("/api/map-style?indicator=enterprise_coverage&period=2017Q4&method=quantile&classes=5").path("legend")
+                .forEach(c -> classColours.add(Integer.parseInt(c.path("color").asString().substring(1), 16)));
+        assertThat(classColours).hasSize(5);
+        // The map (left two thirds): every class colour fills a district.
+        Map<Integer, Integer> map = histogram(image, 0.03, 0.12, 0.70, 0.88);
+        classColours.forEach(colour -> assertThat(map.getOrDefault(colour, 0)).as("map %06x", colour).isGreaterThan(500));
+        // The legend (right panel): a swatch of every class colour.
+        Map<Integer, Integer> legend = histogram(image, 0.72, 0.10, 0.99, 0.40);
+        classColours.forEach(colour -> assertThat(legend.getOrDefault(colour, 0)).as("legend %06x", colour).isGreaterThan(100));
+        // The scale bar at the map's bottom left and the north arrow at its top right: dark ink on a light box.
+        assertThat(histogram(image, 0.025, 0.80, 0.15, 0.89).getOrDefault(0x222222, 0)).as("scale bar").isGreaterThan(300);
+        assertThat(histogram(image, 0.64, 0.12, 0.715, 0.24).getOrDefault(0x222222, 0)).as("north arrow").isGreaterThan(100);
+        // The point layers are drawn in their own colours.
+        Map<Integer, Integer> all = histogram(image, 0, 0, 1, 1);
+        for (int colour : List.of(0x009E73, 0x0072B2, 0xCC79A7)) {
+            assertThat(all.getOrDefault(colour, 0)).as("points %06x", colour).isGreaterThan(50);
+        }
+        assertThat(all.size()).as("distinct colours").isGreaterThan(200);
+    }
+
+    @Test
+    void anA4PdfAt300DpiIsVectorWithAnEmbeddedFontAndSearchableChinese() throws IOException {
+        String title = "第四季度基层党建工作会议";
+        HttpResponse<byte[]> response = http.get("/api/snapshot?format=pdf&size=a4-landscape&dpi=300&title="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8) + "&notes=" + URLEncoder.encode("仅供内部参考", StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            PDPage page = pdf.getPage(0);
+            assertThat(page.getMediaBox().getWidth()).isCloseTo(841.89f, org.assertj.core.data.Offset.offset(0.5f));
+            assertThat(page.getMediaBox().getHeight()).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.5f));
+            // Vector: no picture on the page, thousands of path segments, and the text in an embedded font.
+            assertThat(page.getResources().getXObjectNames()).isEmpty();
+            Map<String, Integer> operators = operators(page);
+            assertThat(operators.getOrDefault("l", 0)).isGreaterThan(1000);
+            assertThat(operators.getOrDefault("Tj", 0) + operators.getOrDefault("TJ", 0)).isGreaterThan(20);
+            List<PDFont> fonts = new ArrayList<>();
+            for (var name : page.getResources().getFontNames()) {
+                fonts.add(page.getResources().getFont(name));
+            }
+            assertThat(fonts).isNotEmpty().allMatch(PDFont::isEmbedded);
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains(title, "图例", "仅供内部参考", "合成演示数据", "演示·市领导");
+            DISTRICT_NAMES.forEach(name -> assertThat(text).contains(name));
+        }
+    }
+
+    @Test
+    void theMeetingPackHasACoverAndOnePagePerDistrict() throws IOException {
+        HttpResponse<byte[]> response = http.get("/api/snapshot/meeting-pack?indicator=enterprise_coverage&period=2017Q4");
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(8);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            assertThat(stripper.getText(pdf)).contains("会议材料", "全市数字", "非公企业党组织覆盖率");
+            List<String> rankings = jdbc.sql("SELECT name_zh FROM district ORDER BY code").query(String.class).list();
+            for (int page = 2; page <= 8; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(pdf);
+                assertThat(text).startsWith(rankings.get(page - 2)).contains("第 ", "名", "各项指标");
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'export.map' AND target = 'meeting-pack.pdf'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void savedSlidesExportAsOnePageEach() throws IOException {
+        jdbc.sql("DELETE FROM map_bookmark").update();
+        jdbc.sql("INSERT INTO map_bookmark (title, view_query, position, created_by) VALUES "
+                + "('全市覆盖率', 'indicator=enterprise_coverage&period=2017Q4', 1, 'viewer'), "
+                + "('敦煌整顿', 'indicator=weak_rectified&period=2017Q3&district=620982&bbox=93.5,39.5,95.5,40.8', 2, 'viewer')")
+                .update();
+        HttpResponse<byte[]> response = http.get("/api/snapshot/slides?size=screen");
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(2);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(stripper.getText(pdf)).startsWith("敦煌整顿").contains("2017年第3季度", "敦煌市");
+        }
+        jdbc.sql("DELETE FROM map_bookmark").update();
+        assertThat(http.get("/api/snapshot/slides").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anEnglishSnapshotSpeaksEnglish() throws IOException {
+        HttpResponse<byte[]> response = http.get("/api/snapshot?format=pdf&lang=en&size=a4-portrait");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Legend", "Dunhuang", "2017 Q4", "synthetic demo data");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "layers=villages,rivers|layers",
+            "indicator=happiness|indicator",
+            "size=a5|a5",
+            "dpi=600|600",
+            "dpi=high|high",
+            "format=gif|gif",
+            "bbox=100,30,101,31|bbox",
+            "selection=abc|selection",
+            "colour=red|colour",
+            "period=2018Q1|period"})
+    void badParametersGetAClearProblemInChinese(String query, String named) {
+        HttpResponse<byte[]> response = http.get("/api/snapshot?" + query);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = Http.parse(response);
+        assertThat(problem.path("title").asString()).isEqualTo("请求有误");
+        assertThat(problem.path("detail").asString()).contains(named);
+    }
+
+    @Test
+    void aTitleLongerThanThePageAllowsIsRefused() {
+        String longTitle = "很长的标题".repeat(20);
+        HttpResponse<byte[]> response = http.get("/api/snapshot?title=" + URLEncoder.encode(longTitle, StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Http.parse(response).path("detail").asString()).contains("title", "80");
+    }
+
+    /** Counts of each exact RGB colour in a region given as fractions of the image. */
+    static Map<Integer, Integer> histogram(BufferedImage image, double x1, double y1, double x2, double y2) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int y = (int) (y1 * image.getHeight()); y < (int) (y2 * image.getHeight()); y++) {
+            for (int x = (int) (x1 * image.getWidth()); x < (int) (x2 * image.getWidth()); x++) {
+                counts.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    static Map<String, Integer> operators(PDPage page) throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        PDFStreamParser parser = new PDFStreamParser(page);
+        for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+            if (token instanceof Operator operator) {
+                counts.merge(operator.getName(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+}
