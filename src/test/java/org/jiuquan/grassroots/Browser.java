@@ -23,6 +23,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser implements TestWatcher, AutoCloseable {
 
     private ChromeDriver driver;
+    private Path downloads;
+
+    /** Where files the page downloads land (set before the browser starts). */
+    public Browser downloadingTo(Path directory) {
+        this.downloads = directory;
+        return this;
+    }
 
     public ChromeDriver driver() {
         if (driver == null) {
@@ -31,6 +38,10 @@ public final class Browser implements TestWatcher, AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1400,1000", "--lang=zh-CN");
+            if (downloads != null) {
+                options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                        downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN",
                             "/usr/bin/chromedriver")).toFile())

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -193,11 +194,14 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         add(controls, mapArea, side);
         Shortcuts.addShortcutListener(this, () -> setPresentation(!state.presentation()), Key.KEY_P, KeyModifier.ALT)
                 .listenOn(this);
-        // In presentation mode the arrow keys step through the saved views, as a slide show.
-        Shortcuts.addShortcutListener(this, () -> stepSlide(1), Key.ARROW_RIGHT).listenOn(this);
-        Shortcuts.addShortcutListener(this, () -> stepSlide(1), Key.PAGE_DOWN).listenOn(this);
-        Shortcuts.addShortcutListener(this, () -> stepSlide(-1), Key.ARROW_LEFT).listenOn(this);
-        Shortcuts.addShortcutListener(this, () -> stepSlide(-1), Key.PAGE_UP).listenOn(this);
+        // In presentation mode the arrow keys (and a presenter's page keys) step through the saved views, as a
+        // slide show. Heard page-wide, since focus is nowhere in particular during a show; the keys keep their
+        // usual meaning everywhere else (typing in a field, scrolling).
+        UI ui = UI.getCurrent();
+        for (Key key : List.of(Key.ARROW_RIGHT, Key.PAGE_DOWN, Key.ARROW_LEFT, Key.PAGE_UP)) {
+            int step = key == Key.ARROW_RIGHT || key == Key.PAGE_DOWN ? 1 : -1;
+            Shortcuts.addShortcutListener(this, () -> stepSlide(step), key).listenOn(ui).allowBrowserDefault();
+        }
     }
 
     private Div header() {

@@ -209,7 +209,9 @@ public class SnapshotPanel extends Div {
             bookmarks.add(slideTitle.getValue(), view.get());
             slideTitle.clear();
             refreshSlides();
-            Notification.show(getTranslation("slides.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            // At the map's corner, not over the controls the user is working with.
+            Notification.show(getTranslation("slides.saved"), 3000, Notification.Position.BOTTOM_END)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException e) {
             Notification.show(getTranslation(e.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -1,0 +1,130 @@
+package org.jiuquan.grassroots.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.jiuquan.grassroots.Browser;
+import org.jiuquan.grassroots.PostgisIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Export and slides from the dashboard in headless Chromium: what a member of staff clicks, and gets. */
+@PostgisIntegrationTest
+class SnapshotBrowserIT {
+
+    static final Path DOWNLOADS = org.jiuquan.grassroots.ThrowawayPostgis.newDirectory("jiuquan-downloads-");
+
+    @RegisterExtension
+    final Browser browser = new Browser().downloadingTo(DOWNLOADS);
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void clickingExportDownloadsAPngAndAPdfOfTheCurrentView() throws Exception {
+        WebDriver driver = browser.signIn(port, "viewer");
+        driver.get("http://localhost:" + port + "/?indicator=weak_rectified&period=2017Q3");
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        assertThat(driver.findElement(By.id("export-png")).getDomAttribute("href"))
+                .contains("indicator=weak_rectified", "period=2017Q3", "format=png");
+
+        driver.findElement(By.id("export-png")).click();
+        Path png = waitForDownload(".png");
+        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo(1920);
+
+        driver.findElement(By.id("export-pdf")).click();
+        Path pdf = waitForDownload(".pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("2017年第3季度");
+        }
+    }
+
+    @Test
+    void theMeetingPackShowsProgressAndThenOffersTheWholeFile() throws Exception {
+        WebDriver driver = browser.signIn(port, "viewer");
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        driver.findElement(By.id("meeting-pack")).click();
+        wait(driver).until(d -> d.findElement(By.id("meeting-pack-download")).isDisplayed());
+        driver.findElement(By.id("meeting-pack-download")).click();
+        Path pack = waitForDownload("meeting-pack");
+        try (PDDocument document = Loader.loadPDF(pack.toFile())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void savedViewsBecomeSlidesThatTheArrowKeysStepThrough() {
+        jdbc.sql("DELETE FROM map_bookmark").update();
+        WebDriver driver = browser.signIn(port, "analyst");
+        driver.get("http://localhost:" + port + "/?indicator=villages&period=2017Q1");
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        saveSlide(driver, "第一张：行政村");
+        driver.get("http://localhost:" + port + "/?indicator=enterprise_coverage&period=2017Q4&district=620982");
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        saveSlide(driver, "第二张：敦煌");
+        assertThat(jdbc.sql("SELECT count(*) FROM map_bookmark").query(Long.class).single()).isEqualTo(2);
+
+        driver.findElement(By.id("slides-start")).click();
+        wait(driver).until(d -> d.getCurrentUrl().contains("slide=0") && d.getCurrentUrl().contains("present=1"));
+        wait(driver).until(d -> d.findElement(By.id("slide-caption")).getText().contains("第一张：行政村"));
+        assertThat(driver.getCurrentUrl()).contains("indicator=villages", "period=2017Q1");
+
+        new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        wait(driver).until(d -> d.getCurrentUrl().contains("slide=1"));
+        wait(driver).until(d -> d.findElement(By.id("slide-caption")).getText().contains("2 / 2 · 第二张：敦煌"));
+        assertThat(driver.getCurrentUrl()).contains("indicator=enterprise_coverage", "district=620982");
+
+        new Actions(driver).sendKeys(Keys.ARROW_LEFT).perform();
+        wait(driver).until(d -> d.getCurrentUrl().contains("slide=0"));
+        jdbc.sql("DELETE FROM map_bookmark").update();
+    }
+
+    private static void saveSlide(WebDriver driver, String title) {
+        driver.findElement(By.cssSelector("#slide-title input")).sendKeys(title);
+        driver.findElement(By.id("slide-save")).click();
+        wait(driver).until(d -> d.findElement(By.id("slide-list")).getText().contains(title));
+    }
+
+    private static Path waitForDownload(String nameContains) throws IOException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Stream<Path> files = Files.list(DOWNLOADS)) {
+                var done = files.filter(f -> f.getFileName().toString().contains(nameContains)
+                        && !f.getFileName().toString().endsWith(".crdownload")).findFirst();
+                if (done.isPresent() && Files.size(done.get()) > 0) {
+                    return done.get();
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no download containing " + nameContains + " in " + DOWNLOADS);
+    }
+
+    private static WebDriverWait wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+}
