@@ -2,9 +2,7 @@ package org.jiuquan.grassroots.ogc;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +45,11 @@ class OgcController {
 
     private final FeatureRepository features;
     private final IndicatorService indicators;
-    private final Clock clock;
     private final JsonMapper json = JsonMapper.shared();
 
-    OgcController(FeatureRepository features, IndicatorService indicators, Clock clock) {
+    OgcController(FeatureRepository features, IndicatorService indicators) {
         this.features = features;
         this.indicators = indicators;
-        this.clock = clock;
     }
 
     @GetMapping(value = {"", "/"}, produces = {"application/json", "*/*"})
@@ -131,13 +127,13 @@ class OgcController {
         }
         links.add(link(base() + "/collections/" + collection.id(), "collection", "application/json", "The collection"));
 
-        // The features are JSON already (PostGIS wrote them): only the envelope is written here.
+        // The features are JSON already (PostGIS wrote them): only the envelope is written here. No timeStamp
+        // (optional in OGC API - Features): a time in the body would change every response, and a client
+        // could never revalidate its copy by ETag.
         StringBuilder body = new StringBuilder(64 + page.features().stream().mapToInt(String::length).sum()
                 + page.features().size());
         body.append("{\"type\":\"FeatureCollection\",\"numberMatched\":").append(page.numberMatched())
                 .append(",\"numberReturned\":").append(page.features().size())
-                .append(",\"timeStamp\":").append(json.writeValueAsString(
-                        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))))
                 .append(",\"links\":").append(json.writeValueAsString(links))
                 .append(",\"features\":[");
         for (int i = 0; i < page.features().size(); i++) {

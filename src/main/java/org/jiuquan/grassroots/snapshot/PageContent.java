@@ -22,8 +22,10 @@ record PageContent(PageSize size, String title, String subtitle, MapStyle style,
                    List<TableRow> table, List<String> footer, String watermark) {
 
     /** @param layerNames layer id to its name, for the shown point layers */
+    /** @param cluster the legend line of aggregated points, or null when none is aggregated */
     record Legend(String heading, String indicator, List<String> classLabels, String noData,
-                  Map<String, String> layerNames, String weak, String north, String kilometres) {
+                  Map<String, String> layerNames, String weak, @Nullable String cluster, String north,
+                  String kilometres) {
     }
 
     /** @param emphasis the row of the map's indicator, set in bold */

@@ -128,6 +128,10 @@ final class PageDrawing {
             for (MapPoint point : layer.getValue()) {
                 double x = frame.pageX(point.x());
                 double y = frame.pageY(point.y());
+                if (point.count() > 1) {
+                    drawCount(x, y, point, colour, ring, symbolScale);
+                    continue;
+                }
                 var shape = shape(symbol.shape(), x, y, size);
                 canvas.fill(shape, colour);
                 canvas.stroke(shape, Color.WHITE, (float) (size * 0.12));
@@ -143,6 +147,17 @@ final class PageDrawing {
             canvas.stroke(new Ellipse2D.Double(frame.pageX(selected.x()) - r, frame.pageY(selected.y()) - r, 2 * r, 2 * r),
                     INK, (float) (0.4 * unit));
         }
+    }
+
+    /** Aggregated points as the browser draws them: a disc growing with the count, the count inside. */
+    private void drawCount(double x, double y, MapPoint cell, Color colour, Color ring, double symbolScale) {
+        double radius = (10 + Math.min(14, Math.log(cell.count()) / Math.log(2) * 3)) * symbolScale;
+        Ellipse2D disc = new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius);
+        canvas.fill(disc, colour);
+        canvas.stroke(disc, cell.weak() ? ring : Color.WHITE, (float) ((cell.weak() ? 3 : 2) * symbolScale));
+        String count = String.valueOf(cell.count());
+        float size = (float) (12 * symbolScale);
+        canvas.text(count, x - canvas.textWidth(count, size, true) / 2, y + size / 3, size, Color.WHITE, true, false);
     }
 
     static java.awt.Shape shape(String kind, double x, double y, double size) {
@@ -265,6 +280,12 @@ final class PageDrawing {
             canvas.stroke(new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r),
                     Color.decode(page.style().weakRing()), (float) (0.3 * unit));
             canvas.text(legend.weak(), x + 3.2 * unit, y, body, INK, false, false);
+            y += line;
+        }
+        if (legend.cluster() != null) {
+            double r = 0.75 * unit;
+            canvas.fill(new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r), SECONDARY);
+            canvas.text(legend.cluster(), x + 3.2 * unit, y, body, INK, false, false);
             y += line;
         }
         return y;

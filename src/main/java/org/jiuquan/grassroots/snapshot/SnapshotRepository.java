@@ -21,7 +21,8 @@ public class SnapshotRepository {
     record DistrictShape(String code, String nameZh, String nameEn, Geometry outline, double labelX, double labelY) {
     }
 
-    record MapPoint(double x, double y, boolean weak, @Nullable String code) {
+    /** A point, or with a count above 1 a cell of aggregated points (weak: any of them weak). */
+    record MapPoint(double x, double y, boolean weak, @Nullable String code, int count) {
     }
 
     private final JdbcClient jdbc;
@@ -44,38 +45,61 @@ public class SnapshotRepository {
                 .list();
     }
 
-    /** The points of a layer inside the extent (3857), with the view's district, kind and status filters. */
-    List<MapPoint> points(String layer, DashboardState view, double[] extent3857) {
-        boolean contacts = layer.equals("contact-points");
+    /**
+     * The points of a layer inside the extent (3857), with the view's district, kind and status filters;
+     * above {@code maxPoints} of them, one count per cell (of the given size in metres) instead, as the
+     * browser's aggregated tiles show a dense layer (tens of thousands of overlapping symbols say nothing,
+     * and would make a PDF of tens of MB).
+     */
+    List<MapPoint> points(String layer, DashboardState view, double[] extent3857, int maxPoints, double cell) {
+        String from = from(layer);
+        long count = bind(jdbc.sql("SELECT count(*) " + from), layer, view, extent3857).query(Long.class).single();
+        if (count <= maxPoints) {
+            return bind(jdbc.sql("SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), o.status, o.code " + from
+                            // Weak ones last, so their rings are never hidden under a neighbour.
+                            + " ORDER BY o.status IN ('weak', 'rectifying'), o.id"), layer, view, extent3857)
+                    .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2),
+                            rs.getString(3).equals("weak") || rs.getString(3).equals("rectifying"), rs.getString(4), 1))
+                    .list();
+        }
+        return bind(jdbc.sql("""
+                SELECT avg(ST_X(o.geom_3857)), avg(ST_Y(o.geom_3857)), count(*),
+                       bool_or(o.status IN ('weak', 'rectifying'))
+                """ + from + """
+                 GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)
+                 ORDER BY count(*)"""), layer, view, extent3857)
+                .param("cell", cell)
+                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), rs.getBoolean(4), null, rs.getInt(3)))
+                .list();
+    }
+
+    private static String from(String layer) {
+        return (layer.equals("contact-points")
+                ? "FROM contact_point c JOIN organisation o ON o.id = c.organisation_id WHERE true"
+                : "FROM organisation o WHERE true")
+                + " AND o.geom_3857 && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 3857)"
+                + " AND (CAST(:kind AS text) IS NULL OR o.kind = :kind)"
+                + " AND (CAST(:district AS text) IS NULL OR o.district_code = :district)"
+                + " AND (CAST(:status AS text) IS NULL OR o.status = :status)";
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String layer, DashboardState view,
+                                                 double[] extent3857) {
         String kind = switch (layer) {
             case "villages" -> "village";
             case "grid-branches" -> "grid_branch";
             default -> view.kind();
         };
-        String sql = (contacts
-                ? "SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), o.status, o.code FROM contact_point c "
-                        + "JOIN organisation o ON o.id = c.organisation_id WHERE true"
-                : "SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), o.status, o.code FROM organisation o WHERE true")
-                + " AND o.geom_3857 && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 3857)"
-                + " AND (CAST(:kind AS text) IS NULL OR o.kind = :kind)"
-                + " AND (CAST(:district AS text) IS NULL OR o.district_code = :district)"
-                + " AND (CAST(:status AS text) IS NULL OR o.status = :status)"
-                // Weak ones last, so their rings are never hidden under a neighbour.
-                + " ORDER BY o.status IN ('weak', 'rectifying'), o.id";
-        return jdbc.sql(sql)
-                .param("minx", extent3857[0]).param("miny", extent3857[1])
+        return statement.param("minx", extent3857[0]).param("miny", extent3857[1])
                 .param("maxx", extent3857[2]).param("maxy", extent3857[3])
-                .param("kind", kind).param("district", view.district()).param("status", view.status())
-                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2),
-                        rs.getString(3).equals("weak") || rs.getString(3).equals("rectifying"), rs.getString(4)))
-                .list();
+                .param("kind", kind).param("district", view.district()).param("status", view.status());
     }
 
     /** An organisation's position (3857) by its 12-digit code, to ring a selected one. */
     @Nullable MapPoint organisation(String code) {
         return jdbc.sql("SELECT ST_X(geom_3857), ST_Y(geom_3857), status, code FROM organisation WHERE code = :code")
                 .param("code", code)
-                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), false, rs.getString(4)))
+                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), false, rs.getString(4), 1))
                 .optional().orElse(null);
     }
 

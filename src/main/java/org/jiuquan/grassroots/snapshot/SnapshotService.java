@@ -37,6 +37,7 @@ import org.jiuquan.grassroots.map.MapStyle;
 import org.jiuquan.grassroots.map.MapStyleService;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -58,9 +59,12 @@ public class SnapshotService {
     private final CjkFont font;
     private final Translations translations;
     private final Semaphore renders = new Semaphore(CONCURRENT_RENDERS, true);
+    private final int maxRawPoints;
 
     SnapshotService(SnapshotRepository repository, MapStyleService styles, IndicatorService indicators,
-                    DistrictService districts, CjkFont font, Translations translations) {
+                    DistrictService districts, CjkFont font, Translations translations,
+                    @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
+        this.maxRawPoints = maxRawPoints;
         this.repository = repository;
         this.styles = styles;
         this.indicators = indicators;
@@ -138,7 +142,8 @@ public class SnapshotService {
         double[] around = around(extent, request.size());
         for (String layer : List.of("villages", "grid-branches", "contact-points")) {
             if (view.layers().contains(layer) && kindAllows(view.kind(), layer)) {
-                points.put(layer, repository.points(layer, view, around));
+                // Dense layers as counts on a 64-cell grid across the extent, like the browser's aggregated tiles.
+                points.put(layer, repository.points(layer, view, around, maxRawPoints, (extent[2] - extent[0]) / 64));
                 layerNames.put(layer, tr("layers." + layer, locale));
             }
         }
@@ -154,6 +159,8 @@ public class SnapshotService {
         PageContent.Legend legend = new PageContent.Legend(tr("legend.title", locale),
                 (english ? indicator.nameEn() : indicator.nameZh()) + (unit.isBlank() ? "" : "（" + unit + "）"),
                 classLabels, tr("legend.no-data", locale), layerNames, tr("legend.weak", locale),
+                points.values().stream().flatMap(List::stream).anyMatch(p -> p.count() > 1)
+                        ? tr("legend.cluster", locale) : null,
                 tr("snapshot.north", locale), tr("snapshot.km", locale));
 
         ZonedDateTime now = ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
