@@ -11,12 +11,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything one page shows, already in the reader's language: the drawing only places it.
  *
+ * @param choropleth      whether the districts are coloured by the indicator (the dashboard's district layer on)
  * @param points          layer id to its points, in drawing order
  * @param legendClasses   the classes' labels, lowest first, beside MapStyle's colours
  * @param table           rows of the side table (may be empty)
  * @param footer          lines under the map: period and export time, source, notes
  */
-record PageContent(PageSize size, String title, String subtitle, MapStyle style, List<DistrictShape> districts,
+record PageContent(PageSize size, String title, String subtitle, MapStyle style, boolean choropleth,
+                   List<DistrictShape> districts,
                    Map<String, List<MapPoint>> points, double[] extent3857, @Nullable String selectedDistrict,
                    @Nullable MapPoint selectedPoint, boolean english, Legend legend, String tableTitle,
                    List<TableRow> table, List<String> footer, String watermark) {

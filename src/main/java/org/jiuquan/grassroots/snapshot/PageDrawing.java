@@ -25,6 +25,8 @@ final class PageDrawing {
     static final Color MAP_BACKGROUND = new Color(0xF2, 0xF4, 0xF5);
     static final Color NO_DATA = new Color(0xD9, 0xD9, 0xD9);
     static final Color BORDER = new Color(0x66, 0x66, 0x66);
+    /** A district's fill when the district layer is off: the outlines stay, as the browser's base map. */
+    static final Color PLAIN_DISTRICT = new Color(0xFA, 0xFA, 0xF7);
 
     private final Canvas canvas;
     private final PageContent page;
@@ -93,8 +95,8 @@ final class PageDrawing {
         float outline = (float) (0.12 * unit);
         for (DistrictShape district : page.districts()) {
             Path2D path = frame.toPath(district.outline());
-            String colour = style.districtColors().get(district.code());
-            canvas.fill(path, colour == null ? NO_DATA : Color.decode(colour));
+            String colour = page.choropleth() ? style.districtColors().get(district.code()) : null;
+            canvas.fill(path, colour != null ? Color.decode(colour) : page.choropleth() ? NO_DATA : PLAIN_DISTRICT);
             canvas.stroke(path, Color.WHITE, outline * 3);
             canvas.stroke(path, BORDER, outline);
         }
@@ -251,6 +253,15 @@ final class PageDrawing {
         double y = top + body;
         canvas.text(legend.heading(), x, y, (float) (1.8 * unit), INK, true, false);
         y += line * 1.2;
+        if (page.choropleth()) {
+            y = drawClasses(legend, x, y, width, body, line);
+        }
+        return drawSymbols(legend, x, y, body, line);
+    }
+
+    /** The indicator's name and its classes (and "no data" if a district has none). @return the y below */
+    private double drawClasses(PageContent.Legend legend, double x, double top, double width, float body, double line) {
+        double y = top;
         for (String part : wrap(legend.indicator(), body, width)) {
             canvas.text(part, x, y, body, INK, false, false);
             y += line;
@@ -267,7 +278,12 @@ final class PageDrawing {
             canvas.text(legend.noData(), x + 3.2 * unit, y, body, INK, false, false);
             y += line;
         }
-        y += line * 0.4;
+        return y + line * 0.4;
+    }
+
+    /** The point layers' symbols, the weak ring and the aggregate disc. @return the y below */
+    private double drawSymbols(PageContent.Legend legend, double x, double top, float body, double line) {
+        double y = top;
         for (Map.Entry<String, String> layer : legend.layerNames().entrySet()) {
             MapStyle.PointSymbol symbol = symbol(layer.getKey());
             double size = 1.3 * unit;

@@ -13,8 +13,11 @@ import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.map.DashboardState;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -35,6 +38,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
  * with a progress bar, offered only when complete), and the saved views that make the meeting's slides.
  */
 public class SnapshotPanel extends Div {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotPanel.class);
 
     private final SnapshotService snapshots;
     private final BookmarkService bookmarks;
@@ -173,21 +178,23 @@ public class SnapshotPanel extends Div {
         ui.setPollInterval(500);
         Thread.ofVirtual().name("meeting-pack").start(() -> {
             byte[] file = null;
-            String error = null;
             try {
                 file = snapshots.meetingPack(state, page, signature);
                 audit.recordAs(actor, AuditAction.EXPORT_MAP, "meeting-pack.pdf",
                         String.join("&", state.toParameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
             } catch (RuntimeException e) {
-                error = e.getMessage();
+                log.warn("The meeting pack failed; no file was offered", e);
             }
             byte[] done = file;
-            String failure = error;
-            ui.access(() -> finishMeetingPack(done, failure, state));
+            try {
+                ui.access(() -> finishMeetingPack(done, state));
+            } catch (UIDetachedException e) {
+                // The user has left the page: nobody is waiting for the file, and it is dropped whole.
+            }
         });
     }
 
-    private void finishMeetingPack(byte @Nullable [] file, @Nullable String error, DashboardState state) {
+    private void finishMeetingPack(byte @Nullable [] file, DashboardState state) {
         pack.setEnabled(true);
         progress.setVisible(false);
         UI.getCurrent().setPollInterval(-1);

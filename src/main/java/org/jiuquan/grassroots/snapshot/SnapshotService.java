@@ -175,7 +175,7 @@ public class SnapshotService {
             footer.add(tr("snapshot.notes", locale, request.notes()));
         }
         String title = request.title() != null ? request.title() : defaultTitle(view, locale);
-        return new PageContent(request.size(), title, subtitle(view, locale), style,
+        return new PageContent(request.size(), title, subtitle(view, locale), style, view.layers().contains("districts"),
                 repository.districts(tolerance), points, extent, selectedDistrict, selectedPoint, english, legend,
                 tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)));
     }

@@ -85,6 +85,19 @@ class SnapshotIT {
     }
 
     @Test
+    void withTheDistrictLayerOffTheSnapshotHasNoChoroplethAsTheMapHasNone() throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                http.get("/api/snapshot?format=png&layers=villages&indicator=enterprise_coverage").body()));
+        Map<Integer, Integer> map = histogram(image, 0.03, 0.12, 0.70, 0.88);
+        http.json("/api/map-style?indicator=enterprise_coverage").path("legend").forEach(c -> {
+            int colour = Integer.parseInt(c.path("color").asString().substring(1), 16);
+            assertThat(map.getOrDefault(colour, 0)).as("%06x", colour).isLessThan(50);
+        });
+        assertThat(map.getOrDefault(0x009E73, 0)).as("villages").isGreaterThan(50);
+        assertThat(map.getOrDefault(0xCC79A7, 0)).as("contact points, switched off").isZero();
+    }
+
+    @Test
     void anA4PdfAt300DpiIsVectorWithAnEmbeddedFontAndSearchableChinese() throws IOException {
         String title = "第四季度基层党建工作会议";
         HttpResponse<byte[]> response = http.get("/api/snapshot?format=pdf&size=a4-landscape&dpi=300&title="
