@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.maintenance;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.jiuquan.grassroots.web.QueryParameters;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,10 +55,14 @@ class DataController {
 
     /** {@code POST /api/data/import} with a ZIP of the dataset files as the body (Content-Type application/zip). */
     @PostMapping(value = "/api/data/import", consumes = {"application/zip", "application/octet-stream"})
-    Map<String, Object> importDataset(@RequestBody byte[] zip,
-                                      @RequestHeader(value = "X-File-Name", defaultValue = "upload.zip") String name,
-                                      HttpServletRequest request) {
+    Map<String, Object> importDataset(@RequestHeader(value = "X-File-Name", defaultValue = "upload.zip") String name,
+                                      HttpServletRequest request) throws IOException {
         QueryParameters.allowOnly(request, Set.of());
+        // Read at most the limit (and one byte more, to know it was passed): a huge body never fills the memory.
+        byte[] zip = request.getInputStream().readNBytes(DataView.MAX_UPLOAD_BYTES + 1);
+        if (zip.length > DataView.MAX_UPLOAD_BYTES) {
+            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "problem.import-too-large", DataView.MAX_UPLOAD_BYTES / 1024 / 1024);
+        }
         try {
             DataImportService.Result result = imports.importZip(name, zip);
             return Map.of("changed", result.changed(), "checksum", result.checksum(),
