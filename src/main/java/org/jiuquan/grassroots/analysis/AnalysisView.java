@@ -74,6 +74,8 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     private final Paragraph method = new Paragraph();
     private final Anchor excel = new Anchor();
     private final Anchor csv = new Anchor();
+    private final Anchor mapPng = new Anchor();
+    private final Anchor mapPdf = new Anchor();
     private final Grid<DistrictRanking> ranking = new Grid<>();
     private final Div legend = new Div();
     private double @Nullable [][] drawnArea;
@@ -176,10 +178,18 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         excel.setId("analysis-export-excel");
         csv.setText(getTranslation("analysis.export-csv"));
         csv.setId("analysis-export-csv");
+        mapPng.setText(getTranslation("analysis.export-map-png"));
+        mapPng.setId("analysis-export-map-png");
+        mapPdf.setText(getTranslation("analysis.export-map-pdf"));
+        mapPdf.setId("analysis-export-map-pdf");
+        for (Anchor link : List.of(mapPng, mapPdf)) {
+            link.getElement().setAttribute("download", true);
+            link.setRouterIgnore(true);
+        }
         Div controls = new Div(new H1(getTranslation("analysis.title")), new AccountMenu(authentication, "analysis"),
                 kindSelect, distance, minCount, period,
                 runButton, method, new H3(getTranslation("filters.title")), district, orgKind, status, minIndex, maxIndex,
-                new Div(draw, drawPolygon, clear), area, new Div(excel, new Span(" · "), csv));
+                new Div(draw, drawPolygon, clear), area, new Div(excel, new Span(" · "), csv), new Div(mapPng, new Span(" · "), mapPdf));
         controls.addClassName("controls");
 
         map.setId("map");
@@ -328,6 +338,11 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
                     + "&lang=" + (Translations.isEnglish(getLocale()) ? "en" : "zh");
             excel.setHref("/api/analysis/export?format=xlsx&" + exportQuery);
             csv.setHref("/api/analysis/export?format=csv&" + exportQuery);
+            // The map goes out as the analysis shows it over all districts (the table's filters narrow rows only).
+            String mapQuery = apiParameters(kind) + "&analysis=" + kind.code() + "&lang="
+                    + (Translations.isEnglish(getLocale()) ? "en" : "zh");
+            mapPng.setHref("/api/analysis/snapshot?format=png&size=screen&dpi=150&" + mapQuery);
+            mapPdf.setHref("/api/analysis/snapshot?format=pdf&size=a4-landscape&" + mapQuery);
         } catch (ApiProblem problem) {
             Notification.show(messages.getMessage(problem.messageKey(), problem.arguments(), getLocale()), 6000,
                     Notification.Position.TOP_CENTER);

@@ -21,7 +21,20 @@ record PageContent(PageSize size, String title, String subtitle, MapStyle style,
                    List<DistrictShape> districts,
                    Map<String, List<MapPoint>> points, double[] extent3857, @Nullable String selectedDistrict,
                    @Nullable MapPoint selectedPoint, boolean english, Legend legend, String tableTitle,
-                   List<TableRow> table, List<String> footer, String watermark) {
+                   List<TableRow> table, List<String> footer, String watermark, @Nullable Overlay overlay) {
+
+    /** An analysis drawn over the districts (clusters, hot spots, gaps), with its own legend lines. */
+    record Overlay(List<Area> areas, List<Spot> spots, List<LegendLine> legend) {
+    }
+
+    record Area(org.locationtech.jts.geom.Geometry outline3857, java.awt.Color colour) {
+    }
+
+    record Spot(double x, double y, java.awt.Color colour) {
+    }
+
+    record LegendLine(java.awt.Color colour, String label, boolean area) {
+    }
 
     /** @param layerNames layer id to its name, for the shown point layers */
     /** @param cluster the legend line of aggregated points, or null when none is aggregated */

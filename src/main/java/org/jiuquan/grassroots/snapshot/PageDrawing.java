@@ -105,7 +105,23 @@ final class PageDrawing {
                 canvas.stroke(frame.toPath(district.outline()), INK, (float) (0.5 * unit));
             }
         }
+        PageContent.Overlay overlay = page.overlay();
+        if (overlay != null) {
+            for (PageContent.Area area : overlay.areas()) {
+                Path2D path = frame.toPath(area.outline3857());
+                canvas.fill(path, new Color(area.colour().getRed(), area.colour().getGreen(), area.colour().getBlue(), 64));
+                canvas.stroke(path, area.colour(), (float) (0.25 * unit));
+            }
+        }
         drawPoints(frame);
+        if (overlay != null) {
+            double r = 0.75 * unit;
+            for (PageContent.Spot spot : overlay.spots()) {
+                Ellipse2D disc = new Ellipse2D.Double(frame.pageX(spot.x()) - r, frame.pageY(spot.y()) - r, 2 * r, 2 * r);
+                canvas.fill(disc, spot.colour());
+                canvas.stroke(disc, Color.WHITE, (float) (0.15 * unit));
+            }
+        }
         float labelSize = (float) (1.7 * unit);
         for (DistrictShape district : page.districts()) {
             String name = page.english() ? district.nameEn() : district.nameZh();
@@ -256,7 +272,20 @@ final class PageDrawing {
         if (page.choropleth()) {
             y = drawClasses(legend, x, y, width, body, line);
         }
-        return drawSymbols(legend, x, y, body, line);
+        y = drawSymbols(legend, x, y, body, line);
+        PageContent.Overlay overlay = page.overlay();
+        if (overlay != null) {
+            double r = 0.75 * unit;
+            for (PageContent.LegendLine entry : overlay.legend()) {
+                var mark = entry.area()
+                        ? new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15)
+                        : new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r);
+                canvas.fill(mark, entry.colour());
+                canvas.text(entry.label(), x + 3.2 * unit, y, body, INK, false, false);
+                y += line;
+            }
+        }
+        return y;
     }
 
     /** The indicator's name and its classes (and "no data" if a district has none). @return the y below */

@@ -7,8 +7,10 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jiuquan.grassroots.analysis.AnalysisKind;
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.i18n.Translations;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jiuquan.grassroots.web.QueryParameters;
@@ -29,10 +31,14 @@ class SnapshotController {
     private final SnapshotParameters parameters;
     private final SnapshotService snapshots;
     private final BookmarkService bookmarks;
+    private final AnalysisOverlays overlays;
+    private final Translations translations;
     private final AuditLog audit;
 
     SnapshotController(SnapshotParameters parameters, SnapshotService snapshots, BookmarkService bookmarks,
-                       AuditLog audit) {
+                       AnalysisOverlays overlays, Translations translations, AuditLog audit) {
+        this.overlays = overlays;
+        this.translations = translations;
         this.parameters = parameters;
         this.snapshots = snapshots;
         this.bookmarks = bookmarks;
@@ -72,6 +78,56 @@ class SnapshotController {
         byte[] file = snapshots.slides(slides, page.size(), CurrentUser.exportSignature().orElse(null));
         audit.record(AuditAction.EXPORT_MAP, "slides.pdf", slides.size() + " slides");
         return file(file, "application/pdf", "jiuquan-slides-" + LocalDate.now(AuditLog.ZONE) + ".pdf");
+    }
+
+    /**
+     * {@code GET /api/analysis/snapshot?analysis=hot-spots&distance_km=5&format=pdf&size=…}: the analysis map
+     * (analysts and up, by the rule of /api/analysis). Also {@code period} and {@code min_count} for clusters.
+     */
+    @GetMapping("/api/analysis/snapshot")
+    ResponseEntity<byte[]> analysis(HttpServletRequest request) {
+        QueryParameters.allowOnly(request, Set.of("analysis", "period", "distance_km", "min_count", "size", "dpi",
+                "format", "title", "notes", "lang"));
+        String code = request.getParameter("analysis") == null ? "" : request.getParameter("analysis");
+        AnalysisKind kind = AnalysisKind.fromCode(code)
+                .orElseThrow(() -> ApiProblem.badRequest("problem.bad-analysis", code));
+        double distanceKm = number(request, "distance_km", 5);
+        int minCount = (int) number(request, "min_count", 3);
+        Map<String, List<String>> page = new java.util.LinkedHashMap<>();
+        parameters(request).forEach((name, values) -> {
+            if (Set.of("size", "dpi", "format", "title", "notes", "lang", "period").contains(name)) {
+                page.put(name, values);
+            }
+        });
+        // The analysis map: the districts (classes of the default indicator), no point layers, the analysis over them.
+        page.put("layers", List.of("districts"));
+        SnapshotRequest snapshot = parameters.parse(page);
+        if (snapshot.title() == null) {
+            snapshot = new SnapshotRequest(snapshot.view(), null, snapshot.size(), snapshot.dpi(), snapshot.format(),
+                    translations.getTranslation("analysis." + kind.code(), locale(snapshot)) + " · " + distanceKm + " km",
+                    snapshot.notes());
+        }
+        PageContent.Overlay overlay = overlays.overlay(kind, snapshot.view().period(), distanceKm, minCount, locale(snapshot));
+        byte[] file = snapshots.renderAnalysis(snapshot, overlay, CurrentUser.exportSignature().orElse(null));
+        audit.record(AuditAction.EXPORT_MAP, "analysis/" + kind.code() + "." + snapshot.format().extension(),
+                request.getQueryString());
+        return file(file, snapshot.format().mediaType(), "jiuquan-" + kind.code() + "." + snapshot.format().extension());
+    }
+
+    private static double number(HttpServletRequest request, String name, double fallback) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("problem.type-mismatch", name, value);
+        }
+    }
+
+    private static java.util.Locale locale(SnapshotRequest snapshot) {
+        return snapshot.view().lang().equals("en") ? Translations.ENGLISH : Translations.CHINESE;
     }
 
     private static Map<String, List<String>> parameters(HttpServletRequest request) {

@@ -76,7 +76,15 @@ public class SnapshotService {
     /** One page of the view, as PNG or PDF. */
     public byte[] render(SnapshotRequest request, @Nullable String exportedBy) {
         return bounded(() -> {
-            PageContent page = viewPage(request, exportedBy, null, List.of(), "");
+            PageContent page = viewPage(request, exportedBy, null, List.of(), "", null);
+            return request.format() == SnapshotRequest.Format.PNG ? png(page, request.dpi()) : pdf(List.of(page));
+        });
+    }
+
+    /** One page of an analysis: the districts (as the analysis map shows them) with the analysis over them. */
+    public byte[] renderAnalysis(SnapshotRequest request, PageContent.Overlay overlay, @Nullable String exportedBy) {
+        return bounded(() -> {
+            PageContent page = viewPage(request, exportedBy, null, List.of(), "", overlay);
             return request.format() == SnapshotRequest.Format.PNG ? png(page, request.dpi()) : pdf(List.of(page));
         });
     }
@@ -92,14 +100,15 @@ public class SnapshotService {
             SnapshotRequest cover = new SnapshotRequest(city, null, size, 150, SnapshotRequest.Format.PDF,
                     tr("snapshot.pack-title", locale, defaultTitle(view, locale)), null);
             List<PageContent> pages = new ArrayList<>();
-            pages.add(viewPage(cover, exportedBy, null, cityFigures(view, locale), tr("snapshot.city-figures", locale)));
+            pages.add(viewPage(cover, exportedBy, null, cityFigures(view, locale), tr("snapshot.city-figures", locale),
+                    null));
             for (District district : districts.districts()) {
                 SnapshotRequest page = new SnapshotRequest(city, district.code(), size, 150, SnapshotRequest.Format.PDF,
                         district.name(locale) + " · " + defaultTitle(view, locale), null);
                 double[] extent = MapFrame.extent(district.minLon(), district.minLat(), district.maxLon(),
                         district.maxLat(), 0.06);
                 pages.add(viewPage(page, exportedBy, extent, districtTable(view, district, locale),
-                        tr("snapshot.district-table", locale, district.name(locale))));
+                        tr("snapshot.district-table", locale, district.name(locale)), null));
             }
             return pdf(pages);
         });
@@ -111,7 +120,7 @@ public class SnapshotService {
             List<PageContent> pages = new ArrayList<>();
             for (Slide slide : slides) {
                 pages.add(viewPage(new SnapshotRequest(slide.view(), null, size, 150, SnapshotRequest.Format.PDF,
-                        slide.title(), null), exportedBy, null, List.of(), ""));
+                        slide.title(), null), exportedBy, null, List.of(), "", null));
             }
             return pdf(pages);
         });
@@ -124,7 +133,8 @@ public class SnapshotService {
     // ---- pages ----
 
     private PageContent viewPage(SnapshotRequest request, @Nullable String exportedBy, double @Nullable [] extentOverride,
-                                 List<PageContent.TableRow> table, String tableTitle) {
+                                 List<PageContent.TableRow> table, String tableTitle,
+                                 PageContent.@Nullable Overlay overlay) {
         DashboardState view = request.view();
         Locale locale = locale(view);
         boolean english = Translations.isEnglish(locale);
@@ -177,7 +187,7 @@ public class SnapshotService {
         String title = request.title() != null ? request.title() : defaultTitle(view, locale);
         return new PageContent(request.size(), title, subtitle(view, locale), style, view.layers().contains("districts"),
                 repository.districts(tolerance), points, extent, selectedDistrict, selectedPoint, english, legend,
-                tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)));
+                tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)), overlay);
     }
 
     private List<PageContent.TableRow> cityFigures(DashboardState view, Locale locale) {

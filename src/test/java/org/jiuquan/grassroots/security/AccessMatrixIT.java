@@ -81,6 +81,7 @@ class AccessMatrixIT {
         ENDPOINTS.put("POST /api/data/import", new Endpoint("POST", "/api/data/import", 400, Role.EDITOR));
         get("/api/admin/audit.csv", "/api/admin/audit.csv?action=sign_in", Role.ADMIN);
         get("/api/snapshot", "/api/snapshot?format=png&dpi=72", Role.VIEWER);
+        get("/api/analysis/snapshot", "/api/analysis/snapshot?analysis=coverage-gaps&format=png&dpi=72", Role.ANALYST);
         get("/api/snapshot/meeting-pack", "/api/snapshot/meeting-pack?size=a4-landscape", Role.VIEWER);
         // Allowed callers get the page size checked before anything else: a 400, whatever slides exist.
         ENDPOINTS.put("GET /api/snapshot/slides", new Endpoint("GET", "/api/snapshot/slides?size=a5", 400, Role.VIEWER));

@@ -168,6 +168,27 @@ class SnapshotIT {
     }
 
     @Test
+    void anAnalysisMapDrawsItsSpotsInTheAnalysisColoursForAnalystsOnly() throws IOException {
+        Http analyst = Http.as(port, tokens, "analyst");
+        HttpResponse<byte[]> png = analyst.get("/api/analysis/snapshot?analysis=hot-spots&distance_km=5&format=png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        Map<Integer, Integer> map = histogram(ImageIO.read(new ByteArrayInputStream(png.body())), 0.03, 0.12, 0.70, 0.88);
+        long hotAndCold = java.util.stream.Stream.of(0xfcae91, 0xfb6a4a, 0xcb181d, 0xbdd7e7, 0x6baed6, 0x2171b5)
+                .mapToInt(colour -> map.getOrDefault(colour, 0)).sum();
+        assertThat(hotAndCold).isGreaterThan(100);
+
+        HttpResponse<byte[]> pdf = analyst.get("/api/analysis/snapshot?analysis=weak-clusters&period=2017Q2"
+                + "&distance_km=5&min_count=3&format=pdf&size=a4-portrait");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("软弱涣散党组织聚集", "孤立的软弱涣散党组织",
+                    "2017年第2季度");
+        }
+        assertThat(http.get("/api/analysis/snapshot?analysis=hot-spots").statusCode()).isEqualTo(403);
+        assertThat(analyst.get("/api/analysis/snapshot?analysis=rivers").statusCode()).isEqualTo(400);
+        assertThat(analyst.get("/api/analysis/snapshot?analysis=hot-spots&distance_km=900").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anEnglishSnapshotSpeaksEnglish() throws IOException {
         HttpResponse<byte[]> response = http.get("/api/snapshot?format=pdf&lang=en&size=a4-portrait");
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
