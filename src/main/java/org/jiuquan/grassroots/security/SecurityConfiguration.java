@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
@@ -53,6 +54,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, AuditLog audit,
                                             SecurityProblems problems,
                                             ObjectProvider<SecurityContextHolderStrategy> strategies,
+                                            ObjectProvider<VaadinDefaultRequestCache> requestCache,
                                             @Value("${jiuquan.map.basemap-url}") String basemapUrl) throws Exception {
         // Vaadin's strategy of this application (not the global one, which another application may own).
         SecurityContextHolderStrategy contexts = strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
@@ -66,6 +68,9 @@ class SecurityConfiguration {
                 .requestMatchers(pathPattern("/api/**"), pathPattern("/ogc"), pathPattern("/ogc/**"))
                 .hasRole(Role.Names.VIEWER)
                 .requestMatchers(pathPattern("/actuator/**")).denyAll());
+        // An API call refused for want of a sign-in is not a page to return to after signing in: saving it
+        // would open a session for every anonymous call.
+        requestCache.ifAvailable(cache -> cache.ignoreRequests(API));
         http.addFilterBefore(new ApiTokenFilter(tokens, audit, problems, contexts),
                 UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new CurrentUserFilter(), AuthorizationFilter.class);

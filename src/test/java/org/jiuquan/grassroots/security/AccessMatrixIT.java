@@ -190,6 +190,11 @@ class AccessMatrixIT {
         assertThat(nobody.get("/login").statusCode()).isEqualTo(200);
         assertThat(nobody.get("/actuator/env").statusCode()).isIn(302, 401, 403, 404);
         assertThat(Http.as(port, tokens, "admin").get("/actuator/env").statusCode()).isIn(403, 404);
+        // An anonymous API call is refused without opening a session (a GIS client without its token would
+        // otherwise leave one behind on every request).
+        HttpResponse<byte[]> refused = nobody.get("/ogc/collections");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
         // A Vaadin page asked for by nobody goes to the login page.
         HttpResponse<byte[]> page = nobody.get("/analysis");
         assertThat(page.statusCode()).isEqualTo(302);
