@@ -23,4 +23,13 @@ public class DistrictService {
     public List<District> districts() {
         return jdbc.sql(DISTRICTS).query(District.class).list();
     }
+
+    /** The city's bounding box as {minLon, minLat, maxLon, maxLat}: the seven districts' together. */
+    public double[] cityBounds() {
+        List<District> all = districts();
+        return new double[] {all.stream().mapToDouble(District::minLon).min().orElseThrow(),
+                all.stream().mapToDouble(District::minLat).min().orElseThrow(),
+                all.stream().mapToDouble(District::maxLon).max().orElseThrow(),
+                all.stream().mapToDouble(District::maxLat).max().orElseThrow()};
+    }
 }

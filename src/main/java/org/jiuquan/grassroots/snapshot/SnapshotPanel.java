@@ -142,7 +142,7 @@ public class SnapshotPanel extends Div {
     public void viewChanged() {
         DashboardState state = view.get().withPresentation(false);
         List<String> query = new ArrayList<>();
-        state.toParameters().forEach((k, v) -> query.add(k + "=" + encode(v)));
+        query.add(BookmarkService.query(state));
         query.add("size=" + size.getValue().code());
         query.add("dpi=" + dpi.getValue());
         if (!title.getValue().isBlank()) {
@@ -159,10 +159,6 @@ public class SnapshotPanel extends Div {
         png.setHref(base + "&format=png");
         pdf.setHref(base + "&format=pdf");
         slidesPdf.setHref("api/snapshot/slides?size=" + size.getValue().code() + "&lang=" + state.lang());
-    }
-
-    public List<Bookmark> slides() {
-        return bookmarks.all();
     }
 
     private void makeMeetingPack() {

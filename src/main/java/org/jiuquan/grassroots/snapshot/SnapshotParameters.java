@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.indicators.Period;
@@ -80,12 +79,8 @@ public class SnapshotParameters {
 
     /** The extent must overlap the city: an extent elsewhere would give an empty map. */
     private boolean insideCity(double[] bbox) {
-        List<District> all = districts.districts();
-        double minLon = all.stream().mapToDouble(District::minLon).min().orElse(0);
-        double minLat = all.stream().mapToDouble(District::minLat).min().orElse(0);
-        double maxLon = all.stream().mapToDouble(District::maxLon).max().orElse(0);
-        double maxLat = all.stream().mapToDouble(District::maxLat).max().orElse(0);
-        return bbox[0] < maxLon && bbox[2] > minLon && bbox[1] < maxLat && bbox[3] > minLat;
+        double[] city = districts.cityBounds();
+        return bbox[0] < city[2] && bbox[2] > city[0] && bbox[1] < city[3] && bbox[3] > city[1];
     }
 
     private static String first(Map<String, List<String>> parameters, String name, String fallback) {

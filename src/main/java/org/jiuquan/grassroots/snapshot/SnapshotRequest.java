@@ -39,8 +39,4 @@ public record SnapshotRequest(DashboardState view, @Nullable String selection, P
             return extension;
         }
     }
-
-    public SnapshotRequest withView(DashboardState newView, @Nullable String newTitle) {
-        return new SnapshotRequest(newView, null, size, dpi, format, newTitle, notes);
-    }
 }

@@ -292,11 +292,8 @@ public class SnapshotService {
     // ---- texts and extents ----
 
     private double[] cityExtent() {
-        List<District> all = districts.districts();
-        return MapFrame.extent(all.stream().mapToDouble(District::minLon).min().orElseThrow(),
-                all.stream().mapToDouble(District::minLat).min().orElseThrow(),
-                all.stream().mapToDouble(District::maxLon).max().orElseThrow(),
-                all.stream().mapToDouble(District::maxLat).max().orElseThrow(), 0.02);
+        double[] city = districts.cityBounds();
+        return MapFrame.extent(city[0], city[1], city[2], city[3], 0.02);
     }
 
     /** A box around the extent large enough for any page shape, so the map's margins hold points too. */

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.jiuquan.grassroots.Application;
 import org.jiuquan.grassroots.ThrowawayPostgis;
-import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.localdb.LocalPostgis;
 import org.jiuquan.grassroots.map.MapStyle;
@@ -91,11 +90,8 @@ public final class SnapshotBenchmark {
     private static Path writeMapfile(Path dir, ConfigurableApplicationContext app) throws IOException {
         LocalPostgis db = app.getBean(LocalPostgis.class);
         MapStyle style = app.getBean(MapStyleService.class).style("enterprise_coverage", "2017Q4", "quantile", 5);
-        List<District> districts = app.getBean(DistrictService.class).districts();
-        double[] extent = MapFrame.extent(districts.stream().mapToDouble(District::minLon).min().orElseThrow(),
-                districts.stream().mapToDouble(District::minLat).min().orElseThrow(),
-                districts.stream().mapToDouble(District::maxLon).max().orElseThrow(),
-                districts.stream().mapToDouble(District::maxLat).max().orElseThrow(), 0.02);
+        double[] city = app.getBean(DistrictService.class).cityBounds();
+        double[] extent = MapFrame.extent(city[0], city[1], city[2], city[3], 0.02);
         String connection = "host=127.0.0.1 port=" + db.port() + " dbname=jiuquan user=" + db.username()
                 + " password=" + db.password();
         Files.writeString(dir.resolve("fonts.txt"), "wqy /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n");
