@@ -13,13 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AnalysisRepository {
 
-    /** Each organisation's status at the end of a quarter, from its history. */
+    /** Each organisation's status at the end of a quarter, from its history (kept by V11's triggers). */
     static final String STATUS_AT_PERIOD_END = """
             status_at AS (
-                SELECT DISTINCT ON (s.organisation_id) s.organisation_id, s.status
-                FROM organisation_status s, period p
-                WHERE p.code = :period AND s.valid_from <= p.ends_on
-                ORDER BY s.organisation_id, s.valid_from DESC)""";
+                SELECT organisation_id, status FROM organisation_period_status WHERE period = :period)""";
 
     /**
      * Weak organisations (weak or being rectified at the quarter's end) with their DBSCAN cluster in UTM 47N

@@ -425,7 +425,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     private void refreshTable() {
         List<DistrictRanking> rankings = indicators.rankings(state.period(), state.indicator(), null);
-        Map<String, Long> matching = organisations.matchingPerDistrict(state.kind(), state.status(), state.district());
+        Map<String, Long> matching = organisations.matchingPerDistrict(state.kind(), state.status(), state.district(),
+                state.period());
         List<DistrictRow> rows = rankings.stream()
                 .filter(r -> state.district() == null || r.districtCode().equals(state.district()))
                 .map(r -> new DistrictRow(r.districtCode(), districtName(r.districtCode()), r.value(), r.rank(),
@@ -463,8 +464,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                         state.period().equals(periods.isEmpty() ? "" : periods.get(0).code()), getLocale());
                 selectTableRow(id);
             });
-            case "villages", "grid-branches", "organisations" -> organisations.organisation(id).ifPresent(this::showOrganisation);
-            case "contact-points" -> organisations.contactPoint(id).ifPresent(c ->
+            case "villages", "grid-branches", "enterprises", "social-organisations", "organisations" ->
+                    organisations.organisation(id, state.period()).ifPresent(this::showOrganisation);
+            case "contact-points" -> organisations.contactPoint(id, state.period()).ifPresent(c ->
                     card.showContactPoint(c, districtName(c.districtCode())));
             default -> {
                 return;
@@ -477,9 +479,12 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         selectedCode = o.code();
         card.showOrganisation(o, districtName(o.districtCode()), getLocale());
         if (CurrentUser.has(Role.EDITOR)) {
-            card.addStatusEditor(o, OrganisationService.STATUSES, (status, from) -> {
+            card.addStatusEditor(o, OrganisationService.STATUSES, statusChangeDay(o), (status, from) -> {
                 try {
-                    showOrganisation(organisations.changeStatus(String.valueOf(o.id()), status, from));
+                    organisations.changeStatus(String.valueOf(o.id()), status, from);
+                    // Everything that counts statuses follows at once: KPIs, table, chart, map layers, card.
+                    applyIndicator();
+                    organisations.organisation(String.valueOf(o.id()), state.period()).ifPresent(this::showOrganisation);
                     Notification.show(getTranslation("card.status-saved"))
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 } catch (DataChangeException e) {
@@ -488,6 +493,19 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                 }
             });
         }
+    }
+
+    /**
+     * The day a new status is recorded from, by default: the selected quarter's last day, so the change shows
+     * in the quarter on screen; never before the current status began, never after today.
+     */
+    private java.time.LocalDate statusChangeDay(OrganisationDetails o) {
+        java.time.LocalDate periodEnd = periods.stream().filter(p -> p.code().equals(state.period())).findFirst()
+                .map(Period::endsOn).orElse(organisations.lastPeriodEnd());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate day = periodEnd.isAfter(today) ? today : periodEnd;
+        return organisations.organisation(String.valueOf(o.id()))
+                .map(now -> day.isBefore(now.statusSince()) ? now.statusSince() : day).orElse(day);
     }
 
     private void selectTableRow(String code) {

@@ -94,7 +94,7 @@ class DetailCard extends Div {
      * For editors: a form under the organisation's card to record a new status from a day on. The change
      * itself is checked again on the server (OrganisationService), whatever the form allows.
      */
-    void addStatusEditor(OrganisationDetails o, List<String> statuses, StatusChange change) {
+    void addStatusEditor(OrganisationDetails o, List<String> statuses, java.time.LocalDate day, StatusChange change) {
         Select<String> status = new Select<>();
         status.setId("status-edit");
         status.setLabel(getTranslation("card.status-edit"));
@@ -103,7 +103,7 @@ class DetailCard extends Div {
         status.setValue(o.status());
         DatePicker from = new DatePicker(getTranslation("card.status-from"));
         from.setId("status-edit-from");
-        from.setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        from.setValue(day);
         Button save = new Button(getTranslation("card.status-save"), event -> change.save(status.getValue(), from.getValue()));
         save.setId("status-edit-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);

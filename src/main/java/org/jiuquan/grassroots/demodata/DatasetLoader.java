@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -59,6 +60,17 @@ public class DatasetLoader {
     static final String COPY_STATUS = "COPY organisation_status (organisation_id, valid_from, status) FROM STDIN";
     static final String COPY_LEADERS = "COPY leader (id, name_zh, level, title_zh, district_code, phone) FROM STDIN";
     static final String COPY_CONTACT_POINTS = "COPY contact_point (id, leader_id, organisation_id, established_on) FROM STDIN";
+    /**
+     * An organisation listed without a history is taken to have been in its current status since its
+     * status_since: every period's status is read from the history (V11).
+     */
+    static final String HISTORY_FROM_CURRENT_STATUS = """
+            INSERT INTO organisation_status (organisation_id, valid_from, status)
+            SELECT o.id, o.status_since, o.status FROM organisation o
+            WHERE NOT EXISTS (SELECT 1 FROM organisation_status h WHERE h.organisation_id = o.id)""";
+    /** The indicators PostGIS computes from the organisation tables (V11), and the ratios. */
+    static final String COMPUTED_INDICATORS = """
+            SELECT code FROM computed_indicator UNION SELECT code FROM indicator WHERE aggregation = 'ratio'""";
     static final String COPY_INDICATOR_VALUES = "COPY indicator_value (indicator_code, district_code, period, value) FROM STDIN";
     static final String POINTS_OUTSIDE_THEIR_DISTRICT = """
             SELECT o.id, o.name_zh FROM organisation o JOIN district d ON d.code = o.district_code
@@ -148,6 +160,17 @@ public class DatasetLoader {
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
+    private static Set<String> computedIndicators(Connection connection) throws SQLException {
+        Set<String> codes = new java.util.TreeSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(COMPUTED_INDICATORS)) {
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        }
+        return codes;
+    }
+
     private static boolean isLoaded(Connection connection, Dataset dataset) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(LOADED_CHECKSUM)) {
             try (ResultSet rs = statement.executeQuery()) {
@@ -178,6 +201,9 @@ public class DatasetLoader {
             row(rows, s.organisationId(), s.validFrom(), s.status());
         }
         copy(copy, COPY_STATUS, rows);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(HISTORY_FROM_CURRENT_STATUS);
+        }
         for (var l : dataset.leaders()) {
             row(rows, l.id(), l.nameZh(), l.level(), l.titleZh(), l.districtCode(), l.phone());
         }
@@ -186,10 +212,20 @@ public class DatasetLoader {
             row(rows, c.id(), c.leaderId(), c.organisationId(), c.establishedOn());
         }
         copy(copy, COPY_CONTACT_POINTS, rows);
+        Set<String> computed = computedIndicators(connection);
+        int skipped = 0;
         for (var v : dataset.indicatorValues()) {
+            if (computed.contains(v.indicatorCode())) {
+                skipped++;
+                continue;
+            }
             row(rows, v.indicatorCode(), v.districtCode(), v.period(), v.value().toPlainString());
         }
         copy(copy, COPY_INDICATOR_VALUES, rows);
+        if (skipped > 0) {
+            log.info("Ignored {} values of indicators that are computed from the organisation data: {}", skipped,
+                    computed);
+        }
         rejectPointsOutsideTheirDistrict(connection);
         try (Statement statement = connection.createStatement()) {
             statement.execute(NEAREST_CONTACTS);

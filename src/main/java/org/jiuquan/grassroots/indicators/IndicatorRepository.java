@@ -15,14 +15,14 @@ class IndicatorRepository {
             FROM indicator ORDER BY sort_order, code""";
     static final String DISTRICT_VALUES = """
             SELECT v.indicator_code, v.district_code, v.period, v.value
-            FROM indicator_value v JOIN indicator i ON i.code = v.indicator_code
+            FROM district_indicator_value v JOIN indicator i ON i.code = v.indicator_code
             WHERE v.period = :period AND (CAST(:indicator AS text) IS NULL OR v.indicator_code = :indicator)
             ORDER BY i.sort_order, v.district_code""";
     /** The city figure of every indicator, rolled up in PostGIS the way each indicator's definition says. */
     static final String CITY_VALUES = """
             WITH totals AS (
                 SELECT indicator_code, sum(value) AS total, min(value) AS lowest, max(value) AS highest
-                FROM indicator_value WHERE period = :period GROUP BY indicator_code)
+                FROM district_indicator_value WHERE period = :period GROUP BY indicator_code)
             SELECT i.code AS indicator_code, CAST(NULL AS text) AS district_code, CAST(:period AS text) AS period,
                    CASE i.aggregation
                        WHEN 'sum' THEN t.total
@@ -42,10 +42,10 @@ class IndicatorRepository {
                 SELECT v.indicator_code, v.district_code, v.value,
                        rank() OVER (PARTITION BY v.indicator_code
                                     ORDER BY CASE WHEN i.higher_is_better THEN -v.value ELSE v.value END) AS rank
-                FROM indicator_value v JOIN indicator i ON i.code = v.indicator_code
+                FROM district_indicator_value v JOIN indicator i ON i.code = v.indicator_code
                 WHERE v.period = :period),
             previous_values AS (
-                SELECT indicator_code, district_code, value FROM indicator_value
+                SELECT indicator_code, district_code, value FROM district_indicator_value
                 WHERE period = (SELECT max(code) FROM period WHERE code < :period))
             SELECT c.indicator_code, c.district_code, c.value, c.rank, c.value - p.value AS change
             FROM current_values c

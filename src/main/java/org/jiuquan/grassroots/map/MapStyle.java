@@ -27,6 +27,8 @@ public record MapStyle(String indicator, String period, String method, int class
     public static final List<PointSymbol> POINTS = List.of(
             new PointSymbol("villages", "#009E73", "circle", 7),
             new PointSymbol("grid-branches", "#0072B2", "square", 7),
+            new PointSymbol("enterprises", "#E69F00", "diamond", 8),
+            new PointSymbol("social-organisations", "#56B4E9", "pentagon", 8),
             new PointSymbol("contact-points", "#CC79A7", "triangle", 9));
     public static final String WEAK_RING = "#D55E00";
 }

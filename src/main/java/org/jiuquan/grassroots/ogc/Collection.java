@@ -17,6 +17,12 @@ enum Collection {
     GRID_BRANCHES("grid-branches", "社区网格党组织", "Community grid party organisations",
             "846 个社区网格党组织（演示数据，位置为虚构）。 / 846 community grid party organisations (synthetic demo data).",
             Map.of("district", Filters.DISTRICTS, "status", Filters.STATUSES)),
+    ENTERPRISES("enterprises", "非公企业党组织", "Non-public enterprise party organisations",
+            "领导干部联系的非公企业（演示数据，位置为虚构）。 / Non-public enterprises that leaders contact (synthetic demo data).",
+            Map.of("district", Filters.DISTRICTS, "status", Filters.STATUSES)),
+    SOCIAL_ORGANISATIONS("social-organisations", "社会组织党组织", "Social organisation party organisations",
+            "领导干部联系的社会组织（演示数据，位置为虚构）。 / Social organisations that leaders contact (synthetic demo data).",
+            Map.of("district", Filters.DISTRICTS, "status", Filters.STATUSES)),
     CONTACT_POINTS("contact-points", "领导干部联系点", "Leaders' contact points",
             "1346 个领导干部联系点，每个联系点连接一名领导干部和一个党组织（演示数据）。 / 1,346 leaders' contact points, each linking one leader to one party organisation (synthetic demo data).",
             Map.of("district", Filters.DISTRICTS, "status", Filters.STATUSES, "level", Filters.LEVELS,
@@ -54,12 +60,18 @@ enum Collection {
     }
 
     boolean isOrganisationKind() {
-        return this == VILLAGES || this == GRID_BRANCHES;
+        return this != DISTRICTS && this != CONTACT_POINTS;
     }
 
-    /** The organisation kind stored for this collection (villages and grid branches only). */
+    /** The organisation kind stored for this collection (organisation collections only). */
     String organisationKind() {
-        return this == VILLAGES ? "village" : "grid_branch";
+        return switch (this) {
+            case VILLAGES -> "village";
+            case GRID_BRANCHES -> "grid_branch";
+            case ENTERPRISES -> "enterprise";
+            case SOCIAL_ORGANISATIONS -> "social_org";
+            default -> throw new IllegalStateException(id + " is not a kind of organisation");
+        };
     }
 
     static Optional<Collection> byId(String id) {

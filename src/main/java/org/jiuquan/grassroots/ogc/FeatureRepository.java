@@ -23,26 +23,42 @@ class FeatureRepository {
                         'label_lon', ST_X(coalesce(d.label_point, d.seat)), 'label_lat', ST_Y(coalesce(d.label_point, d.seat)),
                         'brand_zh', d.brand_zh, 'brand_en', d.brand_en,
                         'period', CAST(:period AS text))
-                    || coalesce((SELECT jsonb_object_agg(v.indicator_code, v.value) FROM indicator_value v
+                    || coalesce((SELECT jsonb_object_agg(v.indicator_code, v.value) FROM district_indicator_value v
                                  WHERE v.district_code = d.code AND v.period = :period), '{}'::jsonb))::text
             FROM district d WHERE true""";
     static final String DISTRICT_COUNT = "SELECT count(*) FROM district d WHERE true";
     static final String DISTRICT_ORDER = " ORDER BY d.code";
 
+    static final String ORGANISATIONS_AT_PERIOD = """
+            FROM organisation o
+            JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period
+            WHERE o.kind = :kind""";
+
+    /**
+     * Status and status_since are those at the end of the requested period (organisation_period_status, kept
+     * from the status history): an organisation appears from the first quarter its status was recorded in.
+     */
     static final String ORGANISATION_FEATURES = """
-            SELECT json_build_object('type', 'Feature', 'id', o.code,
+            SELECT json_build_object('type', 'Feature', 'id', coalesce(o.code, CAST(o.id AS text)),
                 'geometry', ST_AsGeoJSON(o.geom, 6)::json,
-                'properties', json_build_object('code', o.code, 'name_zh', o.name_zh, 'township_zh', o.township_zh,
-                        'district_code', o.district_code, 'fortress_index', o.fortress_index, 'status', o.status,
-                        'status_since', o.status_since,
+                'properties', json_build_object('id', o.id, 'code', o.code, 'kind', o.kind, 'name_zh', o.name_zh,
+                        'township_zh', o.township_zh,
+                        'district_code', o.district_code, 'fortress_index', o.fortress_index, 'status', ps.status,
+                        'status_since', ps.status_since, 'period', ps.period,
                         'fortress_components', CASE WHEN o.fortress_life IS NULL THEN NULL ELSE json_build_object(
                             'life', o.fortress_life, 'secretary', o.fortress_secretary, 'members', o.fortress_members,
                             'venue', o.fortress_venue, 'funding', o.fortress_funding, 'problems', o.fortress_problems) END,
                         'contact_points', (SELECT count(*) FROM contact_point c WHERE c.organisation_id = o.id),
                         'synthetic', o.synthetic))::text
-            FROM organisation o WHERE o.kind = :kind""";
-    static final String ORGANISATION_COUNT = "SELECT count(*) FROM organisation o WHERE o.kind = :kind";
-    static final String ORGANISATION_ORDER = " ORDER BY o.code";
+            """ + ORGANISATIONS_AT_PERIOD;
+    static final String ORGANISATION_COUNT = "SELECT count(*) " + ORGANISATIONS_AT_PERIOD;
+    static final String ORGANISATION_ORDER = " ORDER BY o.code, o.id";
+
+    /** A contact point counts in a period from the day it was established. */
+    static final String CONTACT_POINTS_AT_PERIOD = """
+            FROM contact_point c JOIN organisation o ON o.id = c.organisation_id JOIN leader l ON l.id = c.leader_id
+            JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period
+            WHERE c.established_on <= (SELECT ends_on FROM period WHERE code = :period)""";
 
     /** Leaders' phone numbers are personal data: masked unless the caller may see them (PhoneNumbers). */
     static final String CONTACT_POINT_FEATURES = """
@@ -54,14 +70,11 @@ class FeatureRepository {
                 ,
 
                         'organisation_id', o.id, 'organisation_code', o.code, 'organisation_name_zh', o.name_zh,
-                        'organisation_kind', o.kind, 'organisation_status', o.status,
+                        'organisation_kind', o.kind, 'organisation_status', ps.status,
                         'district_code', o.district_code, 'established_on', c.established_on,
                         'synthetic', l.synthetic))::text
-            FROM contact_point c JOIN organisation o ON o.id = c.organisation_id JOIN leader l ON l.id = c.leader_id
-            WHERE true""";
-    static final String CONTACT_POINT_COUNT = """
-            SELECT count(*) FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
-            JOIN leader l ON l.id = c.leader_id WHERE true""";
+            """ + CONTACT_POINTS_AT_PERIOD;
+    static final String CONTACT_POINT_COUNT = "SELECT count(*) " + CONTACT_POINTS_AT_PERIOD;
     static final String CONTACT_POINT_ORDER = " ORDER BY c.id";
 
     static final String CITY_EXTENT = """
@@ -76,9 +89,11 @@ class FeatureRepository {
                     "id", " AND d.code = :id"),
             Collection.VILLAGES, organisationConditions(),
             Collection.GRID_BRANCHES, organisationConditions(),
+            Collection.ENTERPRISES, organisationConditions(),
+            Collection.SOCIAL_ORGANISATIONS, organisationConditions(),
             Collection.CONTACT_POINTS, Map.of(
                     "district", " AND o.district_code = :district",
-                    "status", " AND o.status = :status",
+                    "status", " AND ps.status = :status",
                     "level", " AND l.level = :level",
                     "kind", " AND o.kind = :kind",
                     "bbox", " AND o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
@@ -87,9 +102,10 @@ class FeatureRepository {
     private static Map<String, String> organisationConditions() {
         return Map.of(
                 "district", " AND o.district_code = :district",
-                "status", " AND o.status = :status",
+                "status", " AND ps.status = :status",
                 "bbox", " AND o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
-                "id", " AND o.code = :id");
+                // Enterprises and social organisations have no 12-digit code: their id is the row number.
+                "id", " AND (o.code = :id OR (o.code IS NULL AND CAST(o.id AS text) = :id))");
     }
 
     record Page(List<String> features, long numberMatched) {
@@ -131,9 +147,7 @@ class FeatureRepository {
         if (collection.isOrganisationKind()) {
             statement = statement.param("kind", collection.organisationKind());
         }
-        if (collection == Collection.DISTRICTS) {
-            statement = statement.param("period", period);
-        }
+        statement = statement.param("period", period);
         if (collection == Collection.CONTACT_POINTS) {
             statement = statement.param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser());
         }
@@ -158,9 +172,7 @@ class FeatureRepository {
         if (collection.isOrganisationKind()) {
             statement = statement.param("kind", collection.organisationKind());
         }
-        if (collection == Collection.DISTRICTS) {
-            statement = statement.param("period", period);
-        }
+        statement = statement.param("period", period);
         if (collection == Collection.CONTACT_POINTS) {
             statement = statement.param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser());
         }

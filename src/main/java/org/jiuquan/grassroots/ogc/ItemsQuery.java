@@ -48,9 +48,8 @@ record ItemsQuery(@Nullable Bbox bbox, int limit, int offset, Map<String, String
     static ItemsQuery parse(Collection collection, Map<String, String[]> parameters) {
         Set<String> allowed = new TreeSet<>(COMMON);
         allowed.addAll(collection.filters().keySet());
-        if (collection == Collection.DISTRICTS) {
-            allowed.add("period");
-        }
+        // Every collection is seen as of a period: districts' indicator values, organisations' statuses.
+        allowed.add("period");
         checkKnown(parameters, allowed);
         checkFormat(parameters);
         String crs = single(parameters, "bbox-crs");

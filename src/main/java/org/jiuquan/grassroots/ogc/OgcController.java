@@ -41,7 +41,11 @@ class OgcController {
             "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
             "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt");
     private static final CacheControl METADATA_CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
-    private static final CacheControl DATA_CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePrivate();
+    /**
+     * Data changes (a status recorded by an editor, an import): a client keeps its copy but asks each time,
+     * and the ETag makes an unchanged answer a 304 without a body.
+     */
+    private static final CacheControl DATA_CACHE = CacheControl.noCache().cachePrivate();
 
     private final FeatureRepository features;
     private final IndicatorService indicators;
@@ -150,8 +154,7 @@ class OgcController {
     ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
                                 HttpServletRequest request) {
         Collection collection = find(collectionId);
-        Set<String> allowed = collection == Collection.DISTRICTS ? Set.of("f", "period") : Set.of("f");
-        ItemsQuery.checkKnown(request.getParameterMap(), allowed);
+        ItemsQuery.checkKnown(request.getParameterMap(), Set.of("f", "period"));
         ItemsQuery.checkFormat(request.getParameterMap());
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
         String feature = features.item(collection, featureId, period)

@@ -1,12 +1,12 @@
 package org.jiuquan.grassroots.ogc;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -27,12 +27,16 @@ class TileController {
     static final String MATRIX_SET = "WebMercatorQuad";
     static final String MATRIX_SET_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
     static final int MAX_ZOOM = 22;
-    private static final CacheControl TILE_CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
+    /** Revalidated every time (ETag, 304), so a status change shows at once: see OgcController.DATA_CACHE. */
+    private static final CacheControl TILE_CACHE = CacheControl.noCache().cachePrivate();
 
     private final TileRepository tiles;
 
-    TileController(TileRepository tiles) {
+    private final IndicatorService indicators;
+
+    TileController(TileRepository tiles, IndicatorService indicators) {
         this.tiles = tiles;
+        this.indicators = indicators;
     }
 
     @GetMapping
@@ -70,6 +74,7 @@ class TileController {
         checkMatrixSet(tileMatrixSetId);
         Set<String> allowed = new HashSet<>(collection.filters().keySet());
         allowed.add("f");
+        allowed.add("period");
         ItemsQuery.checkKnown(request.getParameterMap(), allowed);
         int zoom = tileNumber(z, z, y, x);
         int row = tileNumber(y, z, y, x);
@@ -79,7 +84,8 @@ class TileController {
             throw ApiProblem.badRequest("problem.bad-tile", z, y, x, MAX_ZOOM);
         }
         Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
-        byte[] tile = tiles.tile(collection, zoom, col, row, filters);
+        String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
+        byte[] tile = tiles.tile(collection, zoom, col, row, filters, period);
         return ResponseEntity.ok().cacheControl(TILE_CACHE).contentType(MVT).body(tile);
     }
 

@@ -19,11 +19,16 @@ class TileRepository {
     /** Side of a tile at zoom 0, in Web Mercator metres. */
     static final double WORLD_METRES = 40_075_016.685_578_5;
 
-    /** The tile's envelope in 3857 and, with a buffer margin, in the table's SRID so the index is used. */
+    /**
+     * The tile's envelope in 3857 and, with a buffer margin, in the table's SRID so the index is used. The
+     * margin is cut at the world's edge: at low zoom it would cross the antimeridian, and its longitudes would
+     * wrap into an envelope that holds nothing.
+     */
     static final String BOUNDS = """
             WITH bounds AS (
                 SELECT ST_TileEnvelope(:z, :x, :y) AS env,
-                       ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => (64.0 / 4096)), 4326) AS env4326)
+                       ST_Transform(ST_Intersection(ST_TileEnvelope(:z, :x, :y, margin => (64.0 / 4096)),
+                                                    ST_TileEnvelope(0, 0, 0)), 4326) AS env4326)
             """;
 
     static final String DISTRICTS = BOUNDS + """
@@ -34,40 +39,50 @@ class TileRepository {
                 WHERE d.outline && b.env4326 %s) t
             WHERE t.geom IS NOT NULL""";
 
+    /** The organisations of one kind in a tile, with their status at the end of the period. */
+    static final String ORGANISATIONS_IN_TILE = """
+            FROM organisation o
+            JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period, bounds b
+            WHERE o.kind = :kind AND o.geom && b.env4326""";
+    /** The contact points in a tile that exist by the end of the period, with their organisation's status then. */
+    static final String CONTACT_POINTS_IN_TILE = """
+            FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
+            JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period, bounds b
+            WHERE o.geom && b.env4326 AND c.established_on <= (SELECT ends_on FROM period WHERE code = :period)""";
+
     static final String ORGANISATIONS_COUNT = BOUNDS + """
-            SELECT count(*) FROM (SELECT 1 FROM organisation o, bounds b
-                                  WHERE o.kind = :kind AND o.geom && b.env4326 %s LIMIT :cap) s""";
+            SELECT count(*) FROM (
+                SELECT 1
+            """ + ORGANISATIONS_IN_TILE + " %s LIMIT :cap) s";
     static final String ORGANISATIONS_RAW = BOUNDS + """
             SELECT ST_AsMVT(t, :layer, 4096, 'geom', 'fid') FROM (
-                SELECT o.id AS fid, o.code, o.name_zh, o.district_code, o.status,
+                SELECT o.id AS fid, o.code, o.kind, o.name_zh, o.district_code, ps.status, ps.status_since,
                        CAST(o.fortress_index AS float8) AS fortress_index,
+                       (SELECT count(*) FROM contact_point c WHERE c.organisation_id = o.id) AS contact_points,
                        ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
-                FROM organisation o, bounds b
-                WHERE o.kind = :kind AND o.geom && b.env4326 %s) t""";
-    static final String ORGANISATIONS_AGGREGATED = aggregated(":layer",
-            "FROM organisation o, bounds b WHERE o.kind = :kind AND o.geom && b.env4326");
+                """ + ORGANISATIONS_IN_TILE + " %s) t";
+    static final String ORGANISATIONS_AGGREGATED = aggregated(":layer", ORGANISATIONS_IN_TILE);
 
     static final String CONTACT_POINTS_COUNT = BOUNDS + """
-            SELECT count(*) FROM (SELECT 1 FROM contact_point c JOIN organisation o ON o.id = c.organisation_id, bounds b
-                                  WHERE o.geom && b.env4326 %s LIMIT :cap) s""";
+            SELECT count(*) FROM (
+                SELECT 1
+            """ + CONTACT_POINTS_IN_TILE + " %s LIMIT :cap) s";
     static final String CONTACT_POINTS_RAW = BOUNDS + """
             SELECT ST_AsMVT(t, 'contact-points', 4096, 'geom', 'fid') FROM (
                 SELECT c.id AS fid, l.name_zh AS leader_name_zh, l.level AS leader_level,
                        o.name_zh AS organisation_name_zh, o.kind AS organisation_kind,
-                       o.status AS organisation_status, o.district_code,
+                       ps.status AS organisation_status, o.district_code,
                        ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
-                FROM contact_point c JOIN organisation o ON o.id = c.organisation_id
-                JOIN leader l ON l.id = c.leader_id, bounds b
-                WHERE o.geom && b.env4326 %s) t""";
-    static final String CONTACT_POINTS_AGGREGATED = aggregated("'contact-points'",
-            "FROM contact_point c JOIN organisation o ON o.id = c.organisation_id, bounds b WHERE o.geom && b.env4326");
+                """ + CONTACT_POINTS_IN_TILE.replace("FROM contact_point c", "FROM contact_point c JOIN leader l ON l.id = c.leader_id")
+                + " %s) t";
+    static final String CONTACT_POINTS_AGGREGATED = aggregated("'contact-points'", CONTACT_POINTS_IN_TILE);
 
     private static final Map<String, String> ORGANISATION_CONDITIONS = Map.of(
             "district", " AND o.district_code = :district",
-            "status", " AND o.status = :status");
+            "status", " AND ps.status = :status");
     private static final Map<String, String> CONTACT_POINT_CONDITIONS = Map.of(
             "district", " AND o.district_code = :district",
-            "status", " AND o.status = :status",
+            "status", " AND ps.status = :status",
             // A subquery, so the leader table is read only when this filter is asked for.
             "level", " AND c.leader_id IN (SELECT l.id FROM leader l WHERE l.level = :level)",
             "kind", " AND o.kind = :kind");
@@ -84,7 +99,7 @@ class TileRepository {
                            ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(a.x, a.y), 3857), b.env, 4096, 64, true) AS geom
                     FROM bounds b, (
                         SELECT count(*) AS count,
-                               count(*) FILTER (WHERE o.status IN ('weak', 'rectifying')) AS weak,
+                               count(*) FILTER (WHERE ps.status IN ('weak', 'rectifying')) AS weak,
                                avg(ST_X(o.geom_3857)) AS x, avg(ST_Y(o.geom_3857)) AS y
                         %s %%s
                         GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)) a) t"""
@@ -99,7 +114,7 @@ class TileRepository {
         this.maxRawPoints = maxRawPoints;
     }
 
-    byte[] tile(Collection collection, int z, int x, int y, Map<String, String> filters) {
+    byte[] tile(Collection collection, int z, int x, int y, Map<String, String> filters, String period) {
         double tileMetres = WORLD_METRES / Math.pow(2, z);
         return switch (collection) {
             case DISTRICTS -> {
@@ -107,22 +122,24 @@ class TileRepository {
                 yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
             }
             case CONTACT_POINTS -> points(CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
-                    CONTACT_POINT_CONDITIONS, null, collection, z, x, y, filters);
+                    CONTACT_POINT_CONDITIONS, null, collection, z, x, y, filters, period);
             default -> points(ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
-                    ORGANISATION_CONDITIONS, collection.organisationKind(), collection, z, x, y, filters);
+                    ORGANISATION_CONDITIONS, collection.organisationKind(), collection, z, x, y, filters, period);
         };
     }
 
     private byte[] points(String countSql, String rawSql, String aggregatedSql, Map<String, String> conditions,
-                          String kind, Collection collection, int z, int x, int y, Map<String, String> filters) {
+                          String kind, Collection collection, int z, int x, int y, Map<String, String> filters,
+                          String period) {
         String where = where(conditions, filters);
-        var count = bind(jdbc.sql(countSql.formatted(where)), z, x, y, filters).param("cap", maxRawPoints + 1);
+        var count = bind(jdbc.sql(countSql.formatted(where)), z, x, y, filters).param("cap", maxRawPoints + 1)
+                .param("period", period);
         if (kind != null) {
             count = count.param("kind", kind);
         }
         boolean aggregate = count.query(Long.class).single() > maxRawPoints;
         var tile = bind(jdbc.sql((aggregate ? aggregatedSql : rawSql).formatted(where)), z, x, y, filters)
-                .param("layer", collection.id());
+                .param("layer", collection.id()).param("period", period);
         if (kind != null) {
             tile = tile.param("kind", kind);
         }

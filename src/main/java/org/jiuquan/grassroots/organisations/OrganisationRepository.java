@@ -6,19 +6,24 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jiuquan.grassroots.security.PhoneNumbers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class OrganisationRepository {
 
+    /** With a period, the status at its end (from the history); without one (null), the current status. */
     static final String ORGANISATION = """
-            SELECT id, code, kind, name_zh, township_zh, district_code, fortress_index, status, status_since,
-                   ST_X(geom) AS lon, ST_Y(geom) AS lat, fortress_life, fortress_secretary, fortress_members,
-                   fortress_venue, fortress_funding, fortress_problems
-            FROM organisation""";
-    static final String ORGANISATION_BY_CODE = ORGANISATION + " WHERE code = :code";
-    static final String ORGANISATION_BY_ID = ORGANISATION + " WHERE id = :id";
+            SELECT o.id, o.code, o.kind, o.name_zh, o.township_zh, o.district_code, o.fortress_index,
+                   coalesce(ps.status, o.status) AS status, coalesce(ps.status_since, o.status_since) AS status_since,
+                   ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat, o.fortress_life, o.fortress_secretary, o.fortress_members,
+                   o.fortress_venue, o.fortress_funding, o.fortress_problems
+            FROM organisation o
+            LEFT JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period""";
+    static final String ORGANISATION_BY_CODE = ORGANISATION + " WHERE o.code = :code";
+    static final String ORGANISATION_BY_ID = ORGANISATION + " WHERE o.id = :id";
+    static final String LAST_PERIOD_END = "SELECT max(ends_on) FROM period";
     static final String LEADERS_OF = """
             SELECT l.name_zh, l.level, l.title_zh, """ + PhoneNumbers.select("l.phone") + """
                  AS phone
@@ -30,9 +35,10 @@ class OrganisationRepository {
                    """ + PhoneNumbers.select("l.phone") + """
                  AS leader_phone,
                    o.id AS organisation_id, o.code AS organisation_code, o.name_zh AS organisation_name_zh,
-                   o.kind AS organisation_kind, o.status AS organisation_status, o.district_code,
+                   o.kind AS organisation_kind, coalesce(ps.status, o.status) AS organisation_status, o.district_code,
                    c.established_on, ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat
             FROM contact_point c JOIN organisation o ON o.id = c.organisation_id JOIN leader l ON l.id = c.leader_id
+            LEFT JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period
             WHERE c.id = :id""";
     /** Districts first, then organisations whose name starts with the text, then those containing it. */
     static final String SEARCH = """
@@ -51,12 +57,12 @@ class OrganisationRepository {
             ORDER BY sort, name_zh LIMIT :limit""";
     /** Organisations per district that pass the dashboard's filters. */
     static final String MATCHING_PER_DISTRICT = """
-            SELECT district_code, count(*) FROM organisation
-            WHERE kind IN ('village', 'grid_branch')
-              AND (CAST(:kind AS text) IS NULL OR kind = :kind)
-              AND (CAST(:status AS text) IS NULL OR status = :status)
-              AND (CAST(:district AS text) IS NULL OR district_code = :district)
-            GROUP BY district_code""";
+            SELECT o.district_code, count(*) FROM organisation o
+            JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period
+            WHERE (CAST(:kind AS text) IS NULL OR o.kind = :kind)
+              AND (CAST(:status AS text) IS NULL OR ps.status = :status)
+              AND (CAST(:district AS text) IS NULL OR o.district_code = :district)
+            GROUP BY o.district_code""";
     static final String LAYER_COUNTS = """
             SELECT 'villages', count(*) FROM organisation WHERE kind = 'village'
             UNION ALL SELECT 'grid-branches', count(*) FROM organisation WHERE kind = 'grid_branch'
@@ -68,16 +74,22 @@ class OrganisationRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<OrganisationDetails> byCode(String code) {
-        return jdbc.sql(ORGANISATION_BY_CODE).param("code", code).query((rs, n) -> details(rs)).optional();
+    Optional<OrganisationDetails> byCode(String code, @Nullable String period) {
+        return jdbc.sql(ORGANISATION_BY_CODE).param("code", code).param("period", period)
+                .query((rs, n) -> details(rs)).optional();
     }
 
-    Optional<OrganisationDetails> byId(long id) {
-        return jdbc.sql(ORGANISATION_BY_ID).param("id", id).query((rs, n) -> details(rs)).optional();
+    Optional<OrganisationDetails> byId(long id, @Nullable String period) {
+        return jdbc.sql(ORGANISATION_BY_ID).param("id", id).param("period", period)
+                .query((rs, n) -> details(rs)).optional();
     }
 
-    Optional<ContactPointDetails> contactPoint(long id) {
-        return jdbc.sql(CONTACT_POINT).param("id", id)
+    LocalDate lastPeriodEnd() {
+        return jdbc.sql(LAST_PERIOD_END).query(LocalDate.class).single();
+    }
+
+    Optional<ContactPointDetails> contactPoint(long id, @Nullable String period) {
+        return jdbc.sql(CONTACT_POINT).param("id", id).param("period", period)
                 .param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser()).query(ContactPointDetails.class).optional();
     }
 
@@ -85,8 +97,9 @@ class OrganisationRepository {
         return jdbc.sql(SEARCH).param("text", text).param("limit", limit).query(SearchHit.class).list();
     }
 
-    Map<String, Long> matchingPerDistrict(String kind, String status, String district) {
+    Map<String, Long> matchingPerDistrict(String kind, String status, String district, String period) {
         return jdbc.sql(MATCHING_PER_DISTRICT).param("kind", kind).param("status", status).param("district", district)
+                .param("period", period)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

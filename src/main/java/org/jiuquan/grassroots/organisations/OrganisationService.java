@@ -48,22 +48,42 @@ public class OrganisationService {
         if (from.isBefore(before.statusSince()) || from.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
             throw new DataChangeException("change.bad-date", from, before.statusSince());
         }
+        // The map shows statuses at the end of the dataset's quarters: a change after the last one would be
+        // recorded but seen nowhere, so it is refused rather than silently lost.
+        LocalDate lastPeriodEnd = repository.lastPeriodEnd();
+        if (from.isAfter(lastPeriodEnd)) {
+            throw new DataChangeException("change.after-periods", from, lastPeriodEnd);
+        }
         repository.changeStatus(before.id(), status, from);
         audit.record(AuditAction.DATA_CHANGE, "organisation/" + (before.code() != null ? before.code() : before.id()),
                 "status " + before.status() + " -> " + status + " from " + from);
-        return repository.byId(before.id()).orElseThrow();
+        return repository.byId(before.id(), null).orElseThrow();
     }
 
-    /** A village or grid branch by its 12-digit code, or any organisation by its number. */
+    /** A village or grid branch by its 12-digit code, or any organisation by its number, as it is now. */
     public Optional<OrganisationDetails> organisation(String codeOrId) {
-        if (codeOrId.matches("[0-9]{12}")) {
-            return repository.byCode(codeOrId);
-        }
-        return codeOrId.matches("[0-9]{1,11}") ? repository.byId(Long.parseLong(codeOrId)) : Optional.empty();
+        return organisation(codeOrId, null);
     }
 
-    public Optional<ContactPointDetails> contactPoint(String id) {
-        return id.matches("[0-9]{1,18}") ? repository.contactPoint(Long.parseLong(id)) : Optional.empty();
+    /**
+     * An organisation with its status at the end of the period (null: now), as the map shows it for that
+     * period.
+     */
+    public Optional<OrganisationDetails> organisation(String codeOrId, @Nullable String period) {
+        if (codeOrId.matches("[0-9]{12}")) {
+            return repository.byCode(codeOrId, period);
+        }
+        return codeOrId.matches("[0-9]{1,11}") ? repository.byId(Long.parseLong(codeOrId), period) : Optional.empty();
+    }
+
+    /** The last day of the dataset's last period: the latest day a status change can be seen on. */
+    public LocalDate lastPeriodEnd() {
+        return repository.lastPeriodEnd();
+    }
+
+    /** A contact point, with its organisation's status at the end of the period (null: now). */
+    public Optional<ContactPointDetails> contactPoint(String id, @Nullable String period) {
+        return id.matches("[0-9]{1,18}") ? repository.contactPoint(Long.parseLong(id), period) : Optional.empty();
     }
 
     /** At most {@code limit} hits for a name fragment; nothing for fewer than one character. */
@@ -75,10 +95,10 @@ public class OrganisationService {
         return plain.isEmpty() ? List.of() : repository.search(plain, limit);
     }
 
-    /** Villages and grid branches per district passing the filters (null: no filter). */
+    /** Organisations per district passing the filters (null: no filter), statuses at the end of the period. */
     public Map<String, Long> matchingPerDistrict(@Nullable String kind, @Nullable String status,
-                                                 @Nullable String district) {
-        return repository.matchingPerDistrict(kind, status, district);
+                                                 @Nullable String district, String period) {
+        return repository.matchingPerDistrict(kind, status, district, period);
     }
 
     /** How many features each point layer holds. */

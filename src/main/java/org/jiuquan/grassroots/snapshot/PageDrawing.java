@@ -190,6 +190,28 @@ final class PageDrawing {
                 triangle.closePath();
                 yield triangle;
             }
+            case "diamond" -> {
+                Path2D.Double diamond = new Path2D.Double();
+                diamond.moveTo(x, y - h);
+                diamond.lineTo(x + h, y);
+                diamond.lineTo(x, y + h);
+                diamond.lineTo(x - h, y);
+                diamond.closePath();
+                yield diamond;
+            }
+            case "pentagon" -> {
+                Path2D.Double pentagon = new Path2D.Double();
+                for (int i = 0; i < 5; i++) {
+                    double angle = -Math.PI / 2 + i * 2 * Math.PI / 5;
+                    if (i == 0) {
+                        pentagon.moveTo(x + h * Math.cos(angle), y + h * Math.sin(angle));
+                    } else {
+                        pentagon.lineTo(x + h * Math.cos(angle), y + h * Math.sin(angle));
+                    }
+                }
+                pentagon.closePath();
+                yield pentagon;
+            }
             default -> new Ellipse2D.Double(x - h, y - h, size, size);
         };
     }

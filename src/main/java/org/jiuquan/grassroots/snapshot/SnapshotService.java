@@ -150,7 +150,8 @@ public class SnapshotService {
         Map<String, List<SnapshotRepository.MapPoint>> points = new LinkedHashMap<>();
         Map<String, String> layerNames = new LinkedHashMap<>();
         double[] around = around(extent, request.size());
-        for (String layer : List.of("villages", "grid-branches", "contact-points")) {
+        for (String layer : List.of("villages", "grid-branches", "enterprises", "social-organisations",
+                "contact-points")) {
             if (view.layers().contains(layer) && kindAllows(view.kind(), layer)) {
                 // Dense layers as counts on a 64-cell grid across the extent, like the browser's aggregated tiles.
                 points.put(layer, repository.points(layer, view, around, maxRawPoints, (extent[2] - extent[0]) / 64));
@@ -307,8 +308,12 @@ public class SnapshotService {
     }
 
     private static boolean kindAllows(@Nullable String kind, String layer) {
-        return kind == null || layer.equals("contact-points")
-                || (kind.equals("village") ? layer.equals("villages") : layer.equals("grid-branches"));
+        return kind == null || layer.equals("contact-points") || layer.equals(switch (kind) {
+            case "village" -> "villages";
+            case "grid_branch" -> "grid-branches";
+            case "enterprise" -> "enterprises";
+            default -> "social-organisations";
+        });
     }
 
     private String defaultTitle(DashboardState view, Locale locale) {

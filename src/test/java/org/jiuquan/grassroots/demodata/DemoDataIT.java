@@ -113,6 +113,18 @@ class DemoDataIT {
     }
 
     @Test
+    void indicatorsThatTheOrganisationTablesAnswerAreComputedInPostgisNeverStored() {
+        List<String> computedInSql = jdbc.sql("SELECT code FROM computed_indicator ORDER BY code")
+                .query(String.class).list();
+        assertThat(computedInSql).containsExactlyInAnyOrderElementsOf(IndicatorValues.COMPUTED_IN_DATABASE);
+        long stored = jdbc.sql("""
+                SELECT count(*) FROM indicator_value v JOIN indicator i ON i.code = v.indicator_code
+                WHERE i.aggregation = 'ratio' OR v.indicator_code IN (SELECT code FROM computed_indicator)""")
+                .query(Long.class).single();
+        assertThat(stored).isZero();
+    }
+
+    @Test
     void everyFortressIndexIsTheWeightedSumOfItsComponents() {
         assertThat(count("SELECT count(*) FROM organisation WHERE fortress_life IS NULL")).isZero();
         // The database's own constraint holds the formula; check it independently here.

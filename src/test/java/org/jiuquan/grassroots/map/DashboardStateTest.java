@@ -19,8 +19,19 @@ class DashboardStateTest {
         assertThat(parsed.invalid()).isEmpty();
         assertThat(parsed.state().period()).isEqualTo("2017Q4");
         assertThat(parsed.state().indicator()).isEqualTo("enterprise_coverage");
-        assertThat(parsed.state().layers()).containsExactlyElementsOf(DashboardState.ALL_LAYERS);
+        assertThat(parsed.state().layers()).containsExactlyElementsOf(DashboardState.DEFAULT_LAYERS);
         assertThat(parsed.state().lang()).isEqualTo("zh");
+    }
+
+    @Test
+    void enterprisesAndSocialOrganisationsAreOffUntilTheUrlAsksForThem() {
+        DashboardState state = DashboardState.defaults("2017Q4").withLayer("enterprises", true);
+        Map<String, String> url = state.toParameters();
+        assertThat(url.get("layers")).contains("enterprises").doesNotContain("social-organisations");
+        DashboardState back = DashboardState.parse(Map.of("layers", List.of(url.get("layers"))), INDICATORS, PERIODS)
+                .state();
+        assertThat(back.layers()).contains("enterprises", "villages").doesNotContain("social-organisations");
+        assertThat(DashboardState.defaults("2017Q4").toParameters()).doesNotContainKey("layers");
     }
 
     @Test
@@ -60,7 +71,7 @@ class DashboardStateTest {
         assertThat(state.period()).isEqualTo("2017Q4");
         assertThat(state.classes()).isEqualTo(5);
         assertThat(state.district()).isNull();
-        assertThat(state.layers()).containsExactlyElementsOf(DashboardState.ALL_LAYERS);
+        assertThat(state.layers()).containsExactlyElementsOf(DashboardState.DEFAULT_LAYERS);
         assertThat(state.bbox()).isNull();
         assertThat(state.lang()).isEqualTo("zh");
     }

@@ -40,11 +40,12 @@ class ItemsQueryTest {
     }
 
     @Test
-    void aPeriodIsOnlyKnownToDistricts() {
-        assertThat(ItemsQuery.parse(Collection.DISTRICTS, Map.of("period", new String[] {"2017Q2"})).period())
-                .isEqualTo("2017Q2");
-        assertThatThrownBy(() -> ItemsQuery.parse(Collection.VILLAGES, Map.of("period", new String[] {"2017Q2"})))
-                .isInstanceOf(ApiProblem.class);
+    void everyCollectionIsSeenAsOfAPeriod() {
+        for (Collection collection : Collection.values()) {
+            assertThat(ItemsQuery.parse(collection, Map.of("period", new String[] {"2017Q2"})).period())
+                    .as(collection.id()).isEqualTo("2017Q2");
+        }
+        assertThat(ItemsQuery.parse(Collection.VILLAGES, Map.of()).period()).as("none given").isNull();
     }
 
     @Test
