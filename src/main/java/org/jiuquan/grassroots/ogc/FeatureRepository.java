@@ -29,22 +29,27 @@ class FeatureRepository {
     static final String DISTRICT_COUNT = "SELECT count(*) FROM district d WHERE true";
     static final String DISTRICT_ORDER = " ORDER BY d.code";
 
+    /**
+     * Organisations of one kind recorded by the end of the period. Their status then is the copy on their own
+     * row (organisation.status_at, kept by V11's triggers), so a page or a count joins no other table.
+     */
     static final String ORGANISATIONS_AT_PERIOD = """
             FROM organisation o
-            JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period
-            WHERE o.kind = :kind""";
+            WHERE o.kind = :kind AND (o.status_at ->> :period) IS NOT NULL""";
 
     /**
-     * Status and status_since are those at the end of the requested period (organisation_period_status, kept
-     * from the status history): an organisation appears from the first quarter its status was recorded in.
+     * Status and status_since are those at the end of the requested period (from the status history): an
+     * organisation appears from the first quarter its status was recorded in.
      */
     static final String ORGANISATION_FEATURES = """
             SELECT json_build_object('type', 'Feature', 'id', coalesce(o.code, CAST(o.id AS text)),
                 'geometry', ST_AsGeoJSON(o.geom, 6)::json,
                 'properties', json_build_object('id', o.id, 'code', o.code, 'kind', o.kind, 'name_zh', o.name_zh,
                         'township_zh', o.township_zh,
-                        'district_code', o.district_code, 'fortress_index', o.fortress_index, 'status', ps.status,
-                        'status_since', ps.status_since, 'period', ps.period,
+                        'district_code', o.district_code, 'fortress_index', o.fortress_index, 'status', o.status_at ->> :period,
+                        'status_since', (SELECT s.status_since FROM organisation_period_status s
+                                         WHERE s.organisation_id = o.id AND s.period = :period),
+                        'period', CAST(:period AS text),
                         'fortress_components', CASE WHEN o.fortress_life IS NULL THEN NULL ELSE json_build_object(
                             'life', o.fortress_life, 'secretary', o.fortress_secretary, 'members', o.fortress_members,
                             'venue', o.fortress_venue, 'funding', o.fortress_funding, 'problems', o.fortress_problems) END,
@@ -57,8 +62,8 @@ class FeatureRepository {
     /** A contact point counts in a period from the day it was established. */
     static final String CONTACT_POINTS_AT_PERIOD = """
             FROM contact_point c JOIN organisation o ON o.id = c.organisation_id JOIN leader l ON l.id = c.leader_id
-            JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period
-            WHERE c.established_on <= (SELECT ends_on FROM period WHERE code = :period)""";
+            WHERE c.established_on <= (SELECT ends_on FROM period WHERE code = :period)
+              AND (o.status_at ->> :period) IS NOT NULL""";
 
     /** Leaders' phone numbers are personal data: masked unless the caller may see them (PhoneNumbers). */
     static final String CONTACT_POINT_FEATURES = """
@@ -70,7 +75,7 @@ class FeatureRepository {
                 ,
 
                         'organisation_id', o.id, 'organisation_code', o.code, 'organisation_name_zh', o.name_zh,
-                        'organisation_kind', o.kind, 'organisation_status', ps.status,
+                        'organisation_kind', o.kind, 'organisation_status', o.status_at ->> :period,
                         'district_code', o.district_code, 'established_on', c.established_on,
                         'synthetic', l.synthetic))::text
             """ + CONTACT_POINTS_AT_PERIOD;
@@ -93,7 +98,7 @@ class FeatureRepository {
             Collection.SOCIAL_ORGANISATIONS, organisationConditions(),
             Collection.CONTACT_POINTS, Map.of(
                     "district", " AND o.district_code = :district",
-                    "status", " AND ps.status = :status",
+                    "status", " AND (o.status_at ->> :period) = :status",
                     "level", " AND l.level = :level",
                     "kind", " AND o.kind = :kind",
                     "bbox", " AND o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
@@ -102,7 +107,7 @@ class FeatureRepository {
     private static Map<String, String> organisationConditions() {
         return Map.of(
                 "district", " AND o.district_code = :district",
-                "status", " AND ps.status = :status",
+                "status", " AND (o.status_at ->> :period) = :status",
                 "bbox", " AND o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
                 // Enterprises and social organisations have no 12-digit code: their id is the row number.
                 "id", " AND (o.code = :id OR (o.code IS NULL AND CAST(o.id AS text) = :id))");

@@ -58,9 +58,9 @@ class OrganisationRepository {
     /** Organisations per district that pass the dashboard's filters. */
     static final String MATCHING_PER_DISTRICT = """
             SELECT o.district_code, count(*) FROM organisation o
-            JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period
-            WHERE (CAST(:kind AS text) IS NULL OR o.kind = :kind)
-              AND (CAST(:status AS text) IS NULL OR ps.status = :status)
+            WHERE (o.status_at ->> :period) IS NOT NULL
+              AND (CAST(:kind AS text) IS NULL OR o.kind = :kind)
+              AND (CAST(:status AS text) IS NULL OR (o.status_at ->> :period) = :status)
               AND (CAST(:district AS text) IS NULL OR o.district_code = :district)
             GROUP BY o.district_code""";
     static final String LAYER_COUNTS = """

@@ -25,6 +25,9 @@ public class SnapshotRepository {
     record MapPoint(double x, double y, boolean weak, @Nullable String code, int count) {
     }
 
+    /** An organisation's status at the end of the view's period. */
+    private static final String STATUS = "(o.status_at ->> :period)";
+
     private final JdbcClient jdbc;
 
     SnapshotRepository(JdbcClient jdbc) {
@@ -55,16 +58,16 @@ public class SnapshotRepository {
         String from = from(layer);
         long count = bind(jdbc.sql("SELECT count(*) " + from), layer, view, extent3857).query(Long.class).single();
         if (count <= maxPoints) {
-            return bind(jdbc.sql("SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), ps.status, o.code " + from
+            return bind(jdbc.sql("SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), " + STATUS + ", o.code " + from
                             // Weak ones last, so their rings are never hidden under a neighbour.
-                            + " ORDER BY ps.status IN ('weak', 'rectifying'), o.id"), layer, view, extent3857)
+                            + " ORDER BY " + STATUS + " IN ('weak', 'rectifying'), o.id"), layer, view, extent3857)
                     .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2),
                             rs.getString(3).equals("weak") || rs.getString(3).equals("rectifying"), rs.getString(4), 1))
                     .list();
         }
         return bind(jdbc.sql("""
                 SELECT avg(ST_X(o.geom_3857)), avg(ST_Y(o.geom_3857)), count(*),
-                       bool_or(ps.status IN ('weak', 'rectifying'))
+                       bool_or((o.status_at ->> :period) IN ('weak', 'rectifying'))
                 """ + from + """
                  GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)
                  ORDER BY count(*)"""), layer, view, extent3857)
@@ -73,17 +76,20 @@ public class SnapshotRepository {
                 .list();
     }
 
-    /** The layer's points as of the view's period: statuses at its end, contact points established by then. */
+    /**
+     * The layer's points as of the view's period: statuses at its end (the copy on the organisation's row,
+     * see V11), contact points established by then.
+     */
     private static String from(String layer) {
-        String atPeriod = " JOIN organisation_period_status ps ON ps.organisation_id = o.id AND ps.period = :period";
         return (layer.equals("contact-points")
-                ? "FROM contact_point c JOIN organisation o ON o.id = c.organisation_id" + atPeriod
+                ? "FROM contact_point c JOIN organisation o ON o.id = c.organisation_id"
                         + " WHERE c.established_on <= (SELECT ends_on FROM period WHERE code = :period)"
-                : "FROM organisation o" + atPeriod + " WHERE true")
+                : "FROM organisation o WHERE true")
+                + " AND " + STATUS + " IS NOT NULL"
                 + " AND o.geom_3857 && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 3857)"
                 + " AND (CAST(:kind AS text) IS NULL OR o.kind = :kind)"
                 + " AND (CAST(:district AS text) IS NULL OR o.district_code = :district)"
-                + " AND (CAST(:status AS text) IS NULL OR ps.status = :status)";
+                + " AND (CAST(:status AS text) IS NULL OR " + STATUS + " = :status)";
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String layer, DashboardState view,

@@ -41,6 +41,11 @@ class DerivedIndicatorsIT {
             assertThat(statusAt(ids.get("late"))).as("not recorded before April: no first-quarter status")
                     .containsExactly("2017Q2 normal 2017-04-20 false", "2017Q3 normal 2017-04-20 false",
                             "2017Q4 normal 2017-04-20 false");
+            // The copy on the organisation's row, which tiles read, says the same.
+            assertThat(copyOnRow(ids.get("rectified"))).isEqualTo(
+                    "{\"2017Q1\": \"weak\", \"2017Q2\": \"rectifying\", \"2017Q3\": \"rectified\", \"2017Q4\": \"rectified\"}");
+            assertThat(copyOnRow(ids.get("late"))).isEqualTo(
+                    "{\"2017Q2\": \"normal\", \"2017Q3\": \"normal\", \"2017Q4\": \"normal\"}");
         });
     }
 
@@ -55,6 +60,8 @@ class DerivedIndicatorsIT {
             jdbc.sql("UPDATE organisation_status SET status = 'normal' WHERE organisation_id = :id")
                     .param("id", ids.get("alwaysWeak")).update();
             assertThat(statusAt(ids.get("alwaysWeak"))).allMatch(row -> row.contains(" normal "));
+            assertThat(copyOnRow(ids.get("rectified"))).isEqualTo(
+                    "{\"2017Q1\": \"weak\", \"2017Q2\": \"rectifying\", \"2017Q3\": \"rectifying\", \"2017Q4\": \"rectifying\"}");
         });
     }
 
@@ -95,6 +102,11 @@ class DerivedIndicatorsIT {
                 SELECT period || ' ' || status || ' ' || status_since || ' ' || ever_rectified
                 FROM organisation_period_status WHERE organisation_id = :id ORDER BY period""")
                 .param("id", id).query(String.class).list();
+    }
+
+    private String copyOnRow(long id) {
+        return jdbc.sql("SELECT status_at::text FROM organisation WHERE id = :id").param("id", id)
+                .query(String.class).single();
     }
 
     private Map<String, BigDecimal> values(String period) {
