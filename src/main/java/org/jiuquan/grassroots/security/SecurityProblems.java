@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +35,18 @@ class SecurityProblems {
         };
     }
 
+    /** A missing or stale CSRF token is not a question of role: the answer says which it is. */
     AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN,
+                e instanceof CsrfException ? "problem.csrf" : "problem.forbidden");
+    }
+
+    /**
+     * A sign-in form posted without its CSRF token (a page kept open across a restart, or a form on another
+     * site): back to the sign-in page, which says the page had expired. Nobody is signed in.
+     */
+    AccessDeniedHandler signInWithoutCsrfToken() {
+        return (request, response, e) -> response.sendRedirect(request.getContextPath() + "/login?expired");
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
