@@ -19,37 +19,37 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (127.0.0.x, so tests can stand at different desks), and the sign-in form posted with the CSRF token the
  * sign-in page carries in its meta tags, as Vaadin's login form sends it.
  */
-final class SignInClient {
+public final class SignInClient {
 
     private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     private final HttpClient client;
     private final String base;
 
-    SignInClient(int port, String clientAddress) throws IOException {
+    public SignInClient(int port, String clientAddress) throws IOException {
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .localAddress(InetAddress.getByName(clientAddress)).build();
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** Opens the sign-in page, posts the form with its token; returns where the app sends the browser next. */
-    String signIn(String username, String password) throws Exception {
+    public String signIn(String username, String password) throws Exception {
         String page = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET()).body();
         Matcher token = META_CSRF.matcher(page);
         assertThat(token.find()).as("the sign-in page carries a CSRF token").isTrue();
         return postForm("username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1)));
     }
 
-    String signInWithoutToken(String username, String password) throws Exception {
+    public String signInWithoutToken(String username, String password) throws Exception {
         return postForm("username=" + encode(username) + "&password=" + encode(password));
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** A POST as a script in the signed-in browser would send it, without the page's CSRF header. */
-    HttpResponse<String> post(String path, String... headers) throws Exception {
+    public HttpResponse<String> post(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
