@@ -35,7 +35,7 @@ public class AuditLog {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Serialises writers of the chain: each new row must see its predecessor (pg_advisory_xact_lock key). */
-    static final long CHAIN_LOCK = 0x6a71_6175_6469_7431L;
+    public static final long CHAIN_LOCK = 0x6a71_6175_6469_7431L;
 
     private final JdbcClient jdbc;
     private final AuditKey key;
