@@ -81,7 +81,7 @@ class SecurityConfiguration {
         http.exceptionHandling(handling -> handling
                 .defaultAuthenticationEntryPointFor(problems.notSignedIn(), API)
                 .defaultAccessDeniedHandlerFor(problems.forbidden(), API)
-                .defaultAccessDeniedHandlerFor(problems.signInWithoutCsrfToken(), pathPattern(HttpMethod.POST, "/login")));
+                .defaultAccessDeniedHandlerFor(problems.signInWithoutCsrfToken(audit), pathPattern(HttpMethod.POST, "/login")));
         // A GIS client sending a token is not a browser a forged form could ride on: no CSRF token needed.
         // Vaadin's own requests carry Vaadin's CSRF token. Vaadin would also exempt the sign-in form, which
         // lets another site sign a browser in under the attacker's account; here the form must carry the

@@ -71,6 +71,17 @@ class OutageIT {
         assertThat(qgis.get(ITEMS).statusCode()).isEqualTo(200);
         assertThat(session.get(ITEMS).statusCode()).isEqualTo(200);
 
+        // Four GIS clients keep asking throughout the outage and the recovery: they may be refused, never misled.
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.concurrent.atomic.AtomicBoolean asking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            clients.submit(() -> {
+                while (asking.get()) {
+                    statuses.merge(qgis.get(ITEMS).statusCode(), 1, Integer::sum);
+                }
+            });
+        }
         postgis.stopImmediately();
 
         HttpResponse<byte[]> token = qgis.get(ITEMS);
@@ -98,8 +109,30 @@ class OutageIT {
                 .until(() -> qgis.get(ITEMS).statusCode() == 200);
         long recoveredMillis = (System.nanoTime() - restarted) / 1_000_000;
         System.out.println("OutageIT: the API answered again " + recoveredMillis + " ms after the database was started");
+        asking.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        System.out.println("OutageIT: statuses of the four clients' requests during outage and recovery: " + statuses);
+        assertThat(statuses.keySet()).containsOnly(200, 503);
+        assertThat(statuses).containsKey(503);
         assertThat(session.get(ITEMS).statusCode()).isEqualTo(200);
         assertThat(newcomer.signIn("analyst", Browser.DEMO_PASSWORD)).doesNotContain("/login");
+    }
+
+    @Test
+    void signingInWhileTheDatabaseIsDownSaysTheServiceIsUnavailable() {
+        WebDriver driver = browser.driver();
+        driver.get("http://localhost:" + port + "/login?lang=en");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
+        postgis.stopImmediately();
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("viewer");
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(Browser.DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/login?error"));
+        // The failure page is the Chinese default (the sign-in form does not carry the language back).
+        wait.until(d -> d.findElement(By.tagName("vaadin-login-form")).getText().contains("服务暂不可用"));
+        assertThat(driver.findElement(By.tagName("vaadin-login-form")).getText()).doesNotContain("用户名或密码不正确");
     }
 
     @Test

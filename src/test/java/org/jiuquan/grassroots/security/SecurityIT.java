@@ -72,6 +72,8 @@ class SecurityIT {
         SignInClient browser = new SignInClient(port, "127.0.0.9");
         assertThat(browser.signInWithoutToken("viewer", DemoAccounts.PASSWORD)).endsWith("/login?expired");
         assertThat(browser.get("/ogc").statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'sign_in.failure' AND target = 'viewer' "
+                + "AND detail = 'no valid CSRF token' AND client_address = '127.0.0.9'").query(Long.class).single()).isEqualTo(1);
         assertThat(browser.signIn("viewer", DemoAccounts.PASSWORD)).doesNotContain("/login");
         assertThat(browser.get("/ogc").statusCode()).isEqualTo(200);
     }
