@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.vaadin.flow.spring.security.RequestUtil;
@@ -81,7 +82,9 @@ class SecurityConfiguration {
         http.exceptionHandling(handling -> handling
                 .defaultAuthenticationEntryPointFor(problems.notSignedIn(), API)
                 .defaultAccessDeniedHandlerFor(problems.forbidden(), API)
-                .defaultAccessDeniedHandlerFor(problems.signInWithoutCsrfToken(audit), pathPattern(HttpMethod.POST, "/login")));
+                .defaultAccessDeniedHandlerFor(problems.signInWithoutCsrfToken(audit), pathPattern(HttpMethod.POST, "/login"))
+                // Everything else as before: a refusal is a 403 problem, never a detour to the login page.
+                .defaultAccessDeniedHandlerFor(problems.forbidden(), AnyRequestMatcher.INSTANCE));
         // A GIS client sending a token is not a browser a forged form could ride on: no CSRF token needed.
         // Vaadin's own requests carry Vaadin's CSRF token. Vaadin would also exempt the sign-in form, which
         // lets another site sign a browser in under the attacker's account; here the form must carry the

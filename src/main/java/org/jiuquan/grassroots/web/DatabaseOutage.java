@@ -32,9 +32,10 @@ public final class DatabaseOutage {
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            // A rollback on a dead connection fails too, and its exception hides the one that mattered.
-            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && isOutage(rollback.getApplicationException())) {
+            // A commit or rollback on a dead connection fails, and that exception hides the one that mattered;
+            // a transaction that cannot even reach the server to end itself is an outage.
+            if (t instanceof TransactionSystemException ending && (ending.getCause() instanceof SQLException
+                    || ending.getApplicationException() != null && isOutage(ending.getApplicationException()))) {
                 return true;
             }
             if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {

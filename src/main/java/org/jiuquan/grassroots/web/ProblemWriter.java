@@ -1,14 +1,15 @@
 package org.jiuquan.grassroots.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +29,13 @@ public class ProblemWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key,
                       Object... arguments) throws IOException {
         Locale locale = locale(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, arguments, key, locale));
-        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+        // The members RFC 9457 defines, as Spring MVC writes them (no null members).
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+        problem.put("status", status.value());
+        problem.put("detail", messages.getMessage(key, arguments, key, locale));
+        problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType("application/problem+json;charset=UTF-8");
         response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(problem));

@@ -90,6 +90,8 @@ class OutageIT {
         assertThat(token.headers().firstValue("Retry-After")).contains("5");
         assertThat(token.headers().firstValue("Location")).isEmpty();
         assertThat(Http.parse(token).path("detail").asString()).contains("数据库");
+        assertThat(Http.parse(token).path("status").asInt()).isEqualTo(503);
+        assertThat(Http.parse(token).has("properties")).isFalse();
         HttpResponse<byte[]> english = qgis.get(ITEMS, "Accept-Language", "en");
         assertThat(english.statusCode()).isEqualTo(503);
         assertThat(Http.parse(english).path("detail").asString()).contains("database");
