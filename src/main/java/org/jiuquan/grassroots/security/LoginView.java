@@ -53,11 +53,14 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        boolean english = parameters.getOrDefault("lang", List.of()).contains("en");
+        boolean failed = parameters.containsKey("error") || parameters.containsKey("expired");
+        // Spring sends a failed sign-in back without ?lang: keep the language the form was shown in.
+        boolean english = parameters.containsKey("lang") ? parameters.get("lang").contains("en")
+                : failed && VaadinSession.getCurrent() != null && VaadinSession.getCurrent().getLocale() != null
+                        && Translations.isEnglish(VaadinSession.getCurrent().getLocale());
         Locale locale = english ? Translations.ENGLISH : Translations.CHINESE;
         event.getUI().setLocale(locale);
         removeAll();
-        boolean failed = parameters.containsKey("error") || parameters.containsKey("expired");
         form.setI18n(i18n(failure(parameters), waitSeconds(parameters)));
         form.setError(failed);
 
