@@ -2,6 +2,7 @@ package org.jiuquan.grassroots;
 
 import java.time.Clock;
 
+import org.jiuquan.grassroots.operations.Operations;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,10 @@ import org.springframework.context.annotation.Bean;
 public class Application {
 
     public static void main(String[] args) {
+        // backup FILE, restore FILE, verify-audit: a command for the operator, not the web app.
+        if (Operations.handles(args)) {
+            System.exit(Operations.run(args));
+        }
         SpringApplication.run(Application.class, args);
     }
 

@@ -76,7 +76,9 @@ class ExternalDatabaseIT {
                 "--spring.datasource.url=" + database, "--spring.datasource.username=" + server.username(),
                 "--spring.datasource.password=" + server.password(), "--jiuquan.demo.mode=" + demoData,
                 "--jiuquan.security.admin-username=chief", "--jiuquan.security.admin-password=" + adminPassword,
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off",
+                // The audit chain's key beside the test's own files, not in the machine's data directory.
+                "--jiuquan.audit.key-file=" + ThrowawayPostgis.newDirectory("jiuquan-external-key-").resolve("audit-key"));
     }
 
     private static Http client(ConfigurableApplicationContext app) {

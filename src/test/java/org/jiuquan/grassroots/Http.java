@@ -75,6 +75,22 @@ public final class Http {
         return send(request);
     }
 
+    /** Any method with a body of the given content type (empty: none), and extra headers. */
+    public HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        if (defaultHeaders != null) {
+            request.header(defaultHeaders[0], defaultHeaders[1]);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     public JsonNode json(String path, String... headers) {
         HttpResponse<byte[]> response = get(path, headers);
         if (response.statusCode() != 200) {

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditChain;
 import org.jiuquan.grassroots.audit.AuditEvent;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.audit.AuditQuery;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -43,8 +45,12 @@ public class AuditView extends Div implements HasDynamicTitle {
     private final DatePicker to = new DatePicker();
     private final Anchor csv = new Anchor("", "");
 
-    public AuditView(AuditLog audit, AuthenticationContext authentication) {
+    private final AuditChain chain;
+    private final Paragraph chainResult = new Paragraph();
+
+    public AuditView(AuditLog audit, AuditChain chain, AuthenticationContext authentication) {
         this.audit = audit;
+        this.chain = chain;
         addClassNames("admin-page");
         setId("audit");
         add(new Div(new H1(getTranslation("audit.title")), new AccountMenu(authentication, "admin/audit")));
@@ -76,6 +82,11 @@ public class AuditView extends Div implements HasDynamicTitle {
         csv.setRouterIgnore(true);
         Div filters = new Div(actor, action, from, to, apply, csv);
         filters.addClassName("admin-form");
+        Button verify = new Button(getTranslation("audit.verify"), event -> verifyChain());
+        verify.setId("audit-verify");
+        chainResult.setId("audit-verify-result");
+        Div integrity = new Div(verify, chainResult);
+        integrity.addClassName("admin-form");
 
         grid.setId("audit-events");
         grid.addColumn(e -> e.at().format(TIME)).setHeader(getTranslation("audit.at")).setAutoWidth(true);
@@ -85,13 +96,30 @@ public class AuditView extends Div implements HasDynamicTitle {
         grid.addColumn(e -> text(e.detail())).setHeader(getTranslation("audit.detail")).setFlexGrow(3);
         grid.addColumn(e -> text(e.clientAddress())).setHeader(getTranslation("audit.address"));
         grid.setHeight("70vh");
-        add(filters, grid);
+        add(filters, integrity, grid);
         refresh();
     }
 
     @Override
     public String getPageTitle() {
         return getTranslation("audit.title") + " · " + getTranslation("app.title");
+    }
+
+    /** Checks the hash chain of the whole trail and says whether it is intact, or the first row where it breaks. */
+    private void verifyChain() {
+        AuditChain.Report report = chain.verify();
+        String legacy = report.legacyRows() == 0 ? "" : " " + getTranslation("audit.verify.legacy", report.legacyRows());
+        if (report.intact()) {
+            chainResult.setText(getTranslation("audit.verify.intact", report.checkedRows(), report.headSeq(),
+                    String.valueOf(report.headHash())) + legacy);
+            chainResult.getElement().setAttribute("data-intact", "true");
+        } else {
+            AuditChain.BrokenRow row = report.firstBroken().orElseThrow();
+            chainResult.setText(getTranslation("audit.verify.broken", row.id(),
+                    getTranslation("audit.verify.reason." + row.reason().name().toLowerCase(java.util.Locale.ROOT)),
+                    report.checkedRows()) + legacy);
+            chainResult.getElement().setAttribute("data-intact", "false");
+        }
     }
 
     private void refresh() {

@@ -1,6 +1,10 @@
 package org.jiuquan.grassroots.audit;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,12 +15,15 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends to and reads the audit trail. The table refuses updates, deletes and truncation (V9), so the
- * app can only add to it. The actor and client address come from the request being served.
+ * app can only add to it, and each row is chained to its predecessor by a keyed hash (V31, AuditKey), so
+ * a change made behind the app's back is found (AuditChain). The actor and client address come from the
+ * request being served.
  */
 @Service
 public class AuditLog {
@@ -27,10 +34,17 @@ public class AuditLog {
     /** Days in the filter are days in Jiuquan. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final JdbcClient jdbc;
+    /** Serialises writers of the chain: each new row must see its predecessor (pg_advisory_xact_lock key). */
+    public static final long CHAIN_LOCK = 0x6a71_6175_6469_7431L;
 
-    AuditLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final AuditKey key;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, AuditKey key, Clock clock) {
         this.jdbc = jdbc;
+        this.key = key;
+        this.clock = clock;
     }
 
     /** Records an action of the signed-in user (or of nobody). */
@@ -38,13 +52,32 @@ public class AuditLog {
         recordAs(currentActor(), action, target, detail);
     }
 
-    /** Records an action on behalf of a named actor (a sign-in attempt, before anyone is signed in). */
+    /**
+     * Records an action on behalf of a named actor (a sign-in attempt, before anyone is signed in), as the
+     * next link of the hash chain. Within the caller's transaction if there is one: the row, and the lock
+     * that orders the chain, last exactly as long as the change it records.
+     */
+    @Transactional
     public void recordAs(@Nullable String actor, AuditAction action, @Nullable String target, @Nullable String detail) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query((rs, n) -> 1).list();
+        record Head(long seq, String hash) {
+        }
+        Head head = jdbc.sql("SELECT chain_seq, row_hash FROM audit_event WHERE chain_seq IS NOT NULL "
+                        + "ORDER BY chain_seq DESC LIMIT 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional().orElse(null);
+        long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_event', 'id'))").query(Long.class).single();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long seq = head == null ? 1 : head.seq() + 1;
+        String prevHash = head == null ? null : head.hash();
+        String address = clientAddress();
         jdbc.sql("""
-                INSERT INTO audit_event (actor, action, target, detail, client_address)
-                VALUES (:actor, :action, :target, :detail, :address)""")
+                INSERT INTO audit_event (id, at, actor, action, target, detail, client_address, chain_seq, prev_hash, row_hash)
+                VALUES (:id, :at, :actor, :action, :target, :detail, :address, :seq, :prev, :hash)""")
+                .param("id", id).param("at", at.atOffset(ZoneOffset.UTC))
                 .param("actor", actor).param("action", action.code()).param("target", target)
-                .param("detail", detail).param("address", clientAddress())
+                .param("detail", detail).param("address", address)
+                .param("seq", seq).param("prev", prevHash)
+                .param("hash", key.hash(seq, id, at, actor, action.code(), target, detail, address, prevHash))
                 .update();
     }
 

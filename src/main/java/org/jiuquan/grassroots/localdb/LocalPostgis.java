@@ -47,6 +47,7 @@ public final class LocalPostgis implements AutoCloseable {
     private int port;
     private @Nullable String password;
     private boolean running;
+    private boolean adopted;
 
     private LocalPostgis(Path baseDir, PostgresBinaries binaries) {
         this.baseDir = baseDir.toAbsolutePath();
@@ -86,10 +87,13 @@ public final class LocalPostgis implements AutoCloseable {
             Optional<Integer> survivor = portOfLiveServer();
             if (survivor.isPresent()) {
                 port = survivor.get();
+                adopted = true;
                 log.info("Adopting the PostGIS server left running on port {} ({})", port, dataDir);
             } else {
+                adopted = false;
                 removeStalePidFile();
-                port = freeLoopbackPort();
+                // After a stop, come back on the same port, so pooled clients reconnect by themselves.
+                port = port != 0 && portIsFree(port) ? port : freeLoopbackPort();
                 startServer();
             }
             running = true;
@@ -116,6 +120,11 @@ public final class LocalPostgis implements AutoCloseable {
         return password;
     }
 
+    /** Whether start() found the server already running (left by a crash, or run by the app while a command runs). */
+    public boolean adopted() {
+        return adopted;
+    }
+
     public int port() {
         return port;
     }
@@ -136,6 +145,29 @@ public final class LocalPostgis implements AutoCloseable {
             log.info("Local PostGIS stopped");
         } catch (IOException | LocalDatabaseException e) {
             log.warn("Could not stop the local PostGIS server cleanly: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Stops the server the way a crash or a pulled plug would (immediate shutdown: no checkpoint, open
+     * sessions cut; the next start recovers from the WAL). For outage drills and tests; {@link #start()}
+     * brings it back on the same port.
+     */
+    public synchronized void stopImmediately() {
+        running = false;
+        try {
+            run(List.of(binaries.program("pg_ctl").toString(), "stop", "-D", dataDir.toString(), "-m", "immediate", "-w"));
+            log.warn("Local PostGIS stopped (immediate)");
+        } catch (IOException e) {
+            throw new LocalDatabaseException("pg_ctl stop failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean portIsFree(int candidate) {
+        try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -2,7 +2,6 @@ package org.jiuquan.grassroots.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -33,13 +32,16 @@ public class AccountRepository {
                 .param("username", username).query(AccountRepository::account).optional();
     }
 
-    /** The account and its password hash, for sign-in only. */
-    Optional<SignedInUser> findForSignIn(String username, OffsetDateTime now) {
+    /**
+     * The account and its password hash, for sign-in only. Failed sign-ins never lock an account (they
+     * slow down their source instead, see SignInThrottle); only an admin disables one.
+     */
+    Optional<SignedInUser> findForSignIn(String username) {
         return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM app_user WHERE username = :username")
                 .param("username", username)
                 .query((rs, n) -> {
                     Account account = account(rs, n);
-                    return new SignedInUser(account, rs.getString("password_hash"), account.lockedAt(now));
+                    return new SignedInUser(account, rs.getString("password_hash"), false);
                 })
                 .optional();
     }
@@ -75,26 +77,6 @@ public class AccountRepository {
     void resetFailures(String username) {
         jdbc.sql("UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE username = :username")
                 .param("username", username).update();
-    }
-
-    /**
-     * Counts a failed sign-in; at the limit the account locks for the given time and the count restarts.
-     *
-     * @return true when this failure locked the account
-     */
-    boolean countFailure(String username, int limit, Duration lockFor) {
-        Integer failures = jdbc.sql("""
-                UPDATE app_user SET failed_sign_ins = failed_sign_ins + 1 WHERE username = :username
-                RETURNING failed_sign_ins""")
-                .param("username", username).query(Integer.class).optional().orElse(0);
-        if (failures < limit) {
-            return false;
-        }
-        jdbc.sql("""
-                UPDATE app_user SET failed_sign_ins = 0, locked_until = now() + make_interval(secs => :seconds)
-                WHERE username = :username""")
-                .param("seconds", lockFor.toSeconds()).param("username", username).update();
-        return true;
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

@@ -1,13 +1,11 @@
 package org.jiuquan.grassroots.security;
 
-import java.time.OffsetDateTime;
-
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Reads accounts for sign-in; a locked or disabled account is refused by Spring before the password check. */
+/** Reads accounts for sign-in; a disabled account is refused by Spring before the password check. */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -19,7 +17,7 @@ class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return accounts.findForSignIn(username, OffsetDateTime.now())
+        return accounts.findForSignIn(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

@@ -81,7 +81,8 @@ public class ApiTokenService {
     }
 
     /**
-     * The user a token acts for, if the token is valid, unrevoked and its user enabled and not locked.
+     * The user a token acts for, if the token is valid, unrevoked and its user enabled. Failed password
+     * sign-ins never touch a token: a guesser cannot switch off a colleague's GIS client.
      * A GIS client sends hundreds of tile requests a minute, so the use is written at most once a minute
      * (last_used_at) and audited at most once per {@link #USE_AUDIT_SPAN}: most requests only read.
      */
@@ -102,8 +103,8 @@ public class ApiTokenService {
         if (match.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SignedInUser> user = accounts.findForSignIn(match.get().username(), OffsetDateTime.now())
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+        Optional<SignedInUser> user = accounts.findForSignIn(match.get().username())
+                .filter(SignedInUser::isEnabled);
         if (user.isPresent() && match.get().touchDue()) {
             recordUse(match.get().id(), match.get().username(), path);
         }

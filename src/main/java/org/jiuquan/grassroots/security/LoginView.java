@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jiuquan.grassroots.i18n.Translations;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.WebAttributes;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -21,8 +21,10 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
- * The sign-in page, in Chinese or English ({@code ?lang=en}). The form posts to Spring Security; a
- * failure comes back as {@code ?error}, with the reason (wrong password or a locked account) in the session.
+ * The sign-in page, in Chinese or English ({@code ?lang=en}). The form posts to Spring Security with the
+ * page's CSRF token; a failure comes back as {@code ?error} (with {@code wait=N} when this source must wait
+ * before trying again; an unreachable database is told apart by the reason Spring keeps in the session),
+ * a form without a valid token as {@code ?expired}.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -30,11 +32,9 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     private final LoginForm form = new LoginForm();
     private final DemoAccounts demoAccounts;
-    private final SecuritySettings settings;
 
-    LoginView(DemoAccounts demoAccounts, SecuritySettings settings) {
+    LoginView(DemoAccounts demoAccounts) {
         this.demoAccounts = demoAccounts;
-        this.settings = settings;
         addClassName("login-page");
         setId("login");
         form.setAction("login");
@@ -53,12 +53,16 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        boolean english = parameters.getOrDefault("lang", List.of()).contains("en");
+        boolean failed = parameters.containsKey("error") || parameters.containsKey("expired");
+        // Spring sends a failed sign-in back without ?lang: keep the language the form was shown in.
+        boolean english = parameters.containsKey("lang") ? parameters.get("lang").contains("en")
+                : failed && VaadinSession.getCurrent() != null && VaadinSession.getCurrent().getLocale() != null
+                        && Translations.isEnglish(VaadinSession.getCurrent().getLocale());
         Locale locale = english ? Translations.ENGLISH : Translations.CHINESE;
         event.getUI().setLocale(locale);
         removeAll();
-        form.setI18n(i18n(parameters.containsKey("error") && lockedOut()));
-        form.setError(parameters.containsKey("error"));
+        form.setI18n(i18n(failure(parameters), waitSeconds(parameters)));
+        form.setError(failed);
 
         H1 title = new H1(getTranslation("app.title"));
         Anchor language = new Anchor(english ? "login" : "login?lang=en", getTranslation("app.language"));
@@ -78,24 +82,46 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         }
     }
 
-    private LoginI18n i18n(boolean locked) {
+    private enum Failure { WRONG_PASSWORD, WAIT, EXPIRED, UNAVAILABLE }
+
+    private Failure failure(java.util.Map<String, List<String>> parameters) {
+        if (parameters.containsKey("expired")) {
+            return Failure.EXPIRED;
+        }
+        if (parameters.containsKey("wait")) {
+            return Failure.WAIT;
+        }
+        return serviceUnavailable() ? Failure.UNAVAILABLE : Failure.WRONG_PASSWORD;
+    }
+
+    private LoginI18n i18n(Failure failure, String waitSeconds) {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.setHeader(null);
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
-        long minutes = settings.lockoutDuration().toMinutes();
-        i18n.getErrorMessage().setTitle(getTranslation(locked ? "login.locked.title" : "login.error.title"));
-        i18n.getErrorMessage().setMessage(locked ? getTranslation("login.locked.message", minutes)
-                : getTranslation("login.error.message", settings.lockoutAttempts(), minutes));
+        String key = switch (failure) {
+            case WRONG_PASSWORD -> "login.error";
+            case WAIT -> "login.wait";
+            case EXPIRED -> "login.expired";
+            case UNAVAILABLE -> "login.unavailable";
+        };
+        i18n.getErrorMessage().setTitle(getTranslation(key + ".title"));
+        i18n.getErrorMessage().setMessage(getTranslation(key + ".message", waitSeconds));
         return i18n;
     }
 
-    /** Whether the last sign-in failed because the account is locked (Spring keeps the reason in the session). */
-    private static boolean lockedOut() {
+    /** The seconds this source must wait (from the query), for the message only. */
+    private static String waitSeconds(java.util.Map<String, List<String>> parameters) {
+        String text = parameters.getOrDefault("wait", List.of("")).getFirst();
+        return text.matches("[0-9]{1,6}") ? text : "";
+    }
+
+    /** Whether the last sign-in failed because the database could not be reached (Spring keeps the reason). */
+    private static boolean serviceUnavailable() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session != null
-                && session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException;
+        return session != null && session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION)
+                instanceof InternalAuthenticationServiceException;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -21,8 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -52,9 +55,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, AuditLog audit,
-                                            SecurityProblems problems,
+                                            SecurityProblems problems, SignInThrottle throttle,
                                             ObjectProvider<SecurityContextHolderStrategy> strategies,
                                             ObjectProvider<VaadinDefaultRequestCache> requestCache,
+                                            RequestUtil vaadinRequests,
                                             @Value("${jiuquan.map.basemap-url}") String basemapUrl) throws Exception {
         // Vaadin's strategy of this application (not the global one, which another application may own).
         SecurityContextHolderStrategy contexts = strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
@@ -73,17 +77,26 @@ class SecurityConfiguration {
         requestCache.ifAvailable(cache -> cache.ignoreRequests(API));
         http.addFilterBefore(new ApiTokenFilter(tokens, audit, problems, contexts),
                 UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SignInThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new CurrentUserFilter(), AuthorizationFilter.class);
         http.exceptionHandling(handling -> handling
                 .defaultAuthenticationEntryPointFor(problems.notSignedIn(), API)
-                .defaultAccessDeniedHandlerFor(problems.forbidden(), API));
+                .defaultAccessDeniedHandlerFor(problems.forbidden(), API)
+                .defaultAccessDeniedHandlerFor(problems.signInWithoutCsrfToken(audit), pathPattern(HttpMethod.POST, "/login"))
+                // Everything else as before: a refusal is a 403 problem, never a detour to the login page.
+                .defaultAccessDeniedHandlerFor(problems.forbidden(), AnyRequestMatcher.INSTANCE));
         // A GIS client sending a token is not a browser a forged form could ride on: no CSRF token needed.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::carriesToken));
+        // Vaadin's own requests carry Vaadin's CSRF token. Vaadin would also exempt the sign-in form, which
+        // lets another site sign a browser in under the attacker's account; here the form must carry the
+        // token (the sign-in page puts it in its meta tags, and Vaadin's login form sends it).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::carriesToken,
+                vaadinRequests::isFrameworkInternalRequest));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(basemapUrl)))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .enableCsrfConfiguration(false)
                 .loginView(LoginView.class, "/login?signed-out")
                 .addLogoutHandler((request, response, authentication) -> {
                     if (authentication != null) {

@@ -6,11 +6,17 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class SecurityProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
     private final MessageSource messages;
 
@@ -34,8 +42,27 @@ class SecurityProblems {
         };
     }
 
+    /** A missing or stale CSRF token is not a question of role: the answer says which it is. */
     AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN,
+                e instanceof CsrfException ? "problem.csrf" : "problem.forbidden");
+    }
+
+    /**
+     * A sign-in form posted without its CSRF token (a page kept open across a restart, or a form on another
+     * site): back to the sign-in page, which says the page had expired. Nobody is signed in.
+     */
+    AccessDeniedHandler signInWithoutCsrfToken(AuditLog audit) {
+        return (request, response, e) -> {
+            try {
+                audit.recordAs(null, AuditAction.SIGN_IN_FAILURE, String.valueOf(request.getParameter("username")),
+                        "no valid CSRF token");
+            } catch (DataAccessException unreachable) {
+                log.warn("A sign-in without CSRF token from {} was refused; the audit trail is unreachable",
+                        request.getRemoteAddr());
+            }
+            response.sendRedirect(request.getContextPath() + "/login?expired");
+        };
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)

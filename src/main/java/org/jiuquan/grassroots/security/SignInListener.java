@@ -1,51 +1,69 @@
 package org.jiuquan.grassroots.security;
 
+import java.time.Duration;
+
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Audits every sign-in, and locks an account for a while after repeated failures (Spring then refuses it
- * even with the right password until the lock ends).
+ * Audits every sign-in, and counts failures per account and client address for {@link SignInThrottle}.
+ * An account is never locked by failures: that would let anyone switch a colleague off. A sign-in that
+ * failed because the database is down is not the user's failure and is not counted.
  */
 @Component
 class SignInListener {
 
-    private final AccountRepository accounts;
-    private final AuditLog audit;
-    private final SecuritySettings settings;
+    private static final Logger log = LoggerFactory.getLogger(SignInListener.class);
 
-    SignInListener(AccountRepository accounts, AuditLog audit, SecuritySettings settings) {
-        this.accounts = accounts;
+    private final AuditLog audit;
+    private final SignInThrottle throttle;
+
+    SignInListener(AuditLog audit, SignInThrottle throttle) {
         this.audit = audit;
-        this.settings = settings;
+        this.throttle = throttle;
     }
 
     @EventListener
-    @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
-        accounts.resetFailures(username);
+        throttle.succeeded(username, address(event.getAuthentication()));
         audit.recordAs(username, AuditAction.SIGN_IN_SUCCESS, username, null);
     }
 
     @EventListener
-    @Transactional
     public void failed(AbstractAuthenticationFailureEvent event) {
         String username = event.getAuthentication().getName();
-        if (event.getException() instanceof LockedException) {
-            audit.recordAs(null, AuditAction.SIGN_IN_FAILURE, username, "account locked");
+        if (event.getException() instanceof InternalAuthenticationServiceException) {
+            log.warn("Sign-in of {} failed: the account store is unreachable ({})", username,
+                    event.getException().getMessage());
+            record(username, "service unavailable");
             return;
         }
-        audit.recordAs(null, AuditAction.SIGN_IN_FAILURE, username, event.getException().getClass().getSimpleName());
-        if (accounts.countFailure(username, settings.lockoutAttempts(), settings.lockoutDuration())) {
-            audit.recordAs(null, AuditAction.SIGN_IN_LOCKED, username,
-                    settings.lockoutAttempts() + " failures, locked for " + settings.lockoutDuration().toMinutes() + " min");
+        Duration wait = throttle.failed(username, address(event.getAuthentication()));
+        record(username, event.getException().getClass().getSimpleName()
+                + (wait.isZero() ? "" : "; next attempt from this address in " + wait.toSeconds() + " s"));
+    }
+
+    private void record(String username, String detail) {
+        try {
+            audit.recordAs(null, AuditAction.SIGN_IN_FAILURE, username, detail);
+        } catch (DataAccessException e) {
+            log.warn("Could not audit the failed sign-in of {} ({}): {}", username, detail, e.getMessage());
         }
+    }
+
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
     }
 }

@@ -1,5 +1,8 @@
 package org.jiuquan.grassroots.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,6 +14,7 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String messageKey;
     private final transient Object[] arguments;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String messageKey, Object... arguments) {
         super(messageKey);
@@ -25,6 +29,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem notFound(String messageKey, Object... arguments) {
         return new ApiProblem(HttpStatus.NOT_FOUND, messageKey, arguments);
+    }
+
+    /** A response header the problem carries (Allow on a 405, Retry-After on a 503). */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public HttpStatus status() {

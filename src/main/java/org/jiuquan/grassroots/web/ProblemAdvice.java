@@ -38,7 +38,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return problem(problem.status(), text(problem.messageKey(), problem.arguments()));
+        ResponseEntity<ProblemDetail> response = problem(problem.status(), text(problem.messageKey(), problem.arguments()));
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        problem.headers().forEach(headers::set);
+        return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -54,6 +58,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("Request refused with 503: the database is unreachable ({})", e.getMessage());
+            ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    text("problem.database-unavailable", DatabaseOutage.RETRY_AFTER_SECONDS));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(unavailable.getBody());
+        }
         log.error("Unexpected error while serving a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, text("problem.internal"));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
@@ -20,6 +21,18 @@ class WebConfiguration {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
         return resolver;
+    }
+
+    /**
+     * Database outages on the API become 503 problems; placed before the security filters (so a token
+     * check that cannot reach the database is answered too) and after Spring's request context.
+     */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ProblemWriter problems) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(problems));
+        registration.addUrlPatterns("/ogc", "/ogc/*", "/api", "/api/*");
+        registration.setOrder(OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104);
+        return registration;
     }
 
     /**

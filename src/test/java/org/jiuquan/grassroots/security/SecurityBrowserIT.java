@@ -45,7 +45,8 @@ class SecurityBrowserIT {
         driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("not-the-password");
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
         wait(driver).until(d -> d.getCurrentUrl().contains("/login?error"));
-        wait(driver).until(d -> d.findElement(By.tagName("vaadin-login-form")).getText().contains("用户名或密码不正确"));
+        // The failure is told in the language the form was shown in.
+        wait(driver).until(d -> d.findElement(By.tagName("vaadin-login-form")).getText().contains("Wrong username or password"));
     }
 
     @Test

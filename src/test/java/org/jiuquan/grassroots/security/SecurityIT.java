@@ -45,21 +45,66 @@ class SecurityIT {
     JdbcClient jdbc;
 
     @Test
-    void repeatedFailedSignInsLockTheAccountEvenForTheRightPassword() throws Exception {
+    void repeatedFailedSignInsSlowDownTheirSourceNotTheAccountNorItsToken() throws Exception {
         accounts.create("lock.test", "锁定测试", Role.VIEWER, "Lock-Test-2026!");
-        for (int i = 0; i < 5; i++) {
-            assertThat(signIn("lock.test", "wrong-" + i)).endsWith("/login?error");
+        Http qgis = new Http(port).withToken(tokens.issue("lock.test", "QGIS"));
+        SignInClient guesser = new SignInClient(port, "127.0.0.7");
+        for (int i = 0; i < 3; i++) {
+            assertThat(guesser.signIn("lock.test", "wrong-" + i)).endsWith("/login?error");
         }
-        assertThat(signIn("lock.test", "Lock-Test-2026!")).endsWith("/login?error");
-        assertThat(accountRepository.find("lock.test").orElseThrow().lockedAt(OffsetDateTime.now())).isTrue();
-        assertThat(auditCount("sign_in.failure", "lock.test")).isEqualTo(6);
-        assertThat(auditCount("sign_in.locked", "lock.test")).isEqualTo(1);
+        // The fourth failure makes this source wait; meanwhile even the right password is not checked.
+        assertThat(guesser.signIn("lock.test", "wrong-3")).endsWith("/login?error");
+        assertThat(guesser.signIn("lock.test", "Lock-Test-2026!")).matches(".*/login\\?error&wait=[0-9]+");
+        assertThat(auditCount("sign_in.failure", "lock.test")).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'sign_in.failure' AND target = 'lock.test' "
+                + "AND detail LIKE 'throttled%' AND client_address = '127.0.0.7'").query(Long.class).single()).isEqualTo(1);
 
-        // An admin re-enabling the account lifts the lock; the next sign-in succeeds and is audited.
-        accounts.setEnabled("lock.test", true);
-        assertThat(signIn("lock.test", "Lock-Test-2026!")).doesNotContain("/login");
+        // The account is not locked: its owner at another desk signs in, and its API token keeps working.
+        assertThat(accountRepository.find("lock.test").orElseThrow().lockedAt(OffsetDateTime.now())).isFalse();
+        assertThat(qgis.get("/ogc").statusCode()).isEqualTo(200);
+        assertThat(new SignInClient(port, "127.0.0.8").signIn("lock.test", "Lock-Test-2026!")).doesNotContain("/login");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'sign_in.success' AND actor = 'lock.test'")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignInFormWithoutItsCsrfTokenIsRefusedAndSaysThePageExpired() throws Exception {
+        SignInClient browser = new SignInClient(port, "127.0.0.9");
+        assertThat(browser.signInWithoutToken("viewer", DemoAccounts.PASSWORD)).endsWith("/login?expired");
+        assertThat(browser.get("/ogc").statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'sign_in.failure' AND target = 'viewer' "
+                + "AND detail = 'no valid CSRF token' AND client_address = '127.0.0.9'").query(Long.class).single()).isEqualTo(1);
+        assertThat(browser.signIn("viewer", DemoAccounts.PASSWORD)).doesNotContain("/login");
+        assertThat(browser.get("/ogc").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionsApiPostWithoutCsrfTokenGetsA403ThatSaysSo() throws Exception {
+        SignInClient browser = new SignInClient(port, "127.0.0.10");
+        assertThat(browser.signIn("editor", DemoAccounts.PASSWORD)).doesNotContain("/login");
+        HttpResponse<String> zh = browser.post("/api/data/organisations/620902100201/status?status=normal&from=2017-01-01");
+        assertThat(zh.statusCode()).isEqualTo(403);
+        assertThat(zh.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(zh.body()).contains("CSRF").doesNotContain("角色");
+        HttpResponse<String> en = browser.post("/api/data/organisations/620902100201/status?status=normal&from=2017-01-01",
+                "Accept-Language", "en");
+        assertThat(en.body()).contains("CSRF token").doesNotContain("role");
+    }
+
+    @Test
+    void aWrongMethodGets405WithAllowAndAWrongBodyType415() {
+        Http viewer = Http.as(port, tokens, "viewer");
+        HttpResponse<byte[]> put = viewer.send("PUT", "/ogc/collections", "application/json", "{}".getBytes(), "Accept-Language", "en");
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow")).contains("GET, HEAD");
+        assertThat(put.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Http.parse(put).path("detail").asString()).contains("PUT", "GET");
+        assertThat(viewer.send("DELETE", "/ogc/collections/villages/items/1", "", new byte[0]).statusCode()).isEqualTo(405);
+        assertThat(viewer.get("/ogc/no-such-thing").statusCode()).isEqualTo(404);
+
+        HttpResponse<byte[]> text = Http.as(port, tokens, "editor").post("/api/data/import", "text/plain", "a,b".getBytes());
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(Http.parse(text).path("detail").asString()).contains("text/plain", "application/zip");
     }
 
     @Test
@@ -232,18 +277,6 @@ class SecurityIT {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
         }
-    }
-
-    /** Posts the login form as a browser does; returns where the app sends the browser next. */
-    private String signIn(String username, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-                        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(302);
-        return response.headers().firstValue("Location").orElseThrow();
     }
 
     private long auditCount(String action, String target) {

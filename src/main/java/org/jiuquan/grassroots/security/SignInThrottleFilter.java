@@ -1,0 +1,58 @@
+package org.jiuquan.grassroots.security;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a sign-in from a source that must still wait (see {@link SignInThrottle}) before the password is
+ * even checked, audits the refusal, and sends the browser back to the sign-in page, which says how long
+ * to wait. Runs after the CSRF check, so a forged form never gets this far.
+ */
+class SignInThrottleFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInThrottleFilter.class);
+
+    private final SignInThrottle throttle;
+    private final AuditLog audit;
+
+    SignInThrottleFilter(SignInThrottle throttle, AuditLog audit) {
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/login".equals(SecurityConfiguration.path(request)));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String username = String.valueOf(request.getParameter("username"));
+        Duration wait = throttle.waitBefore(username, request.getRemoteAddr());
+        if (wait.isZero()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        try {
+            audit.recordAs(null, AuditAction.SIGN_IN_FAILURE, username, "throttled: wait " + seconds + " s");
+        } catch (DataAccessException e) {
+            log.warn("Sign-in of {} from {} refused (wait {} s); the audit trail is unreachable: {}",
+                    username, request.getRemoteAddr(), seconds, e.getMessage());
+        }
+        response.sendRedirect(request.getContextPath() + "/login?error&wait=" + seconds);
+    }
+}
