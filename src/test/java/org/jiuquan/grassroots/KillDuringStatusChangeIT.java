@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +37,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * killed; the test holds the audit chain's lock to stop the change between its writes.
  */
 class KillDuringStatusChangeIT {
+
+    /** The last day of the dataset's last quarter: the latest day a status change may be recorded from. */
+    private static final String CHANGE_DAY = "2017-12-31";
+
 
     private static final String TOKEN = "jqt_kill-test-token-for-the-editor-0000000000";
 
@@ -91,8 +93,7 @@ class KillDuringStatusChangeIT {
         HttpResponse<String> done = changeStatus(code, "weak").get();
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         JdbcClient after = clusterClient();
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        assertThat(state(after, code)).isEqualTo("weak " + today + " | history " + (historyCount(before) + 1)
+        assertThat(state(after, code)).isEqualTo("weak " + CHANGE_DAY + " | history " + (historyCount(before) + 1)
                 + " | audited 1");
     }
 
@@ -111,9 +112,8 @@ class KillDuringStatusChangeIT {
     }
 
     private CompletableFuture<HttpResponse<String>> changeStatus(String code, String status) {
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         return http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/data/organisations/"
-                                + code + "/status?status=" + status + "&from=" + today))
+                                + code + "/status?status=" + status + "&from=" + CHANGE_DAY))
                         .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
