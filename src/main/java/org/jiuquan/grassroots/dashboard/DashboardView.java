@@ -174,6 +174,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         mapArea.addClassName("map-area");
         map.setId("map");
         map.setSizeFull();
+        // The city is fitted beside the legend, and a selected feature kept out from under its card.
+        map.setAvoid("[data-role=legend], #detail-card");
         map.setBasemapUrl(basemapUrl);
         map.addFeatureClickListener(event -> openCard(event.layer(), event.id()));
         map.addViewMovedListener(event -> {
@@ -191,17 +193,48 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         side.addClassName("side-panel");
         chart.setId("indicator-chart");
 
-        add(controls, mapArea, side);
+        add(drawerBar(controls, side), controls, mapArea, side);
+        // Heard on the whole page: the map, a card or nothing at all may have the focus.
+        UI ui = UI.getCurrent();
         Shortcuts.addShortcutListener(this, () -> setPresentation(!state.presentation()), Key.KEY_P, KeyModifier.ALT)
-                .listenOn(this);
+                .listenOn(ui);
+        Shortcuts.addShortcutListener(this, () -> setPresentation(false), Key.ESCAPE).listenOn(ui)
+                .allowBrowserDefault().allowEventPropagation();
+        // In full screen the browser takes Esc for itself and leaves full screen: leave presentation with it.
+        getElement().executeJs("const view = this; document.addEventListener('fullscreenchange', () => {"
+                + " if (!document.fullscreenElement) view.dispatchEvent(new CustomEvent('fullscreen-left')); })");
+        getElement().addEventListener("fullscreen-left", event -> setPresentation(false));
         // In presentation mode the arrow keys (and a presenter's page keys) step through the saved views, as a
         // slide show. Heard page-wide, since focus is nowhere in particular during a show; the keys keep their
         // usual meaning everywhere else (typing in a field, scrolling).
-        UI ui = UI.getCurrent();
         for (Key key : List.of(Key.ARROW_RIGHT, Key.PAGE_DOWN, Key.ARROW_LEFT, Key.PAGE_UP)) {
             int step = key == Key.ARROW_RIGHT || key == Key.PAGE_DOWN ? 1 : -1;
             Shortcuts.addShortcutListener(this, () -> stepSlide(step), key).listenOn(ui).allowBrowserDefault();
         }
+    }
+
+    /**
+     * On screens too narrow for three columns the side panels become drawers over the map (CSS decides which:
+     * dashboard.css); these buttons open and close them.
+     */
+    private Div drawerBar(Div controls, Div side) {
+        controls.setId("controls");
+        side.setId("side-panel");
+        Button openControls = new Button(getTranslation("drawer.controls"), event -> toggleDrawer("controls-open", "side-open"));
+        openControls.setId("toggle-controls");
+        Button openSide = new Button(getTranslation("drawer.side"), event -> toggleDrawer("side-open", "controls-open"));
+        openSide.setId("toggle-side");
+        for (Button button : List.of(openControls, openSide)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        }
+        Div bar = new Div(openControls, openSide);
+        bar.addClassName("drawer-bar");
+        return bar;
+    }
+
+    private void toggleDrawer(String open, String other) {
+        removeClassName(other);
+        setClassName(open, !hasClassName(open));
     }
 
     private Div header() {
@@ -380,7 +413,10 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         map.setLanguage(state.lang());
         map.setLabels(Map.of("villages", getTranslation("layers.villages"),
                 "grid-branches", getTranslation("layers.grid-branches"),
-                "contact-points", getTranslation("layers.contact-points"), "map", getTranslation("map.label")));
+                "contact-points", getTranslation("layers.contact-points"),
+                "enterprises", getTranslation("layers.enterprises"),
+                "social-organisations", getTranslation("layers.social-organisations"),
+                "map", getTranslation("map.label"), "pick.title", getTranslation("map.pick-title")));
         applyLayers();
         applyFilters();
         applyIndicator();
@@ -413,6 +449,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private void applyIndicator() {
         MapStyle style = styles.style(state.indicator(), state.period(), state.method(), state.classes());
         map.setStyle(style);
+        map.setPeriod(state.period());
         legend.show(style, currentIndicator(), state.period(), getLocale());
         List<IndicatorValue> cityValues = indicators.cityValues(state.period());
         figures.show(cityValues, indicatorsByCode, getLocale());
@@ -463,14 +500,31 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                         state.period().equals(periods.isEmpty() ? "" : periods.get(0).code()), getLocale());
                 selectTableRow(id);
             });
-            case "villages", "grid-branches", "organisations" -> organisations.organisation(id).ifPresent(this::showOrganisation);
+            case "villages", "grid-branches", "enterprises", "social-organisations", "organisations" -> {
+                Optional<OrganisationDetails> organisation = organisations.organisation(id);
+                organisation.ifPresent(this::showOrganisation);
+                // A search hit names no layer: the organisation's kind does.
+                map.setSelection(new GeoMap.Selection(organisation.map(o -> layerOfKind(o.kind())).orElse(layer), id));
+                map.revealSelection();
+                return;
+            }
             case "contact-points" -> organisations.contactPoint(id).ifPresent(c ->
                     card.showContactPoint(c, districtName(c.districtCode())));
             default -> {
                 return;
             }
         }
-        map.setSelection(new GeoMap.Selection(layer.equals("organisations") ? "villages" : layer, id));
+        map.setSelection(new GeoMap.Selection(layer, id));
+        map.revealSelection();
+    }
+
+    private static String layerOfKind(String kind) {
+        return switch (kind) {
+            case "village" -> "villages";
+            case "grid_branch" -> "grid-branches";
+            case "enterprise" -> "enterprises";
+            default -> "social-organisations";
+        };
     }
 
     private void showOrganisation(OrganisationDetails o) {
@@ -480,6 +534,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
             card.addStatusEditor(o, OrganisationService.STATUSES, (status, from) -> {
                 try {
                     showOrganisation(organisations.changeStatus(String.valueOf(o.id()), status, from));
+                    map.reloadData();
                     Notification.show(getTranslation("card.status-saved"))
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 } catch (DataChangeException e) {

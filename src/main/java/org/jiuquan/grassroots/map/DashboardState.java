@@ -19,7 +19,10 @@ public record DashboardState(String indicator, String period, String method, int
                       String lang, boolean presentation) {
 
     public static final String DEFAULT_INDICATOR = "enterprise_coverage";
-    public static final List<String> ALL_LAYERS = List.of("districts", "villages", "grid-branches", "contact-points");
+    public static final List<String> ALL_LAYERS = List.of("districts", "villages", "grid-branches", "contact-points",
+            "enterprises", "social-organisations");
+    /** Enterprises and social organisations are many and rarely the question: off until asked for. */
+    public static final List<String> DEFAULT_LAYERS = List.of("districts", "villages", "grid-branches", "contact-points");
     public static final List<String> METHODS = List.of("quantile", "equal", "jenks");
     public static final List<String> DISTRICTS = List.of("620902", "620921", "620922", "620923", "620924", "620981", "620982");
     public static final List<String> KINDS = List.of("village", "grid_branch");
@@ -31,7 +34,7 @@ public record DashboardState(String indicator, String period, String method, int
 
     public static DashboardState defaults(String latestPeriod) {
         return new DashboardState(DEFAULT_INDICATOR, latestPeriod, "quantile", 5, null, null, null,
-                new LinkedHashSet<>(ALL_LAYERS), null, "zh", false);
+                new LinkedHashSet<>(DEFAULT_LAYERS), null, "zh", false);
     }
 
     public static Parsed parse(Map<String, List<String>> parameters, Set<String> indicators, List<String> periods) {
@@ -63,7 +66,7 @@ public record DashboardState(String indicator, String period, String method, int
         putIfSet(out, "district", district);
         putIfSet(out, "kind", kind);
         putIfSet(out, "status", status);
-        if (!layers.containsAll(ALL_LAYERS)) {
+        if (!layers.equals(Set.copyOf(DEFAULT_LAYERS))) {
             out.put("layers", String.join(",", ALL_LAYERS.stream().filter(layers::contains).toList()));
         }
         if (bbox != null) {
@@ -146,7 +149,7 @@ public record DashboardState(String indicator, String period, String method, int
         Set<String> layers() {
             List<String> values = parameters.get("layers");
             if (values == null || values.isEmpty()) {
-                return new LinkedHashSet<>(ALL_LAYERS);
+                return new LinkedHashSet<>(DEFAULT_LAYERS);
             }
             Set<String> layers = new LinkedHashSet<>();
             for (String layer : values.get(0).split(",", -1)) {
@@ -155,7 +158,7 @@ public record DashboardState(String indicator, String period, String method, int
                 }
                 if (!ALL_LAYERS.contains(layer.strip())) {
                     invalid.add(Map.entry("layers", values.get(0)));
-                    return new LinkedHashSet<>(ALL_LAYERS);
+                    return new LinkedHashSet<>(DEFAULT_LAYERS);
                 }
                 layers.add(layer.strip());
             }

@@ -19,7 +19,7 @@ public record MapStyle(String indicator, String period, String method, int class
     public record LegendClass(double from, double to, String color, int districts) {
     }
 
-    /** @param shape circle, square or triangle */
+    /** @param shape circle, square, triangle, diamond or pentagon */
     public record PointSymbol(String layer, String color, String shape, int size) {
     }
 
@@ -27,6 +27,8 @@ public record MapStyle(String indicator, String period, String method, int class
     public static final List<PointSymbol> POINTS = List.of(
             new PointSymbol("villages", "#009E73", "circle", 7),
             new PointSymbol("grid-branches", "#0072B2", "square", 7),
-            new PointSymbol("contact-points", "#CC79A7", "triangle", 9));
+            new PointSymbol("contact-points", "#CC79A7", "triangle", 9),
+            new PointSymbol("enterprises", "#E69F00", "diamond", 8),
+            new PointSymbol("social-organisations", "#56B4E9", "pentagon", 8));
     public static final String WEAK_RING = "#D55E00";
 }

@@ -19,7 +19,7 @@ class DashboardStateTest {
         assertThat(parsed.invalid()).isEmpty();
         assertThat(parsed.state().period()).isEqualTo("2017Q4");
         assertThat(parsed.state().indicator()).isEqualTo("enterprise_coverage");
-        assertThat(parsed.state().layers()).containsExactlyElementsOf(DashboardState.ALL_LAYERS);
+        assertThat(parsed.state().layers()).containsExactlyElementsOf(DashboardState.DEFAULT_LAYERS);
         assertThat(parsed.state().lang()).isEqualTo("zh");
     }
 
@@ -60,7 +60,7 @@ class DashboardStateTest {
         assertThat(state.period()).isEqualTo("2017Q4");
         assertThat(state.classes()).isEqualTo(5);
         assertThat(state.district()).isNull();
-        assertThat(state.layers()).containsExactlyElementsOf(DashboardState.ALL_LAYERS);
+        assertThat(state.layers()).containsExactlyElementsOf(DashboardState.DEFAULT_LAYERS);
         assertThat(state.bbox()).isNull();
         assertThat(state.lang()).isEqualTo("zh");
     }
