@@ -37,6 +37,7 @@ import type Polygon from 'ol/geom/Polygon.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type { Geometry } from 'ol/geom.js';
 import olCss from 'ol/ol.css';
+import { QuarterSwipe } from './quarter-swipe.js';
 
 type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
 type PointLayerId = OrganisationLayerId | 'contact-points';
@@ -50,6 +51,8 @@ const LAYER_KIND: Record<OrganisationLayerId, string> = {
 const GEOJSON_LIMIT = 10000;
 /** From this zoom on, points are drawn one by one rather than clustered. */
 const INDIVIDUAL_ZOOM = 11;
+/** From this zoom on, a base layer shows through the district fills. */
+const CONTEXT_ZOOM = 9;
 
 interface PointSymbol { layer: PointLayerId; color: string; shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'pentagon'; size: number }
 interface MapStyleSpec {
@@ -89,6 +92,8 @@ export class GeoMap extends LitElement {
     period: { type: String },
     dataVersion: { type: Number, attribute: 'data-version' },
     avoid: { type: String },
+    comparePeriod: { type: String, attribute: 'compare-period', reflect: true },
+    compareStyleJson: { type: String, attribute: false },
   };
 
   static override styles = [
@@ -115,6 +120,21 @@ export class GeoMap extends LitElement {
       }
       .pick-list button:hover, .pick-list button:focus { background: #e6eef8; }
       :host([presentation]) .pick-list { font-size: 22px; max-height: 420px; }
+      .swipe { position: absolute; top: 0; bottom: 0; width: 0; z-index: 3; pointer-events: none; }
+      .swipe::before { content: ""; position: absolute; top: 0; bottom: 0; left: -2px; width: 4px; background: #fff; box-shadow: 0 0 0 1px #333; }
+      .swipe-knob {
+        position: absolute; top: 50%; left: -18px; width: 36px; height: 36px; margin-top: -18px; border-radius: 50%;
+        background: #fff; border: 2px solid #333; display: flex; align-items: center; justify-content: center;
+        font: 700 18px system-ui, sans-serif; cursor: ew-resize; pointer-events: auto; touch-action: none;
+      }
+      .swipe-label {
+        position: absolute; top: 10px; white-space: nowrap; background: rgba(255,255,255,0.92); border: 1px solid #333;
+        border-radius: 4px; padding: 1px 8px; font: 600 15px system-ui, "Noto Sans CJK SC", sans-serif;
+      }
+      .swipe-label.left { right: 10px; }
+      .swipe-label.right { left: 10px; }
+      :host([presentation]) .swipe-label { font-size: 24px; }
+      :host([presentation]) .swipe-knob { width: 52px; height: 52px; left: -26px; margin-top: -26px; font-size: 26px; }
     `,
   ];
 
@@ -146,6 +166,10 @@ export class GeoMap extends LitElement {
    * a selected feature is moved out from under them.
    */
   avoid = '';
+  /** A second quarter to compare with: drawn left of a divider (swipe), the selected one right of it. Empty: off. */
+  comparePeriod = '';
+  /** The map style (district colours) of the compared quarter. */
+  compareStyleJson = '';
 
   // The JSON properties, parsed once per change (style functions run for every feature on every frame).
   private spec: MapStyleSpec = { districtColors: {}, points: [], weakRing: '#D55E00' };
@@ -167,11 +191,15 @@ export class GeoMap extends LitElement {
   private labelSource = new VectorSource();
   private districtLayer?: VectorLayer;
   private labelLayer?: VectorLayer;
-  private basemapLayer?: TileLayer;
+  private basemapLayers: TileLayer[] = [];
   private pointLayers = new Map<PointLayerId, BaseLayer>();
   /** Every loaded feature of each GeoJSON point layer (contact points: one per leader and organisation). */
   private rawSources = new Map<PointLayerId, VectorSource>();
   private pickList?: Overlay;
+  private swipe?: QuarterSwipe;
+  private compareSpec: MapStyleSpec = { districtColors: {}, points: [], weakRing: '#D55E00' };
+  /** The compared quarter's districts and organisation layers (drawn left of the swipe's divider). */
+  private compareLayers: BaseLayer[] = [];
   /** The view after the last automatic fit: while it is unchanged, a resize fits again. */
   private autoFitView: { center: number[]; resolution: number } | null = null;
   private pendingLoads = 0;
@@ -183,7 +211,9 @@ export class GeoMap extends LitElement {
 
   override render() {
     return html`<div id="map" role="application" aria-label=${this.label('map')}></div><div class="tooltip" id="tooltip" hidden></div>
-      <div class="pick-list" id="pick-list" data-role="pick-list" hidden></div>`;
+      <div class="pick-list" id="pick-list" data-role="pick-list" hidden></div>
+      <div class="swipe" id="swipe" hidden><span class="swipe-label left"></span>
+        <div class="swipe-knob" tabindex="0" role="slider" aria-label=${this.label('swipe')}>⇔</div><span class="swipe-label right"></span></div>`;
   }
 
   override firstUpdated() {
@@ -223,6 +253,8 @@ export class GeoMap extends LitElement {
     this.drawPolygon.setActive(false);
     this.drawPolygon.on('drawend', (e) => this.emitArea(e.feature.getGeometry() as Polygon));
     this.map.addInteraction(this.drawPolygon);
+    this.swipe = new QuarterSwipe(this.map, this.renderRoot.querySelector('#swipe') as HTMLElement);
+    this.swipe.clipRight(this.districtLayer);
     this.applyBasemap();
     this.loadDistricts();
     if (this.overlayUrl) {
@@ -241,6 +273,7 @@ export class GeoMap extends LitElement {
 
   override willUpdate(changed: PropertyValues) {
     if (changed.has('styleJson')) this.spec = this.parse(this.styleJson, this.spec);
+    if (changed.has('compareStyleJson')) this.compareSpec = this.parse(this.compareStyleJson, this.compareSpec);
     if (changed.has('layersJson')) this.layers = this.parse(this.layersJson, this.layers);
     if (changed.has('filtersJson')) this.filters = this.parse(this.filtersJson, {});
     if (changed.has('selectionJson')) this.selection = this.parse<Selection | null>(this.selectionJson, null);
@@ -260,7 +293,8 @@ export class GeoMap extends LitElement {
       this.labelLayer?.changed();
       this.pointLayers.forEach((layer) => layer.changed());
     }
-    if (changed.has('filtersJson') || changed.has('countsJson') || changed.has('period') || changed.has('dataVersion')) {
+    if (changed.has('filtersJson') || changed.has('countsJson') || changed.has('period') || changed.has('dataVersion')
+        || changed.has('comparePeriod') || changed.has('compareStyleJson')) {
       this.rebuildPointLayers();
     } else if (changed.has('layersJson')) {
       this.applyVisibility();
@@ -302,7 +336,9 @@ export class GeoMap extends LitElement {
    * Moves the view so that the selected feature is not under the legend or a card (the `avoid` elements), nor
    * outside the map: a district is fitted into the free part, a point is centred in it at the same zoom.
    */
-  revealSelection() {
+  async revealSelection() {
+    // Called right after the selection property is set: let it arrive first (Lit updates asynchronously).
+    await this.updateComplete;
     const view = this.map?.getView();
     if (!view || !this.map) {
       return;
@@ -541,13 +577,49 @@ export class GeoMap extends LitElement {
       layer.setZIndex(5 + index);
       this.pointLayers.set(id, layer);
       this.map?.addLayer(layer);
+      if (id !== 'contact-points') {
+        this.swipe?.clipRight(layer);
+      }
     });
+    this.rebuildCompareLayers();
     this.applyVisibility();
   }
 
-  private clusterLayer(id: PointLayerId, query: string): VectorLayer {
+  /** The compared quarter's districts and organisations, left of the divider; nothing when not comparing. */
+  private rebuildCompareLayers() {
+    this.compareLayers.forEach((layer) => this.map?.removeLayer(layer));
+    this.compareLayers = [];
+    const comparing = !!this.comparePeriod && this.comparePeriod !== this.period;
+    this.swipe?.setActive(comparing, this.comparePeriod, this.period);
+    if (!comparing || !this.map) {
+      return;
+    }
+    const districts = new VectorLayer({ source: this.districtSource, zIndex: 1, style: (f) => new Style({
+      fill: new Fill({ color: this.compareSpec.districtColors[f.get('code')] ?? '#e8e8e8' }),
+      stroke: new Stroke({ color: '#4a4a5a', width: 1.2 * this.scale }),
+    }) });
+    districts.set('compare', 'districts');
+    this.compareLayers.push(districts);
+    ORGANISATION_LAYERS.forEach((id, index) => {
+      const query = this.filterQuery(id, this.comparePeriod);
+      const layer = (this.counts[id] ?? 0) > GEOJSON_LIMIT ? this.tileLayer(id, query) : this.clusterLayer(id, query, false);
+      layer.set('pointLayer', undefined);
+      layer.set('compare', id);
+      layer.setZIndex(5 + index);
+      this.compareLayers.push(layer);
+    });
+    this.compareLayers.forEach((layer) => {
+      this.swipe?.clipLeft(layer);
+      this.map?.addLayer(layer);
+    });
+  }
+
+  /** @param shown false for the compared quarter's copy: not counted, not clickable, not the selection's source */
+  private clusterLayer(id: PointLayerId, query: string, own = true): VectorLayer {
     const source = new VectorSource();
-    this.rawSources.set(id, source);
+    if (own) {
+      this.rawSources.set(id, source);
+    }
     // Contact points are drawn as one badge per organisation (the leaders who contact it), not one symbol each.
     const shown = id === 'contact-points' ? new VectorSource() : source;
     const cluster = new Cluster({ source: shown, distance: this.clusterDistance(), minDistance: 8 });
@@ -637,13 +709,13 @@ export class GeoMap extends LitElement {
     }
   }
 
-  private filterQuery(id: PointLayerId): string {
+  private filterQuery(id: PointLayerId, period = this.period): string {
     const filters = this.filters;
     const parts: string[] = [];
     if (filters.district) parts.push(`district=${encodeURIComponent(filters.district)}`);
     if (filters.status) parts.push(`status=${encodeURIComponent(filters.status)}`);
     if (filters.kind && id === 'contact-points') parts.push(`kind=${encodeURIComponent(filters.kind)}`);
-    if (this.period) parts.push(`period=${encodeURIComponent(this.period)}`);
+    if (period) parts.push(`period=${encodeURIComponent(period)}`);
     return parts.length ? '&' + parts.join('&') : '';
   }
 
@@ -657,21 +729,32 @@ export class GeoMap extends LitElement {
       const kindAllows = !kind || id === 'contact-points' || LAYER_KIND[id as OrganisationLayerId] === kind;
       layer.setVisible(!!layers[id] && kindAllows);
     });
+    this.compareLayers.forEach((layer) => {
+      const id = layer.get('compare') as string;
+      layer.setVisible(id === 'districts' ? layers.districts : (this.pointLayers.get(id as PointLayerId)?.getVisible() ?? false));
+    });
   }
 
   private applyBasemap() {
     if (!this.map) {
       return;
     }
-    if (this.basemapLayer) {
-      this.map.removeLayer(this.basemapLayer);
-      this.basemapLayer = undefined;
-    }
-    if (this.basemapUrl) {
+    this.basemapLayers.forEach((layer) => this.map?.removeLayer(layer));
+    // Several templates (a map and its names, as Tianditu serves them) are drawn one over the other.
+    this.basemapLayers = this.basemapUrl.split(/\s+/).filter((url) => url).map((url, index) =>
       // CORS, so that a snapshot of the canvas is not tainted; a failing server only leaves tiles blank.
-      this.basemapLayer = new TileLayer({ source: new XYZ({ url: this.basemapUrl, crossOrigin: 'anonymous' }), zIndex: 0 });
-      this.map.addLayer(this.basemapLayer);
-    }
+      new TileLayer({ source: new XYZ({ url, crossOrigin: 'anonymous' }), zIndex: index === 0 ? 0 : 2 }));
+    this.basemapLayers.forEach((layer) => this.map?.addLayer(layer));
+    this.applyDistrictOpacity();
+  }
+
+  /**
+   * Over a base layer, zoomed in, the district fills turn translucent so that roads, places and names show
+   * through: context when zoomed in. At city scale the choropleth is the message and stays opaque.
+   */
+  private applyDistrictOpacity() {
+    const zoom = this.map?.getView().getZoom() ?? 0;
+    this.districtLayer?.setOpacity(this.basemapLayers.length > 0 && zoom >= CONTEXT_ZOOM ? 0.45 : 1);
   }
 
   private fitToRequestedExtent() {
@@ -947,6 +1030,7 @@ export class GeoMap extends LitElement {
   }
 
   private onZoomChange() {
+    this.applyDistrictOpacity();
     const distance = this.clusterDistance();
     this.pointLayers.forEach((layer) => {
       const source = (layer as VectorLayer).getSource?.();

@@ -51,6 +51,7 @@ import org.jiuquan.grassroots.map.GeoMap;
 import org.jiuquan.grassroots.map.IndicatorChart;
 import org.jiuquan.grassroots.map.MapStyle;
 import org.jiuquan.grassroots.map.MapStyleService;
+import org.jiuquan.grassroots.map.QuarterComparison;
 import org.jiuquan.grassroots.organisations.DataChangeException;
 import org.jiuquan.grassroots.organisations.OrganisationDetails;
 import org.jiuquan.grassroots.organisations.OrganisationService;
@@ -62,7 +63,7 @@ import org.jiuquan.grassroots.snapshot.SnapshotPanel;
 import org.jiuquan.grassroots.snapshot.SnapshotService;
 import org.jiuquan.grassroots.organisations.SearchHit;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import org.jiuquan.grassroots.basemap.BaseLayerService;
 
 /**
  * The dashboard: a large map, the controls on the left (layers, filters, indicator), the city figures,
@@ -77,7 +78,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final MapStyleService styles;
     private final OrganisationService organisations;
     private final DistrictService districtService;
-    private final String basemapUrl;
+    private final BaseLayerService baseLayers;
     private final AuthenticationContext authentication;
     private final SnapshotService snapshots;
     private final BookmarkService bookmarks;
@@ -88,6 +89,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     /** The slide being shown (index into the saved views), or -1. */
     private int slide = -1;
     private final Div slideCaption = new Div();
+    private @Nullable QuarterBar quarterBar;
 
     private DashboardState state = DashboardState.defaults("2017Q4");
     private boolean built;
@@ -117,7 +119,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
                          DistrictService districtService, AuthenticationContext authentication,
                          SnapshotService snapshots, BookmarkService bookmarks, AuditLog audit,
-                         @Value("${jiuquan.map.basemap-url}") String basemapUrl) {
+                         BaseLayerService baseLayers) {
         this.authentication = authentication;
         this.snapshots = snapshots;
         this.bookmarks = bookmarks;
@@ -126,7 +128,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         this.styles = styles;
         this.organisations = organisations;
         this.districtService = districtService;
-        this.basemapUrl = basemapUrl;
+        this.baseLayers = baseLayers;
         addClassName("dashboard");
         setId("dashboard");
     }
@@ -170,13 +172,16 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
         slideCaption.setId("slide-caption");
         slideCaption.addClassName("slide-caption");
-        Div mapArea = new Div(map, legend, card, exitPresentation, slideCaption);
+        quarterBar = new QuarterBar(periods.stream().map(Period::code).toList(), this::showPeriod, () -> state.period(),
+                this::showCompare);
+        Div mapArea = new Div(map, legend, card, exitPresentation, slideCaption, quarterBar);
         mapArea.addClassName("map-area");
         map.setId("map");
         map.setSizeFull();
         // The city is fitted beside the legend, and a selected feature kept out from under its card.
         map.setAvoid("[data-role=legend], #detail-card");
-        map.setBasemapUrl(basemapUrl);
+        // The base layer an admin chose (admin/basemap), as tile URL templates: Tianditu has two, map and names.
+        map.setBasemapUrl(String.join(" ", baseLayers.current().tileUrls()));
         map.addFeatureClickListener(event -> openCard(event.layer(), event.id()));
         map.addViewMovedListener(event -> {
             state = state.withBbox(event.bbox());
@@ -416,7 +421,11 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                 "contact-points", getTranslation("layers.contact-points"),
                 "enterprises", getTranslation("layers.enterprises"),
                 "social-organisations", getTranslation("layers.social-organisations"),
-                "map", getTranslation("map.label"), "pick.title", getTranslation("map.pick-title")));
+                "map", getTranslation("map.label"), "pick.title", getTranslation("map.pick-title"),
+                "swipe", getTranslation("map.swipe")));
+        if (quarterBar != null) {
+            quarterBar.setCompare(state.compare());
+        }
         applyLayers();
         applyFilters();
         applyIndicator();
@@ -450,6 +459,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         MapStyle style = styles.style(state.indicator(), state.period(), state.method(), state.classes());
         map.setStyle(style);
         map.setPeriod(state.period());
+        applyCompare(style);
         legend.show(style, currentIndicator(), state.period(), getLocale());
         List<IndicatorValue> cityValues = indicators.cityValues(state.period());
         figures.show(cityValues, indicatorsByCode, getLocale());
@@ -458,6 +468,32 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         if (card.isVisible() && !card.shownId().isEmpty() && card.shownId().length() == 6) {
             openCard("districts", card.shownId());
         }
+    }
+
+    /** The compared quarter (a swipe on the map), coloured with the shown quarter's classes: one legend for both. */
+    private void applyCompare(MapStyle shown) {
+        String compare = state.compare();
+        map.setCompare(compare, compare == null ? null : QuarterComparison.onClassesOf(shown,
+                styles.style(state.indicator(), compare, state.method(), state.classes())));
+    }
+
+    /** A quarter chosen on the map (the play button): the same as choosing it in the period list. */
+    private void showPeriod(String period) {
+        state = state.withPeriod(period);
+        updating = true;
+        try {
+            periodSelect.setValue(period);
+        } finally {
+            updating = false;
+        }
+        applyIndicator();
+        updateUrl();
+    }
+
+    private void showCompare(@Nullable String period) {
+        state = state.withCompare(period);
+        applyCompare(styles.style(state.indicator(), state.period(), state.method(), state.classes()));
+        updateUrl();
     }
 
     private void refreshTable() {

@@ -59,6 +59,17 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         getElement().setProperty("period", period);
     }
 
+    /**
+     * A second quarter drawn beside the selected one: the map shows a divider a person drags, the compared
+     * quarter left of it, the selected one right of it. Null turns it off.
+     *
+     * @param style the compared quarter's style, coloured with the selected quarter's classes (QuarterComparison)
+     */
+    public void setCompare(@Nullable String period, @Nullable MapStyle style) {
+        getElement().setProperty("compareStyleJson", style == null ? "" : JSON.writeValueAsString(style));
+        getElement().setProperty("comparePeriod", period == null ? "" : period);
+    }
+
     /** Fetches the point layers again (after a status change), keeping the view. */
     public void reloadData() {
         dataVersion++;
@@ -105,7 +116,10 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         getElement().setProperty("presentation", presentation);
     }
 
-    /** An XYZ tile URL template ({z}/{x}/{y}) drawn under the layers; empty for none (the default: offline). */
+    /**
+     * XYZ tile URL templates ({z}/{x}/{y}, separated by spaces, lowest first) drawn under the layers; empty for
+     * none (the default: offline).
+     */
     public void setBasemapUrl(String url) {
         getElement().setAttribute("basemap-url", url);
     }
