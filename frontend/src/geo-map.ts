@@ -51,6 +51,8 @@ const LAYER_KIND: Record<OrganisationLayerId, string> = {
 const GEOJSON_LIMIT = 10000;
 /** From this zoom on, points are drawn one by one rather than clustered. */
 const INDIVIDUAL_ZOOM = 11;
+/** From this zoom on, organisations carry their names (decluttered: a name that would overlap another is left out). */
+const NAME_ZOOM = 12.5;
 /** From this zoom on, a base layer shows through the district fills. */
 const CONTEXT_ZOOM = 9;
 
@@ -198,6 +200,10 @@ export class GeoMap extends LitElement {
   private pickList?: Overlay;
   private swipe?: QuarterSwipe;
   private compareSpec: MapStyleSpec = { districtColors: {}, points: [], weakRing: '#D55E00' };
+  /** Organisation names when zoomed in: context on a map with no base layer. */
+  private nameLayers = new Map<PointLayerId, VectorLayer>();
+  /** Set once the server refused `period` on a point layer (a server from before the time axis). */
+  private periodRefused = false;
   /** The compared quarter's districts and organisation layers (drawn left of the swipe's divider). */
   private compareLayers: BaseLayer[] = [];
   /** The view after the last automatic fit: while it is unchanged, a resize fits again. */
@@ -292,6 +298,7 @@ export class GeoMap extends LitElement {
       this.districtLayer?.changed();
       this.labelLayer?.changed();
       this.pointLayers.forEach((layer) => layer.changed());
+      this.nameLayers.forEach((layer) => layer.changed());
     }
     if (changed.has('filtersJson') || changed.has('countsJson') || changed.has('period') || changed.has('dataVersion')
         || changed.has('comparePeriod') || changed.has('compareStyleJson')) {
@@ -569,6 +576,8 @@ export class GeoMap extends LitElement {
     this.hidePickList();
     this.pointLayers.forEach((layer) => this.map?.removeLayer(layer));
     this.pointLayers.clear();
+    this.nameLayers.forEach((layer) => this.map?.removeLayer(layer));
+    this.nameLayers.clear();
     this.rawSources.clear();
     POINT_LAYERS.forEach((id, index) => {
       const query = this.filterQuery(id);
@@ -579,6 +588,13 @@ export class GeoMap extends LitElement {
       this.map?.addLayer(layer);
       if (id !== 'contact-points') {
         this.swipe?.clipRight(layer);
+        const raw = this.rawSources.get(id);
+        if (raw) {
+          const names = new VectorLayer({ source: raw, minZoom: NAME_ZOOM, declutter: 'names', zIndex: 4,
+            style: (f) => this.nameStyle(f) });
+          this.nameLayers.set(id, names);
+          this.map?.addLayer(names);
+        }
       }
     });
     this.rebuildCompareLayers();
@@ -625,16 +641,28 @@ export class GeoMap extends LitElement {
     const cluster = new Cluster({ source: shown, distance: this.clusterDistance(), minDistance: 8 });
     const layer = new VectorLayer({ source: cluster, style: (f, resolution) => this.pointStyle(f, id, resolution) });
     layer.set('pointLayer', id);
-    const loaded = this.loadAll(`${this.ogcBase}/collections/${id}/items?limit=${GEOJSON_LIMIT}${query}`, source);
-    if (id === 'contact-points') {
-      const generation = this.loadGeneration;
-      loaded.then(() => {
-        if (generation === this.loadGeneration) {
-          shown.addFeatures(contactBadges(source.getFeatures()));
-        }
-      });
-    }
+    // Fetched when first shown: a layer switched off (enterprises, social organisations by default) costs nothing.
+    layer.set('load', () => {
+      const loaded = this.loadAll(`${this.ogcBase}/collections/${id}/items?limit=${GEOJSON_LIMIT}${query}`, source);
+      if (id === 'contact-points') {
+        const generation = this.loadGeneration;
+        loaded.then(() => {
+          if (generation === this.loadGeneration) {
+            shown.addFeatures(contactBadges(source.getFeatures()));
+          }
+        });
+      }
+    });
     return layer;
+  }
+
+  /** Starts a GeoJSON layer's fetch if it is shown and has not started yet. */
+  private loadIfShown(layer: BaseLayer) {
+    const load = layer.get('load') as (() => void) | undefined;
+    if (load && layer.getVisible()) {
+      layer.set('load', undefined);
+      load();
+    }
   }
 
   private tileLayer(id: PointLayerId, query: string): VectorTileLayer {
@@ -693,12 +721,14 @@ export class GeoMap extends LitElement {
     this.pendingLoads++;
     try {
       const init: RequestInit = { headers: { Accept: 'application/geo+json, application/json' }, cache: revalidate ? 'no-cache' : 'default' };
-      let response = await fetch(url, init);
-      if (response.status === 400 && /[?&]period=/.test(url)) {
+      const asked = this.periodRefused ? withoutPeriod(url) : url;
+      let response = await fetch(asked, init);
+      if (response.status === 400 && /[?&]period=/.test(asked)) {
         // A server from before the time axis refuses `period` on point layers: show today's status rather
         // than nothing, and say so where a developer looks.
         console.warn('geo-map: the server does not take period for', url);
-        response = await fetch(url.replace(/([?&])period=[^&]*&?/, '$1').replace(/[?&]$/, ''), init);
+        this.periodRefused = true;
+        response = await fetch(withoutPeriod(url), init);
       }
       return response.ok ? await response.json() : null;
     } catch {
@@ -728,10 +758,13 @@ export class GeoMap extends LitElement {
       // A kind filter keeps only the organisations of that kind (and the contact points linking to them).
       const kindAllows = !kind || id === 'contact-points' || LAYER_KIND[id as OrganisationLayerId] === kind;
       layer.setVisible(!!layers[id] && kindAllows);
+      this.loadIfShown(layer);
     });
+    this.nameLayers.forEach((layer, id) => layer.setVisible(this.pointLayers.get(id)?.getVisible() ?? false));
     this.compareLayers.forEach((layer) => {
       const id = layer.get('compare') as string;
       layer.setVisible(id === 'districts' ? layers.districts : (this.pointLayers.get(id as PointLayerId)?.getVisible() ?? false));
+      this.loadIfShown(layer);
     });
   }
 
@@ -899,6 +932,19 @@ export class GeoMap extends LitElement {
       });
     });
     return styles;
+  }
+
+  /** An organisation's name under its symbol, in small dark type on a white halo. */
+  private nameStyle(feature: FeatureLike): Style {
+    return new Style({
+      text: new Text({
+        text: String(feature.get('name_zh') ?? ''),
+        font: `${this.presentation ? 20 : 12}px system-ui, "Noto Sans CJK SC", sans-serif`,
+        fill: new Fill({ color: '#222' }),
+        stroke: new Stroke({ color: 'rgba(255,255,255,0.95)', width: 3 }),
+        offsetY: (this.presentation ? 26 : 17),
+      }),
+    });
   }
 
   private symbolStyle(layer: PointLayerId, weak: boolean, selected: boolean): Style | Style[] {
@@ -1183,7 +1229,9 @@ export class GeoMap extends LitElement {
     }
     const members = (feature.get('features') as FeatureLike[] | undefined) ?? [feature];
     if (layer === 'contact-points') {
-      return members.flatMap((badge) => (badge.get('leaders') as PickEntry[] | undefined) ?? []);
+      // A badge holds its leaders; a contact point from a vector tile (large datasets) is one leader.
+      return members.flatMap((badge) => (badge.get('leaders') as PickEntry[] | undefined)
+        ?? [{ layer, id: this.idOf(badge, 'contact-points'), text: `${badge.get('leader_name_zh')} → ${badge.get('organisation_name_zh') ?? ''}` }]);
     }
     const kind = this.labels[layer] ?? layer;
     return members.map((m) => ({ layer, id: this.idOf(m, layer as PointLayerId), text: `${m.get('name_zh')} · ${kind}` }));
@@ -1258,6 +1306,11 @@ export class GeoMap extends LitElement {
       return fallback;
     }
   }
+}
+
+/** A URL without its period parameter. */
+function withoutPeriod(url: string): string {
+  return url.replace(/([?&])period=[^&]*&?/, '$1').replace(/[?&]$/, '');
 }
 
 /** The image of a point symbol's shape (circle, square, triangle, diamond, pentagon), centred on the point. */
