@@ -51,6 +51,7 @@ import org.jiuquan.grassroots.map.GeoMap;
 import org.jiuquan.grassroots.map.IndicatorChart;
 import org.jiuquan.grassroots.map.MapStyle;
 import org.jiuquan.grassroots.map.MapStyleService;
+import org.jiuquan.grassroots.map.QuarterComparison;
 import org.jiuquan.grassroots.organisations.DataChangeException;
 import org.jiuquan.grassroots.organisations.OrganisationDetails;
 import org.jiuquan.grassroots.organisations.OrganisationService;
@@ -62,7 +63,7 @@ import org.jiuquan.grassroots.snapshot.SnapshotPanel;
 import org.jiuquan.grassroots.snapshot.SnapshotService;
 import org.jiuquan.grassroots.organisations.SearchHit;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import org.jiuquan.grassroots.basemap.BaseLayerService;
 
 /**
  * The dashboard: a large map, the controls on the left (layers, filters, indicator), the city figures,
@@ -77,7 +78,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final MapStyleService styles;
     private final OrganisationService organisations;
     private final DistrictService districtService;
-    private final String basemapUrl;
+    private final BaseLayerService baseLayers;
     private final AuthenticationContext authentication;
     private final SnapshotService snapshots;
     private final BookmarkService bookmarks;
@@ -88,6 +89,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     /** The slide being shown (index into the saved views), or -1. */
     private int slide = -1;
     private final Div slideCaption = new Div();
+    private @Nullable QuarterBar quarterBar;
 
     private DashboardState state = DashboardState.defaults("2017Q4");
     private boolean built;
@@ -117,7 +119,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
                          DistrictService districtService, AuthenticationContext authentication,
                          SnapshotService snapshots, BookmarkService bookmarks, AuditLog audit,
-                         @Value("${jiuquan.map.basemap-url}") String basemapUrl) {
+                         BaseLayerService baseLayers) {
         this.authentication = authentication;
         this.snapshots = snapshots;
         this.bookmarks = bookmarks;
@@ -126,7 +128,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         this.styles = styles;
         this.organisations = organisations;
         this.districtService = districtService;
-        this.basemapUrl = basemapUrl;
+        this.baseLayers = baseLayers;
         addClassName("dashboard");
         setId("dashboard");
     }
@@ -170,11 +172,16 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
         slideCaption.setId("slide-caption");
         slideCaption.addClassName("slide-caption");
-        Div mapArea = new Div(map, legend, card, exitPresentation, slideCaption);
+        quarterBar = new QuarterBar(periods.stream().map(Period::code).toList(), this::showPeriod, () -> state.period(),
+                this::showCompare);
+        Div mapArea = new Div(map, legend, card, exitPresentation, slideCaption, quarterBar);
         mapArea.addClassName("map-area");
         map.setId("map");
         map.setSizeFull();
-        map.setBasemapUrl(basemapUrl);
+        // The city is fitted beside the legend, and a selected feature kept out from under its card.
+        map.setAvoid("[data-role=legend], #detail-card");
+        // The base layer an admin chose (admin/basemap), as tile URL templates: Tianditu has two, map and names.
+        map.setBasemapUrl(String.join(" ", baseLayers.current().tileUrls()));
         map.addFeatureClickListener(event -> openCard(event.layer(), event.id()));
         map.addViewMovedListener(event -> {
             state = state.withBbox(event.bbox());
@@ -191,17 +198,48 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         side.addClassName("side-panel");
         chart.setId("indicator-chart");
 
-        add(controls, mapArea, side);
+        add(drawerBar(controls, side), controls, mapArea, side);
+        // Heard on the whole page: the map, a card or nothing at all may have the focus.
+        UI ui = UI.getCurrent();
         Shortcuts.addShortcutListener(this, () -> setPresentation(!state.presentation()), Key.KEY_P, KeyModifier.ALT)
-                .listenOn(this);
+                .listenOn(ui);
+        Shortcuts.addShortcutListener(this, () -> setPresentation(false), Key.ESCAPE).listenOn(ui)
+                .allowBrowserDefault().allowEventPropagation();
+        // In full screen the browser takes Esc for itself and leaves full screen: leave presentation with it.
+        getElement().executeJs("const view = this; document.addEventListener('fullscreenchange', () => {"
+                + " if (!document.fullscreenElement) view.dispatchEvent(new CustomEvent('fullscreen-left')); })");
+        getElement().addEventListener("fullscreen-left", event -> setPresentation(false));
         // In presentation mode the arrow keys (and a presenter's page keys) step through the saved views, as a
         // slide show. Heard page-wide, since focus is nowhere in particular during a show; the keys keep their
         // usual meaning everywhere else (typing in a field, scrolling).
-        UI ui = UI.getCurrent();
         for (Key key : List.of(Key.ARROW_RIGHT, Key.PAGE_DOWN, Key.ARROW_LEFT, Key.PAGE_UP)) {
             int step = key == Key.ARROW_RIGHT || key == Key.PAGE_DOWN ? 1 : -1;
             Shortcuts.addShortcutListener(this, () -> stepSlide(step), key).listenOn(ui).allowBrowserDefault();
         }
+    }
+
+    /**
+     * On screens too narrow for three columns the side panels become drawers over the map (CSS decides which:
+     * dashboard.css); these buttons open and close them.
+     */
+    private Div drawerBar(Div controls, Div side) {
+        controls.setId("controls");
+        side.setId("side-panel");
+        Button openControls = new Button(getTranslation("drawer.controls"), event -> toggleDrawer("controls-open", "side-open"));
+        openControls.setId("toggle-controls");
+        Button openSide = new Button(getTranslation("drawer.side"), event -> toggleDrawer("side-open", "controls-open"));
+        openSide.setId("toggle-side");
+        for (Button button : List.of(openControls, openSide)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        }
+        Div bar = new Div(openControls, openSide);
+        bar.addClassName("drawer-bar");
+        return bar;
+    }
+
+    private void toggleDrawer(String open, String other) {
+        removeClassName(other);
+        setClassName(open, !hasClassName(open));
     }
 
     private Div header() {
@@ -380,7 +418,14 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         map.setLanguage(state.lang());
         map.setLabels(Map.of("villages", getTranslation("layers.villages"),
                 "grid-branches", getTranslation("layers.grid-branches"),
-                "contact-points", getTranslation("layers.contact-points"), "map", getTranslation("map.label")));
+                "contact-points", getTranslation("layers.contact-points"),
+                "enterprises", getTranslation("layers.enterprises"),
+                "social-organisations", getTranslation("layers.social-organisations"),
+                "map", getTranslation("map.label"), "pick.title", getTranslation("map.pick-title"),
+                "swipe", getTranslation("map.swipe")));
+        if (quarterBar != null) {
+            quarterBar.setCompare(state.compare());
+        }
         applyLayers();
         applyFilters();
         applyIndicator();
@@ -413,6 +458,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private void applyIndicator() {
         MapStyle style = styles.style(state.indicator(), state.period(), state.method(), state.classes());
         map.setStyle(style);
+        map.setPeriod(state.period());
+        applyCompare(style);
         legend.show(style, currentIndicator(), state.period(), getLocale());
         List<IndicatorValue> cityValues = indicators.cityValues(state.period());
         figures.show(cityValues, indicatorsByCode, getLocale());
@@ -421,6 +468,32 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         if (card.isVisible() && !card.shownId().isEmpty() && card.shownId().length() == 6) {
             openCard("districts", card.shownId());
         }
+    }
+
+    /** The compared quarter (a swipe on the map), coloured with the shown quarter's classes: one legend for both. */
+    private void applyCompare(MapStyle shown) {
+        String compare = state.compare();
+        map.setCompare(compare, compare == null ? null : QuarterComparison.onClassesOf(shown,
+                styles.style(state.indicator(), compare, state.method(), state.classes())));
+    }
+
+    /** A quarter chosen on the map (the play button): the same as choosing it in the period list. */
+    private void showPeriod(String period) {
+        state = state.withPeriod(period);
+        updating = true;
+        try {
+            periodSelect.setValue(period);
+        } finally {
+            updating = false;
+        }
+        applyIndicator();
+        updateUrl();
+    }
+
+    private void showCompare(@Nullable String period) {
+        state = state.withCompare(period);
+        applyCompare(styles.style(state.indicator(), state.period(), state.method(), state.classes()));
+        updateUrl();
     }
 
     private void refreshTable() {
@@ -464,15 +537,31 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                         state.period().equals(periods.isEmpty() ? "" : periods.get(0).code()), getLocale());
                 selectTableRow(id);
             });
-            case "villages", "grid-branches", "enterprises", "social-organisations", "organisations" ->
-                    organisations.organisation(id, state.period()).ifPresent(this::showOrganisation);
+            case "villages", "grid-branches", "enterprises", "social-organisations", "organisations" -> {
+                Optional<OrganisationDetails> organisation = organisations.organisation(id, state.period());
+                organisation.ifPresent(this::showOrganisation);
+                // A search hit names no layer: the organisation's kind does.
+                map.setSelection(new GeoMap.Selection(organisation.map(o -> layerOfKind(o.kind())).orElse(layer), id));
+                map.revealSelection();
+                return;
+            }
             case "contact-points" -> organisations.contactPoint(id, state.period()).ifPresent(c ->
                     card.showContactPoint(c, districtName(c.districtCode())));
             default -> {
                 return;
             }
         }
-        map.setSelection(new GeoMap.Selection(layer.equals("organisations") ? "villages" : layer, id));
+        map.setSelection(new GeoMap.Selection(layer, id));
+        map.revealSelection();
+    }
+
+    private static String layerOfKind(String kind) {
+        return switch (kind) {
+            case "village" -> "villages";
+            case "grid_branch" -> "grid-branches";
+            case "enterprise" -> "enterprises";
+            default -> "social-organisations";
+        };
     }
 
     private void showOrganisation(OrganisationDetails o) {
@@ -484,6 +573,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                     organisations.changeStatus(String.valueOf(o.id()), status, from);
                     // Everything that counts statuses follows at once: KPIs, table, chart, map layers, card.
                     applyIndicator();
+                    map.reloadData();
                     organisations.organisation(String.valueOf(o.id()), state.period()).ifPresent(this::showOrganisation);
                     Notification.show(getTranslation("card.status-saved"))
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

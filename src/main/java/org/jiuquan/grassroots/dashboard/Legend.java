@@ -4,6 +4,7 @@ import org.jiuquan.grassroots.i18n.Formats;
 import java.util.Locale;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import org.jiuquan.grassroots.indicators.Indicator;
 import org.jiuquan.grassroots.map.MapStyle;
@@ -14,6 +15,7 @@ class Legend extends Div {
     Legend() {
         addClassName("map-legend");
         setId("legend");
+        getElement().setAttribute("data-role", "legend");
     }
 
     void show(MapStyle style, Indicator indicator, String period, Locale locale) {
@@ -23,29 +25,53 @@ class Legend extends Div {
         Div title = new Div(new Span(english ? indicator.nameEn() : indicator.nameZh()),
                 new Span(unit.isBlank() ? " · " + period : " (" + unit + ") · " + period));
         title.addClassName("legend-title");
-        add(title);
+        // Folds the legend away and back, in the browser (no round trip): on a phone it starts folded (CSS).
+        NativeButton toggle = new NativeButton(getTranslation("legend.toggle"));
+        toggle.addClassName("legend-toggle");
+        toggle.getElement().setAttribute("aria-expanded", "true");
+        toggle.getElement().executeJs("this.addEventListener('click', () => {"
+                + " const legend = this.closest('[data-role=legend]');"
+                + " const open = getComputedStyle(legend.querySelector('.legend-body')).display !== 'none';"
+                + " legend.setAttribute('data-open', open ? 'no' : 'yes');"
+                + " this.setAttribute('aria-expanded', String(!open)); })");
+        Div head = new Div(title, toggle);
+        head.addClassName("legend-head");
+        Div classes = new Div();
+        classes.addClassName("legend-classes");
         for (MapStyle.LegendClass entry : style.legend()) {
             String from = Formats.number(entry.from(), style.decimals(), locale);
             String to = Formats.number(entry.to(), style.decimals(), locale);
             Div row = row(swatch(entry.color(), "square"), from.equals(to) ? from : from + " – " + to);
             row.getElement().setAttribute("data-color", entry.color());
             row.addClassName("legend-class");
-            add(row);
+            classes.add(row);
         }
-        add(row(swatch("#e8e8e8", "square"), getTranslation("legend.no-data")));
+        classes.add(row(swatch("#e8e8e8", "square"), getTranslation("legend.no-data")));
         Div points = new Div(getTranslation("legend.points"));
         points.addClassName("legend-title");
-        add(points);
+        Div symbols = new Div();
+        symbols.addClassName("legend-symbols");
         for (MapStyle.PointSymbol symbol : style.points()) {
-            add(row(swatch(symbol.color(), symbol.shape()), getTranslation("layers." + symbol.layer())));
+            if (symbol.layer().equals("contact-points")) {
+                // On the map a contact point is a badge beside its organisation, with the number of leaders.
+                Span badge = swatch(symbol.color(), "circle");
+                badge.setText("2");
+                badge.addClassName("legend-badge");
+                symbols.add(row(badge, getTranslation("legend.contact-badge")));
+            } else {
+                symbols.add(row(swatch(symbol.color(), symbol.shape()), getTranslation("layers." + symbol.layer())));
+            }
         }
         Span ring = swatch("transparent", "circle");
         ring.getStyle().set("border", "3px solid " + style.weakRing());
-        add(row(ring, getTranslation("legend.weak")));
+        symbols.add(row(ring, getTranslation("legend.weak")));
         Span cluster = swatch("#777", "circle");
         cluster.setText("12");
         cluster.addClassName("legend-cluster");
-        add(row(cluster, getTranslation("legend.cluster")));
+        symbols.add(row(cluster, getTranslation("legend.cluster")));
+        Div body = new Div(classes, points, symbols);
+        body.addClassName("legend-body");
+        add(head, body);
     }
 
     private static Div row(Span symbol, String text) {

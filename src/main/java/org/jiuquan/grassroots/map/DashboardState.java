@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the dashboard shows, as it travels in the URL so a view can be bookmarked, shared, or exported as a
  * snapshot (the snapshot endpoint reads the same parameters):
- * {@code ?indicator=…&period=…&method=…&classes=…&district=…&kind=…&status=…&layers=…&bbox=…&lang=…&present=1}.
+ * {@code ?indicator=…&period=…&method=…&classes=…&district=…&kind=…&status=…&layers=…&bbox=…&lang=…&present=1
+ * &compare=…} (compare: a second quarter shown beside the selected one).
  */
 public record DashboardState(String indicator, String period, String method, int classes, @Nullable String district,
                       @Nullable String kind, @Nullable String status, Set<String> layers, double @Nullable [] bbox,
-                      String lang, boolean presentation) {
+                      String lang, boolean presentation, @Nullable String compare) {
 
     public static final String DEFAULT_INDICATOR = "enterprise_coverage";
     public static final List<String> ALL_LAYERS = List.of("districts", "villages", "grid-branches", "enterprises",
@@ -34,7 +35,7 @@ public record DashboardState(String indicator, String period, String method, int
 
     public static DashboardState defaults(String latestPeriod) {
         return new DashboardState(DEFAULT_INDICATOR, latestPeriod, "quantile", 5, null, null, null,
-                new LinkedHashSet<>(DEFAULT_LAYERS), null, "zh", false);
+                new LinkedHashSet<>(DEFAULT_LAYERS), null, "zh", false, null);
     }
 
     public static Parsed parse(Map<String, List<String>> parameters, Set<String> indicators, List<String> periods) {
@@ -50,10 +51,11 @@ public record DashboardState(String indicator, String period, String method, int
         String status = r.oneOf("status", Set.copyOf(STATUSES), null);
         String lang = r.oneOf("lang", Set.of("zh", "en"), "zh");
         boolean presentation = "1".equals(r.oneOf("present", Set.of("0", "1"), "0"));
+        String compare = r.oneOf("compare", Set.copyOf(periods), null);
         Set<String> layers = r.layers();
         double[] bbox = r.bbox();
         return new Parsed(new DashboardState(indicator, period, method, Integer.parseInt(classesText), district, kind,
-                status, layers, bbox, lang, presentation), invalid);
+                status, layers, bbox, lang, presentation, compare), invalid);
     }
 
     /** The URL parameters of this state, defaults left out. */
@@ -78,25 +80,26 @@ public record DashboardState(String indicator, String period, String method, int
         if (presentation) {
             out.put("present", "1");
         }
+        putIfSet(out, "compare", compare);
         return out;
     }
 
     public DashboardState withIndicator(String value) {
-        return new DashboardState(value, period, method, classes, district, kind, status, layers, bbox, lang, presentation);
+        return new DashboardState(value, period, method, classes, district, kind, status, layers, bbox, lang, presentation, compare);
     }
 
     public DashboardState withPeriod(String value) {
-        return new DashboardState(indicator, value, method, classes, district, kind, status, layers, bbox, lang, presentation);
+        return new DashboardState(indicator, value, method, classes, district, kind, status, layers, bbox, lang, presentation, compare);
     }
 
     public DashboardState withClassification(String newMethod, int newClasses) {
         return new DashboardState(indicator, period, newMethod, newClasses, district, kind, status, layers, bbox, lang,
-                presentation);
+                presentation, compare);
     }
 
     public DashboardState withFilters(@Nullable String newDistrict, @Nullable String newKind, @Nullable String newStatus) {
         return new DashboardState(indicator, period, method, classes, newDistrict, newKind, newStatus, layers, bbox, lang,
-                presentation);
+                presentation, compare);
     }
 
     public DashboardState withLayer(String layer, boolean visible) {
@@ -107,21 +110,27 @@ public record DashboardState(String indicator, String period, String method, int
             next.remove(layer);
         }
         return new DashboardState(indicator, period, method, classes, district, kind, status, next, bbox, lang,
-                presentation);
+                presentation, compare);
     }
 
     public DashboardState withBbox(double @Nullable [] value) {
         return new DashboardState(indicator, period, method, classes, district, kind, status, layers, value, lang,
-                presentation);
+                presentation, compare);
     }
 
     public DashboardState withLang(String value) {
         return new DashboardState(indicator, period, method, classes, district, kind, status, layers, bbox, value,
-                presentation);
+                presentation, compare);
     }
 
     public DashboardState withPresentation(boolean value) {
-        return new DashboardState(indicator, period, method, classes, district, kind, status, layers, bbox, lang, value);
+        return new DashboardState(indicator, period, method, classes, district, kind, status, layers, bbox, lang, value, compare);
+    }
+
+    /** Another quarter drawn beside the selected one (a swipe on the map); null: none. */
+    public DashboardState withCompare(@Nullable String value) {
+        return new DashboardState(indicator, period, method, classes, district, kind, status, layers, bbox, lang,
+                presentation, value);
     }
 
     private static void putIfSet(Map<String, String> out, String name, @Nullable String value) {

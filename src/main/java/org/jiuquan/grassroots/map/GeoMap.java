@@ -23,9 +23,11 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
 
     /** Where the bundle lies (frontend/scripts/build.mjs writes it to META-INF/resources/map). */
     public static final String MODULE = "/map/geo-map.js";
-    public static final List<String> POINT_LAYERS = List.of("villages", "grid-branches", "contact-points");
+    public static final List<String> POINT_LAYERS = List.of("villages", "grid-branches", "enterprises",
+            "social-organisations", "contact-points");
 
     private static final JsonMapper JSON = JsonMapper.shared();
+    private int dataVersion;
 
     /** Which layer and feature is selected: a district code, a 12-digit organisation code, a contact point number. */
     public record Selection(String layer, String id) {
@@ -44,9 +46,47 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         getElement().setProperty("styleJson", JSON.writeValueAsString(style));
     }
 
-    /** Which layers are drawn: districts, villages, grid-branches, contact-points. */
+    /** Which layers are drawn: districts and the {@link #POINT_LAYERS}. */
     public void setLayers(Map<String, Boolean> visible) {
         getElement().setProperty("layersJson", JSON.writeValueAsString(visible));
+    }
+
+    /**
+     * The quarter (2017Q1..2017Q4) whose status every organisation and contact layer shows: each of their
+     * requests carries {@code period=}, and a change fetches them again.
+     */
+    public void setPeriod(String period) {
+        getElement().setProperty("period", period);
+    }
+
+    /**
+     * A second quarter drawn beside the selected one: the map shows a divider a person drags, the compared
+     * quarter left of it, the selected one right of it. Null turns it off.
+     *
+     * @param style the compared quarter's style, coloured with the selected quarter's classes (QuarterComparison)
+     */
+    public void setCompare(@Nullable String period, @Nullable MapStyle style) {
+        getElement().setProperty("compareStyleJson", style == null ? "" : JSON.writeValueAsString(style));
+        getElement().setProperty("comparePeriod", period == null ? "" : period);
+    }
+
+    /** Fetches the point layers again (after a status change), keeping the view. */
+    public void reloadData() {
+        dataVersion++;
+        getElement().setProperty("dataVersion", dataVersion);
+    }
+
+    /**
+     * CSS selectors (comma-separated) of elements laid over the map, such as the legend and a card: the map
+     * keeps the city and a selected feature clear of them.
+     */
+    public void setAvoid(String selectors) {
+        getElement().setProperty("avoid", selectors);
+    }
+
+    /** Moves the view so that the selected feature lies in the map's free part (not under a card or the legend). */
+    public void revealSelection() {
+        getElement().callJsFunction("revealSelection");
     }
 
     public void setFilters(Filters filters) {
@@ -76,7 +116,10 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         getElement().setProperty("presentation", presentation);
     }
 
-    /** An XYZ tile URL template ({z}/{x}/{y}) drawn under the layers; empty for none (the default: offline). */
+    /**
+     * XYZ tile URL templates ({z}/{x}/{y}, separated by spaces, lowest first) drawn under the layers; empty for
+     * none (the default: offline).
+     */
     public void setBasemapUrl(String url) {
         getElement().setAttribute("basemap-url", url);
     }
@@ -155,7 +198,10 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         }
     }
 
-    /** A person clicked a district or a single point (clusters zoom in instead). */
+    /**
+     * A person clicked a district or a single point, or chose one from the list that a click on features at
+     * one position opens (clusters that can come apart zoom in instead).
+     */
     @DomEvent("feature-click")
     public static class FeatureClickEvent extends FeatureEvent {
         public FeatureClickEvent(GeoMap source, boolean fromClient, @EventData("event.detail.layer") String layer,

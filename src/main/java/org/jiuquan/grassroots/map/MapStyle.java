@@ -19,7 +19,7 @@ public record MapStyle(String indicator, String period, String method, int class
     public record LegendClass(double from, double to, String color, int districts) {
     }
 
-    /** @param shape circle, square or triangle */
+    /** @param shape circle, square, triangle, diamond or pentagon */
     public record PointSymbol(String layer, String color, String shape, int size) {
     }
 

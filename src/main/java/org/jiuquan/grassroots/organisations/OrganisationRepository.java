@@ -66,6 +66,8 @@ class OrganisationRepository {
     static final String LAYER_COUNTS = """
             SELECT 'villages', count(*) FROM organisation WHERE kind = 'village'
             UNION ALL SELECT 'grid-branches', count(*) FROM organisation WHERE kind = 'grid_branch'
+            UNION ALL SELECT 'enterprises', count(*) FROM organisation WHERE kind = 'enterprise'
+            UNION ALL SELECT 'social-organisations', count(*) FROM organisation WHERE kind = 'social_org'
             UNION ALL SELECT 'contact-points', count(*) FROM contact_point""";
 
     private final JdbcClient jdbc;

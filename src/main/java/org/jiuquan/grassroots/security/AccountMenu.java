@@ -34,6 +34,7 @@ public class AccountMenu extends Div {
         if (CurrentUser.has(Role.ADMIN)) {
             link("admin/users", "nav.users", "nav-users", current);
             link("admin/audit", "nav.audit", "nav-audit", current);
+            link("admin/basemap", "nav.basemap", "nav-basemap", current);
         }
         Button signOut = new Button(getTranslation("nav.sign-out"), event -> authentication.logout());
         signOut.setId("sign-out");

@@ -1,6 +1,8 @@
 package org.jiuquan.grassroots.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -15,17 +17,19 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 @Component
 class PageSecurityHeaders implements VaadinServiceInitListener {
 
-    private final String contentSecurityPolicy;
+    /** The base layer's tile servers, as chosen now (admin/basemap): a change applies to the next page. */
+    private final ObjectProvider<ContentSources> sources;
 
-    PageSecurityHeaders(@Value("${jiuquan.map.basemap-url}") String basemapUrl) {
-        this.contentSecurityPolicy = SecurityConfiguration.contentSecurityPolicy(basemapUrl);
+    PageSecurityHeaders(ObjectProvider<ContentSources> sources) {
+        this.sources = sources;
     }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.addIndexHtmlRequestListener(page -> {
             VaadinResponse response = page.getVaadinResponse();
-            response.setHeader("Content-Security-Policy", contentSecurityPolicy);
+            List<String> origins = sources.orderedStream().flatMap(s -> s.imageOrigins().stream()).toList();
+            response.setHeader("Content-Security-Policy", SecurityConfiguration.contentSecurityPolicy(origins));
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Referrer-Policy", "same-origin");

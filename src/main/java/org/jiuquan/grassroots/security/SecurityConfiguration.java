@@ -111,7 +111,12 @@ class SecurityConfiguration {
      * styles), plus the optional basemap's tile server.
      */
     static String contentSecurityPolicy(String basemapUrl) {
-        String tiles = basemapOrigin(basemapUrl);
+        return contentSecurityPolicy(basemapUrl.isBlank() ? java.util.List.of() : java.util.List.of(basemapOrigin(basemapUrl).strip()));
+    }
+
+    /** The same policy with these origins (scheme://host, or *.host) allowed for images and fetches. */
+    static String contentSecurityPolicy(java.util.List<String> imageOrigins) {
+        String tiles = imageOrigins.stream().map(origin -> " " + origin).collect(java.util.stream.Collectors.joining());
         return "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data: blob:" + tiles + "; connect-src 'self'" + tiles + "; font-src 'self' data:; "
                 + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

@@ -21,7 +21,16 @@ record PageContent(PageSize size, String title, String subtitle, MapStyle style,
                    List<DistrictShape> districts,
                    Map<String, List<MapPoint>> points, double[] extent3857, @Nullable String selectedDistrict,
                    @Nullable MapPoint selectedPoint, boolean english, Legend legend, String tableTitle,
-                   List<TableRow> table, List<String> footer, String watermark, @Nullable Overlay overlay) {
+                   List<TableRow> table, List<String> footer, String watermark, @Nullable Overlay overlay,
+                   @Nullable Comparison comparison) {
+
+    /**
+     * Two quarters side by side: the compared one on the left, the selected one (style, points) on the right.
+     *
+     * @param style the compared quarter's colours, on the selected quarter's classes
+     */
+    record Comparison(String leftLabel, String rightLabel, MapStyle style, Map<String, List<MapPoint>> points) {
+    }
 
     /** An analysis drawn over the districts (clusters, hot spots, gaps), with its own legend lines. */
     record Overlay(List<Area> areas, List<Spot> spots, List<LegendLine> legend) {

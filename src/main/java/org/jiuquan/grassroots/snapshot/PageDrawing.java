@@ -77,8 +77,21 @@ final class PageDrawing {
                     footerTop - headerBottom - panelHeight - 2 * unit);
             panel = new Rectangle2D.Double(margin, map.getMaxY() + 1.5 * unit, width - 2 * margin, panelHeight);
         }
-        MapFrame frame = new MapFrame(map.getX(), map.getY(), map.getWidth(), map.getHeight(), page.extent3857());
-        drawMap(frame);
+        PageContent.Comparison comparison = page.comparison();
+        if (comparison == null) {
+            drawMap(new MapFrame(map.getX(), map.getY(), map.getWidth(), map.getHeight(), page.extent3857()),
+                    page.style(), page.points());
+        } else {
+            // The compared quarter left, the selected one right, as the map's swipe shows them.
+            double gap = 1.5 * unit;
+            double half = (map.getWidth() - gap) / 2;
+            MapFrame left = new MapFrame(map.getX(), map.getY(), half, map.getHeight(), page.extent3857());
+            MapFrame right = new MapFrame(map.getX() + half + gap, map.getY(), half, map.getHeight(), page.extent3857());
+            drawMap(left, comparison.style(), comparison.points());
+            drawMap(right, page.style(), page.points());
+            drawQuarterLabel(left, comparison.leftLabel());
+            drawQuarterLabel(right, comparison.rightLabel());
+        }
         drawPanel(panel, landscape);
         canvas.watermark(page.watermark(), map.getCenterX(), map.getCenterY(), (float) (3.2 * unit), -28,
                 new Color(0x60, 0x60, 0x60), 0.13f);
@@ -87,11 +100,18 @@ final class PageDrawing {
 
     // ---- the map ----
 
-    private void drawMap(MapFrame frame) {
+    /** The quarter a half of a side-by-side page shows, on a plate at its top left. */
+    private void drawQuarterLabel(MapFrame frame, String label) {
+        float size = (float) (2.0 * unit);
+        double width = canvas.textWidth(label, size, true) + 1.6 * unit;
+        canvas.fill(new Rectangle2D.Double(frame.x, frame.y, width, size * 1.7), Color.WHITE);
+        canvas.text(label, frame.x + 0.8 * unit, frame.y + size * 1.2, size, INK, true, false);
+    }
+
+    private void drawMap(MapFrame frame, MapStyle style, Map<String, List<MapPoint>> points) {
         Rectangle2D box = new Rectangle2D.Double(frame.x, frame.y, frame.width, frame.height);
         canvas.clip(frame.x, frame.y, frame.width, frame.height);
         canvas.fill(box, MAP_BACKGROUND);
-        MapStyle style = page.style();
         float outline = (float) (0.12 * unit);
         for (DistrictShape district : page.districts()) {
             Path2D path = frame.toPath(district.outline());
@@ -113,7 +133,7 @@ final class PageDrawing {
                 canvas.stroke(path, area.colour(), (float) (0.25 * unit));
             }
         }
-        drawPoints(frame);
+        drawPoints(frame, points);
         if (overlay != null) {
             double r = 0.75 * unit;
             for (PageContent.Spot spot : overlay.spots()) {
@@ -136,18 +156,22 @@ final class PageDrawing {
         canvas.stroke(box, BORDER, (float) (0.15 * unit));
     }
 
-    private void drawPoints(MapFrame frame) {
+    private void drawPoints(MapFrame frame, Map<String, List<MapPoint>> points) {
         double symbolScale = unit / 8.1 * 0.75;
         Color ring = Color.decode(page.style().weakRing());
-        for (Map.Entry<String, List<MapPoint>> layer : page.points().entrySet()) {
+        for (Map.Entry<String, List<MapPoint>> layer : points.entrySet()) {
             MapStyle.PointSymbol symbol = symbol(layer.getKey());
             double size = symbol.size() * symbolScale;
             Color colour = Color.decode(symbol.color());
             for (MapPoint point : layer.getValue()) {
                 double x = frame.pageX(point.x());
                 double y = frame.pageY(point.y());
-                if (point.count() > 1) {
+                if (point.aggregated()) {
                     drawCount(x, y, point, colour, ring, symbolScale);
+                    continue;
+                }
+                if (layer.getKey().equals("contact-points")) {
+                    drawBadge(x + size * 0.9, y - size * 0.9, point.count(), colour, symbolScale);
                     continue;
                 }
                 var shape = shape(symbol.shape(), x, y, size);
@@ -165,6 +189,20 @@ final class PageDrawing {
             canvas.stroke(new Ellipse2D.Double(frame.pageX(selected.x()) - r, frame.pageY(selected.y()) - r, 2 * r, 2 * r),
                     INK, (float) (0.4 * unit));
         }
+    }
+
+    /**
+     * An organisation's contact leaders as the browser draws them: a small disc up and to the right of the
+     * organisation's symbol (never on it), holding the number of leaders.
+     */
+    private void drawBadge(double x, double y, int leaders, Color colour, double symbolScale) {
+        double radius = 6 * symbolScale;
+        Ellipse2D disc = new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius);
+        canvas.fill(disc, colour);
+        canvas.stroke(disc, Color.WHITE, (float) (1.5 * symbolScale));
+        String count = String.valueOf(leaders);
+        float size = (float) (8.5 * symbolScale);
+        canvas.text(count, x - canvas.textWidth(count, size, true) / 2, y + size / 3, size, Color.WHITE, true, false);
     }
 
     /** Aggregated points as the browser draws them: a disc growing with the count, the count inside. */
@@ -338,7 +376,9 @@ final class PageDrawing {
         for (Map.Entry<String, String> layer : legend.layerNames().entrySet()) {
             MapStyle.PointSymbol symbol = symbol(layer.getKey());
             double size = 1.3 * unit;
-            canvas.fill(shape(symbol.shape(), x + 1.2 * unit, y - body * 0.35, size), Color.decode(symbol.color()));
+            // Contact points are badges on their organisations (see drawBadge), so the legend shows a badge.
+            String shape = layer.getKey().equals("contact-points") ? "circle" : symbol.shape();
+            canvas.fill(shape(shape, x + 1.2 * unit, y - body * 0.35, size), Color.decode(symbol.color()));
             canvas.text(layer.getValue(), x + 3.2 * unit, y, body, INK, false, false);
             y += line;
         }

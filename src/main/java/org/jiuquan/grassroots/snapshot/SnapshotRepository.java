@@ -21,8 +21,11 @@ public class SnapshotRepository {
     record DistrictShape(String code, String nameZh, String nameEn, Geometry outline, double labelX, double labelY) {
     }
 
-    /** A point, or with a count above 1 a cell of aggregated points (weak: any of them weak). */
-    record MapPoint(double x, double y, boolean weak, @Nullable String code, int count) {
+    /**
+     * A point; or, aggregated, a cell of points (count: how many; weak: any of them weak); or, for contact
+     * points, one organisation's badge (count: how many leaders contact it).
+     */
+    record MapPoint(double x, double y, boolean weak, @Nullable String code, int count, boolean aggregated) {
     }
 
     /** An organisation's status at the end of the view's period. */
@@ -58,11 +61,15 @@ public class SnapshotRepository {
         String from = from(layer);
         long count = bind(jdbc.sql("SELECT count(*) " + from), layer, view, extent3857).query(Long.class).single();
         if (count <= maxPoints) {
-            return bind(jdbc.sql("SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), " + STATUS + ", o.code " + from
+            // One row per organisation: a contact point is a relation, drawn as a badge on its organisation
+            // with the number of its leaders, never as a symbol of its own on top of the organisation.
+            return bind(jdbc.sql("SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), " + STATUS + ", o.code, count(*) "
+                            + from + " GROUP BY o.id"
                             // Weak ones last, so their rings are never hidden under a neighbour.
                             + " ORDER BY " + STATUS + " IN ('weak', 'rectifying'), o.id"), layer, view, extent3857)
                     .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2),
-                            rs.getString(3).equals("weak") || rs.getString(3).equals("rectifying"), rs.getString(4), 1))
+                            rs.getString(3).equals("weak") || rs.getString(3).equals("rectifying"), rs.getString(4),
+                            rs.getInt(5), false))
                     .list();
         }
         return bind(jdbc.sql("""
@@ -72,7 +79,8 @@ public class SnapshotRepository {
                  GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)
                  ORDER BY count(*)"""), layer, view, extent3857)
                 .param("cell", cell)
-                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), rs.getBoolean(4), null, rs.getInt(3)))
+                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), rs.getBoolean(4), null, rs.getInt(3),
+                        true))
                 .list();
     }
 
@@ -111,7 +119,7 @@ public class SnapshotRepository {
     @Nullable MapPoint organisation(String code) {
         return jdbc.sql("SELECT ST_X(geom_3857), ST_Y(geom_3857), status, code FROM organisation WHERE code = :code")
                 .param("code", code)
-                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), false, rs.getString(4), 1))
+                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), false, rs.getString(4), 1, false))
                 .optional().orElse(null);
     }
 

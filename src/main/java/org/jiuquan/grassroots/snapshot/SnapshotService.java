@@ -34,6 +34,7 @@ import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.indicators.IndicatorValue;
 import org.jiuquan.grassroots.map.DashboardState;
 import org.jiuquan.grassroots.map.MapStyle;
+import org.jiuquan.grassroots.map.QuarterComparison;
 import org.jiuquan.grassroots.map.MapStyleService;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
@@ -147,16 +148,20 @@ public class SnapshotService {
         // Simplify outlines to about half a device pixel of the largest page: invisible, and much less to draw.
         double devicePixels = Math.max(request.size().pixelWidth(Math.max(request.dpi(), 150)), 1);
         double tolerance = (extent[2] - extent[0]) / devicePixels / 2;
-        Map<String, List<SnapshotRepository.MapPoint>> points = new LinkedHashMap<>();
-        Map<String, String> layerNames = new LinkedHashMap<>();
         double[] around = around(extent, request.size());
-        for (String layer : List.of("villages", "grid-branches", "enterprises", "social-organisations",
-                "contact-points")) {
-            if (view.layers().contains(layer) && kindAllows(view.kind(), layer)) {
-                // Dense layers as counts on a 64-cell grid across the extent, like the browser's aggregated tiles.
-                points.put(layer, repository.points(layer, view, around, maxRawPoints, (extent[2] - extent[0]) / 64));
-                layerNames.put(layer, tr("layers." + layer, locale));
-            }
+        Map<String, List<SnapshotRepository.MapPoint>> points = points(view, around, extent);
+        Map<String, String> layerNames = new LinkedHashMap<>();
+        points.keySet().forEach(layer -> layerNames.put(layer,
+                tr(layer.equals("contact-points") ? "legend.contact-badge" : "layers." + layer, locale)));
+        // A second quarter beside the selected one, coloured with the selected quarter's classes so that one
+        // legend holds for both halves (as the map's swipe does).
+        PageContent.Comparison comparison = null;
+        String compare = view.compare();
+        if (compare != null && !compare.equals(view.period())) {
+            MapStyle compared = QuarterComparison.onClassesOf(style,
+                    styles.style(view.indicator(), compare, view.method(), view.classes()));
+            comparison = new PageContent.Comparison(periodLabel(compare, locale), periodLabel(view.period(), locale),
+                    compared, points(view.withPeriod(compare), around, extent));
         }
         String selection = request.selection();
         String selectedDistrict = selection != null && selection.length() == 6 ? selection : null;
@@ -170,7 +175,7 @@ public class SnapshotService {
         PageContent.Legend legend = new PageContent.Legend(tr("legend.title", locale),
                 (english ? indicator.nameEn() : indicator.nameZh()) + (unit.isBlank() ? "" : "（" + unit + "）"),
                 classLabels, tr("legend.no-data", locale), layerNames, tr("legend.weak", locale),
-                points.values().stream().flatMap(List::stream).anyMatch(p -> p.count() > 1)
+                points.values().stream().flatMap(List::stream).anyMatch(SnapshotRepository.MapPoint::aggregated)
                         ? tr("legend.cluster", locale) : null,
                 tr("snapshot.north", locale), tr("snapshot.km", locale));
 
@@ -188,7 +193,20 @@ public class SnapshotService {
         String title = request.title() != null ? request.title() : defaultTitle(view, locale);
         return new PageContent(request.size(), title, subtitle(view, locale), style, view.layers().contains("districts"),
                 repository.districts(tolerance), points, extent, selectedDistrict, selectedPoint, english, legend,
-                tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)), overlay);
+                tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)), overlay,
+                comparison);
+    }
+
+    /** The shown point layers of a view, dense ones as counts on a 64-cell grid (like the aggregated tiles). */
+    private Map<String, List<SnapshotRepository.MapPoint>> points(DashboardState view, double[] around, double[] extent) {
+        Map<String, List<SnapshotRepository.MapPoint>> points = new LinkedHashMap<>();
+        for (String layer : List.of("villages", "grid-branches", "enterprises", "social-organisations",
+                "contact-points")) {
+            if (view.layers().contains(layer) && kindAllows(view.kind(), layer)) {
+                points.put(layer, repository.points(layer, view, around, maxRawPoints, (extent[2] - extent[0]) / 64));
+            }
+        }
+        return points;
     }
 
     private List<PageContent.TableRow> cityFigures(DashboardState view, Locale locale) {

@@ -75,4 +75,18 @@ class DashboardStateTest {
         assertThat(state.bbox()).isNull();
         assertThat(state.lang()).isEqualTo("zh");
     }
+
+    @Test
+    void aComparedQuarterTravelsInTheUrlAndAnUnknownOneIsNamed() {
+        DashboardState.Parsed parsed = DashboardState.parse(Map.of("compare", List.of("2017Q1"), "period", List.of("2017Q4")),
+                Set.of("weak_open"), List.of("2017Q1", "2017Q2", "2017Q3", "2017Q4"));
+        assertThat(parsed.state().compare()).isEqualTo("2017Q1");
+        assertThat(parsed.state().toParameters()).containsEntry("compare", "2017Q1");
+        assertThat(parsed.state().withCompare(null).toParameters()).doesNotContainKey("compare");
+
+        DashboardState.Parsed bad = DashboardState.parse(Map.of("compare", List.of("2016Q4")), Set.of("weak_open"),
+                List.of("2017Q1", "2017Q4"));
+        assertThat(bad.state().compare()).isNull();
+        assertThat(bad.invalid()).containsExactly(Map.entry("compare", "2016Q4"));
+    }
 }

@@ -43,6 +43,7 @@ class AccessMatrixIT {
         VIEWS.put("data", Role.EDITOR);
         VIEWS.put("admin/users", Role.ADMIN);
         VIEWS.put("admin/audit", Role.ADMIN);
+        VIEWS.put("admin/basemap", Role.ADMIN);
     }
 
     /** One request per endpoint: what an allowed caller gets, and the least role allowed. */

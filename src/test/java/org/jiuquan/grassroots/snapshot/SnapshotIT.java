@@ -126,6 +126,37 @@ class SnapshotIT {
     }
 
     @Test
+    void twoQuartersSideBySideDrawEachDistrictTwiceUnderItsQuartersLabel() throws IOException {
+        HttpResponse<byte[]> response = http.get("/api/snapshot?format=pdf&indicator=weak_open&period=2017Q4&compare=2017Q1");
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("2017年第1季度", "2017年第4季度");
+            for (String name : List.of("肃州区", "玉门市", "敦煌市", "金塔县", "瓜州县")) {
+                assertThat(text.split(name, -1).length - 1).as(name).isGreaterThanOrEqualTo(2);
+            }
+        }
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(http.get(
+                "/api/snapshot?format=png&indicator=weak_open&period=2017Q4&compare=2017Q1").body()));
+        // Both halves are maps: each holds the choropleth's colours, so neither half is empty.
+        Map<Integer, Integer> left = histogram(image, 0.03, 0.15, 0.33, 0.85);
+        Map<Integer, Integer> right = histogram(image, 0.38, 0.15, 0.69, 0.85);
+        assertThat(left.getOrDefault(0xF2F4F5, 0)).as("left map background").isGreaterThan(1000);
+        assertThat(right.getOrDefault(0xF2F4F5, 0)).as("right map background").isGreaterThan(1000);
+    }
+
+    @Test
+    void aContactPointIsABadgeOnItsOrganisationWithTheNumberOfItsLeaders(@Autowired SnapshotRepository repository) {
+        double[] world = {-20037508, -20037508, 20037508, 20037508};
+        List<SnapshotRepository.MapPoint> badges = repository.points("contact-points",
+                org.jiuquan.grassroots.map.DashboardState.defaults("2017Q4"), world, 10_000, 1000);
+        long organisations = jdbc.sql("SELECT count(DISTINCT organisation_id) FROM contact_point").query(Long.class).single();
+        long contacts = jdbc.sql("SELECT count(*) FROM contact_point").query(Long.class).single();
+        assertThat(badges).hasSize((int) organisations).noneMatch(SnapshotRepository.MapPoint::aggregated);
+        assertThat(badges.stream().mapToInt(SnapshotRepository.MapPoint::count).sum()).isEqualTo((int) contacts);
+    }
+
+    @Test
     void theMeetingPackHasACoverAndOnePagePerDistrict() throws IOException {
         HttpResponse<byte[]> response = http.get("/api/snapshot/meeting-pack?indicator=enterprise_coverage&period=2017Q4");
         assertThat(response.statusCode()).isEqualTo(200);
