@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 public class SnapshotParameters {
 
     public static final Set<String> NAMES = Set.of("indicator", "period", "method", "classes", "district", "kind",
-            "status", "layers", "bbox", "lang", "present", "size", "dpi", "format", "title", "notes", "selection");
+            "status", "layers", "bbox", "lang", "present", "size", "dpi", "format", "title", "notes", "selection",
+            "compare");
 
     private final IndicatorService indicators;
     private final DistrictService districts;
