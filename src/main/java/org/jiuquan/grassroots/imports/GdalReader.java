@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * GIS files (a zipped Shapefile, GeoPackage, GeoJSON, KML) read with GDAL's ogr2ogr, the field's standard
  * reader, never a parser of our own. GDAL honours the .prj (and reprojects to WGS 84) and the .cpg; a
- * DBF with no .cpg whose text is not UTF-8 is read as GBK (CP936), as Chinese desktop GIS writes it.
+ * DBF with no .cpg is read as UTF-8 when its bytes are valid UTF-8, and as GBK (CP936) otherwise, as
+ * Chinese desktop GIS writes it.
  * Points stay points; an outline contributes its interior point.
  */
 @Component
@@ -49,11 +50,17 @@ class GdalReader {
                 // No .prj: the coordinates are in the system the editor named (WGS 84 by default).
                 command.addAll(List.of("-s_srs", crs.gcj02() || crs.bd09() ? "EPSG:4326" : "EPSG:" + crs.srid()));
             }
-            if (input.toString().endsWith(".shp") && !Files.exists(sibling(input, ".cpg"))
-                    && !validUtf8(Files.readAllBytes(sibling(input, ".dbf")))) {
-                command.addAll(List.of("-oo", "ENCODING=CP936"));
+            if (input.toString().endsWith(".shp") && !Files.exists(sibling(input, ".cpg"))) {
+                // No .cpg: GDAL would take the text as Latin-1. Text valid as UTF-8 is UTF-8; anything else here is GBK.
+                boolean utf8 = validUtf8(Files.readAllBytes(sibling(input, ".dbf")));
+                command.addAll(List.of("-oo", utf8 ? "ENCODING=UTF-8" : "ENCODING=CP936"));
             }
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw ImportRefusal.badFile("import.no-gdal", fileName);
+            }
             byte[] out;
             try (InputStream stdout = process.getInputStream()) {
                 out = stdout.readAllBytes();
@@ -64,7 +71,13 @@ class GdalReader {
             }
             // GCJ-02/BD-09 points were taken as WGS 84 by GDAL: they are converted afterwards, as the editor said.
             SourceCrs after = crs.gcj02() || crs.bd09() ? crs : SourceCrs.WGS84;
-            return new FileReaders.Read(table(fileName, new String(out, StandardCharsets.UTF_8)), after, List.of());
+            SourceTable table;
+            try {
+                table = table(fileName, new String(out, StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throw ImportRefusal.badFile("import.bad-gis", fileName);
+            }
+            return new FileReaders.Read(table, after, List.of());
         } catch (IOException e) {
             throw ImportRefusal.badFile("import.bad-gis", fileName);
         } catch (InterruptedException e) {
@@ -99,7 +112,9 @@ class GdalReader {
             List<String> cells = new ArrayList<>();
             for (String name : header) {
                 JsonNode value = feature.path("properties").path(name);
-                cells.add(value.isNull() || value.isMissingNode() ? "" : value.asString());
+                // Lists and objects (a Shapefile field GDAL read as JSON) are kept as their JSON text.
+                cells.add(value.isNull() || value.isMissingNode() ? "" : value.isValueNode() ? value.asString()
+                        : value.toString());
             }
             SourceTable.Point point = null;
             JsonNode geometry = feature.path("geometry");

@@ -35,11 +35,23 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
     private final ImportService imports;
+    private final Templates templates;
     private final MessageSource messages;
 
-    ImportController(ImportService imports, MessageSource messages) {
+    ImportController(ImportService imports, Templates templates, MessageSource messages) {
         this.imports = imports;
+        this.templates = templates;
         this.messages = messages;
+    }
+
+    /** {@code GET /api/data/templates/{entity}.xlsx}: organisations, leaders, contact-points, indicator-values, status-changes. */
+    @GetMapping("/api/data/templates/{entity}.xlsx")
+    ResponseEntity<byte[]> template(@PathVariable String entity) {
+        byte[] xlsx = templates.workbook(entity);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + entity + ".xlsx\"")
+                .body(xlsx);
     }
 
     /** {@code POST /api/data/imports} multipart {@code file}; {@code mode=upsert|replace}, {@code district}, {@code crs}. */

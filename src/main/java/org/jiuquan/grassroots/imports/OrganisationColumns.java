@@ -22,7 +22,10 @@ final class OrganisationColumns {
     /** Columns we know and deliberately leave alone (ids, leaders' names, counts the app computes). */
     private static final Set<String> KNOWN_IGNORED = Set.of("id", "fid", "ogc_fid", "序号", "编号", "书记", "书记姓名",
             "secretary", "synthetic", "contact_points", "contact_poi", "fortress_components", "fortress_c", "备注",
-            "geometry", "wkt", "district_name", "name_en");
+            "geometry", "wkt", "district_name", "name_en", "contact_po",
+            // KML's own fields, which GDAL reports beside the data.
+            "tessellate", "extrude", "visibility", "description", "timestamp", "begin", "end", "altitudemode",
+            "draworder", "icon");
 
     static {
         alias(Field.CODE, "code", "代码", "统一代码", "组织代码", "村代码", "社区代码", "区划代码", "统计用区划代码",

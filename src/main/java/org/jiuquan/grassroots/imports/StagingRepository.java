@@ -233,6 +233,19 @@ class StagingRepository {
                 .query(String.class).single();
     }
 
+    List<String> townships() {
+        return jdbc.sql("SELECT DISTINCT township_zh FROM organisation WHERE township_zh IS NOT NULL ORDER BY 1")
+                .query(String.class).list();
+    }
+
+    List<String> indicatorCodes() {
+        return jdbc.sql("SELECT code FROM indicator ORDER BY sort_order").query(String.class).list();
+    }
+
+    List<String> periods() {
+        return jdbc.sql("SELECT code FROM period ORDER BY code").query(String.class).list();
+    }
+
     /** The live points of the organisations with these codes (for the shifted-datum warning). */
     Map<String, double[]> livePoints(List<StagedRow> rows) {
         String[] codes = rows.stream().filter(r -> r.lon() != null).map(StagedRow::code).limit(5000).toArray(String[]::new);
