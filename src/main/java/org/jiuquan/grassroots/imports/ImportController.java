@@ -36,10 +36,12 @@ class ImportController {
 
     private final ImportService imports;
     private final Templates templates;
+    private final EditorScopes scopes;
     private final MessageSource messages;
 
-    ImportController(ImportService imports, Templates templates, MessageSource messages) {
+    ImportController(ImportService imports, Templates templates, EditorScopes scopes, MessageSource messages) {
         this.imports = imports;
+        this.scopes = scopes;
         this.templates = templates;
         this.messages = messages;
     }
@@ -139,6 +141,19 @@ class ImportController {
             throw ApiProblem.notFound("import.unknown-version", n);
         }
         return applied(imports.restore(Integer.parseInt(n)));
+    }
+
+    /** {@code POST /api/admin/users/{username}/district?district=620902}: limit an editor (blank: lift the limit). */
+    @PostMapping("/api/admin/users/{username}/district")
+    Map<String, Object> limitEditor(@PathVariable String username,
+                                    @RequestParam(required = false) @Nullable String district,
+                                    HttpServletRequest request) {
+        QueryParameters.allowOnly(request, Set.of("district"));
+        scopes.limit(username, district);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("username", username);
+        out.put("district", district == null || district.isBlank() ? null : district.strip());
+        return out;
     }
 
     private static Map<String, Object> applied(ImportService.Applied applied) {

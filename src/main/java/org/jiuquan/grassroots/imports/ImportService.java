@@ -32,13 +32,15 @@ public class ImportService {
     private final StagingRepository staging;
     private final VersionRepository versions;
     private final FileReaders readers;
+    private final EditorScopes scopes;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    ImportService(StagingRepository staging, VersionRepository versions, FileReaders readers, AuditLog audit,
-                  Clock clock, PlatformTransactionManager transactions) {
+    ImportService(StagingRepository staging, VersionRepository versions, FileReaders readers, EditorScopes scopes,
+                  AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
         this.staging = staging;
+        this.scopes = scopes;
         this.versions = versions;
         this.readers = readers;
         this.audit = audit;
@@ -58,7 +60,16 @@ public class ImportService {
             boolean replace = replaceMode(mode);
             SourceCrs givenCrs = SourceCrs.parse(crs);
             Map<String, String> districts = staging.districtNames();
-            String scope = scope(district, districts);
+            String named = scope(district, districts);
+            java.util.Optional<String> limit = scopes.currentScope();
+            if (limit.isPresent()) {
+                // An editor limited to a district imports into that district only, named or not.
+                if (named != null && !named.equals(limit.get())) {
+                    throw new ImportRefusal(HttpStatus.FORBIDDEN, "import.scope-forbidden", districts.get(named),
+                            districts.get(limit.get()));
+                }
+            }
+            String scope = limit.orElse(named);
             if (bytes.length > MAX_FILE_BYTES) {
                 throw new ImportRefusal(HttpStatus.CONTENT_TOO_LARGE, "import.too-large", fileName, MAX_FILE_BYTES / 1024 / 1024);
             }
@@ -128,6 +139,11 @@ public class ImportService {
         if (errors > 0) {
             throw new ImportRefusal(HttpStatus.CONFLICT, "import.has-errors", errors);
         }
+        java.util.Optional<String> limit = scopes.currentScope();
+        if (limit.isPresent() && !limit.get().equals(batch.scope())) {
+            throw new ImportRefusal(HttpStatus.FORBIDDEN, "import.scope-forbidden", batch.scope() == null ? "-"
+                    : staging.districtNames().get(batch.scope()), staging.districtNames().get(limit.get()));
+        }
         boolean replace = batch.mode().equals("replace");
         Applied applied = transactions.execute(status -> {
             if (versions.lockDataVersion() != batch.dataVersion()) {
@@ -150,6 +166,11 @@ public class ImportService {
         return java.util.Objects.requireNonNull(applied);
     }
 
+    /** The district the signed-in editor is limited to, if any (the data page shows it). */
+    public java.util.Optional<String> currentScope() {
+        return scopes.currentScope();
+    }
+
     public void cancel(UUID id) {
         editor();
         StagingRepository.Batch batch = batch(id);
@@ -168,6 +189,10 @@ public class ImportService {
     /** Brings back the organisations of version n, as a new version (so a restore can itself be undone). */
     public Applied restore(int n) {
         String user = editor();
+        if (scopes.currentScope().isPresent()) {
+            // A version holds every district: restoring it is for editors of the whole city.
+            throw new ImportRefusal(HttpStatus.FORBIDDEN, "import.restore-scoped");
+        }
         Applied applied = transactions.execute(status -> {
             versions.lockDataVersion();
             if (!versions.exists(n)) {

@@ -48,8 +48,12 @@ class DataController {
             OrganisationDetails after = organisations.changeStatus(codeOrId, status, day);
             return Map.of("id", after.id(), "status", after.status(), "status_since", after.statusSince().toString());
         } catch (DataChangeException e) {
-            throw new ApiProblem(e.messageKey().equals("change.unknown-organisation") ? HttpStatus.NOT_FOUND
-                    : HttpStatus.BAD_REQUEST, "problem." + e.messageKey(), e.arguments());
+            HttpStatus refusal = switch (e.messageKey()) {
+                case "change.unknown-organisation" -> HttpStatus.NOT_FOUND;
+                case "change.outside-scope" -> HttpStatus.FORBIDDEN;
+                default -> HttpStatus.BAD_REQUEST;
+            };
+            throw new ApiProblem(refusal, "problem." + e.messageKey(), e.arguments());
         }
     }
 

@@ -18,6 +18,7 @@ import org.jiuquan.grassroots.demodata.Dataset;
 import org.jiuquan.grassroots.demodata.DatasetException;
 import org.jiuquan.grassroots.demodata.DatasetFiles;
 import org.jiuquan.grassroots.demodata.DatasetLoader;
+import org.jiuquan.grassroots.imports.EditorScopes;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -39,11 +40,13 @@ public class DataImportService {
     private final DatasetLoader loader;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final EditorScopes scopes;
 
-    DataImportService(DatasetLoader loader, AuditLog audit, JdbcClient jdbc) {
+    DataImportService(DatasetLoader loader, AuditLog audit, JdbcClient jdbc, EditorScopes scopes) {
         this.loader = loader;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.scopes = scopes;
     }
 
     /** What an import did. */
@@ -65,8 +68,9 @@ public class DataImportService {
      * @throws RemovalNeedsConfirmation when that number is needed and not given
      */
     public Result importZip(String fileName, byte[] zip, @Nullable Long confirmRemoved) {
-        if (!CurrentUser.has(Role.EDITOR)) {
-            throw new AccessDeniedException("editors only");
+        // A whole dataset spans every district: not for an editor limited to one.
+        if (!CurrentUser.has(Role.EDITOR) || scopes.currentScope().isPresent()) {
+            throw new AccessDeniedException("editors of the whole city only");
         }
         try {
             Map<String, byte[]> files = unpack(zip);

@@ -90,6 +90,8 @@ class AccessMatrixIT {
         ENDPOINTS.put("POST /api/data/imports/{id}/cancel", new Endpoint("POST", noImport + "/cancel", 404, Role.EDITOR));
         get("/api/data/versions", "/api/data/versions", Role.EDITOR);
         get("/api/data/templates/{entity}.xlsx", "/api/data/templates/organisations.xlsx", Role.EDITOR);
+        ENDPOINTS.put("POST /api/admin/users/{username}/district", new Endpoint("POST",
+                "/api/admin/users/no-such-user/district?district=620902", 404, Role.ADMIN));
         ENDPOINTS.put("POST /api/data/versions/{n}/restore", new Endpoint("POST", "/api/data/versions/999999/restore",
                 404, Role.EDITOR));
         get("/api/admin/audit.csv", "/api/admin/audit.csv?action=sign_in", Role.ADMIN);
