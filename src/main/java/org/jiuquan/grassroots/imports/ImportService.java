@@ -181,7 +181,7 @@ public class ImportService {
         audit.record(AuditAction.DATA_IMPORT, batch.fileName(), "cancelled " + id);
     }
 
-    public List<VersionRepository.Version> versions() {
+    public List<DatasetVersion> versions() {
         editor();
         return versions.versions();
     }

@@ -131,10 +131,6 @@ class VersionRepository {
             FROM dataset_version ORDER BY n DESC""";
     static final String VERSION_EXISTS = "SELECT count(*) FROM dataset_version WHERE n = :n";
 
-    record Version(int n, String kind, String appliedBy, Instant appliedAt, String fileName, int added, int changed,
-                   int removed, int organisations) {
-    }
-
     record Counts(int added, int changed, int removed) {
     }
 
@@ -213,8 +209,8 @@ class VersionRepository {
         return version;
     }
 
-    List<Version> versions() {
-        return jdbc.sql(VERSIONS).query((rs, i) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3),
+    List<DatasetVersion> versions() {
+        return jdbc.sql(VERSIONS).query((rs, i) -> new DatasetVersion(rs.getInt(1), rs.getString(2), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
                 rs.getInt(9))).list();
     }

@@ -105,6 +105,22 @@ public class DataImportService {
         }
     }
 
+    /** Whether a ZIP holds dataset files in the layout of geodata/ (rather than a GIS layer). */
+    public static boolean isDataset(byte[] zip) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                if (DatasetFiles.ALL.contains(name)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The entries by file name (folders stripped), within the size limit. */
     static Map<String, byte[]> unpack(byte[] zip) {
         Map<String, byte[]> files = new HashMap<>();
