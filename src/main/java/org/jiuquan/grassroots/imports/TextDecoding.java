@@ -23,6 +23,15 @@ final class TextDecoding {
     }
 
     static Decoded decode(String file, byte[] bytes) {
+        Decoded decoded = detect(file, bytes);
+        // A file that already holds replacement characters was garbled before it reached us.
+        if (decoded.text().indexOf('\uFFFD') >= 0) {
+            throw ImportRefusal.badFile("import.replacement-characters", file, decoded.encoding());
+        }
+        return decoded;
+    }
+
+    private static Decoded detect(String file, byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return new Decoded(strict(file, bytes, 3, StandardCharsets.UTF_8, "UTF-8"), "UTF-8");
         }
@@ -58,10 +67,6 @@ final class TextDecoding {
         String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
-        // A file that already holds replacement characters was garbled before it reached us.
-        if (text.indexOf('\uFFFD') >= 0) {
-            throw new CharacterCodingException();
-        }
         return text;
     }
 

@@ -85,6 +85,10 @@ class VersionRepository {
             INSERT INTO organisation_status (organisation_id, valid_from, status)
             SELECT o.id, o.status_since, o.status FROM organisation o
             WHERE NOT EXISTS (SELECT 1 FROM organisation_status s WHERE s.organisation_id = o.id)""";
+    /** Whether any staged point moves its organisation (only then is the nearest-contact table redone). */
+    static final String ANY_MOVED = """
+            SELECT EXISTS (SELECT 1 FROM import_row r JOIN organisation o ON o.code = r.code
+                           WHERE r.batch_id = :id AND r.geom IS NOT NULL AND NOT ST_DWithin(r.geom, o.geom, 0.000001))""";
     static final String MARK_APPLIED = "UPDATE import_batch SET state = 'applied' WHERE id = :id";
     // ---- restore a version ----
     static final String RESTORE_REMOVES_CONTACTS = """
@@ -154,6 +158,7 @@ class VersionRepository {
     }
 
     Counts applyStaged(UUID id, boolean replace, @Nullable String scope, LocalDate today) {
+        boolean moved = jdbc.sql(ANY_MOVED).param("id", id).query(Boolean.class).single();
         jdbc.sql(RECORD_STATUS_CHANGES).param("id", id).param("today", today).update();
         int changed = jdbc.sql(UPDATE_CHANGED).param("id", id).param("today", today).update();
         int removed = jdbc.sql(DELETE_REMOVED).param("id", id).param("replace", replace).param("scope", scope).update();
@@ -161,7 +166,7 @@ class VersionRepository {
         if (added > 0) {
             jdbc.sql(HISTORY_OF_NEW).update();
         }
-        if (added + changed + removed > 0) {
+        if (moved || added + removed > 0) {
             refreshNearestContacts();
         }
         jdbc.sql(MARK_APPLIED).param("id", id).update();
