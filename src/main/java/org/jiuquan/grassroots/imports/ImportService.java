@@ -133,7 +133,7 @@ public class ImportService {
         String user = editor();
         StagingRepository.Batch batch = batch(id);
         if (!batch.state().equals("staged")) {
-            throw new ImportRefusal(HttpStatus.CONFLICT, "import.not-staged", batch.state());
+            throw new ImportRefusal(HttpStatus.CONFLICT, "import.already-" + batch.state());
         }
         long errors = batch.issues().stream().filter(Issue::error).count();
         if (errors > 0) {
@@ -175,7 +175,7 @@ public class ImportService {
         editor();
         StagingRepository.Batch batch = batch(id);
         if (!batch.state().equals("staged")) {
-            throw new ImportRefusal(HttpStatus.CONFLICT, "import.not-staged", batch.state());
+            throw new ImportRefusal(HttpStatus.CONFLICT, "import.already-" + batch.state());
         }
         staging.cancel(id);
         audit.record(AuditAction.DATA_IMPORT, batch.fileName(), "cancelled " + id);

@@ -277,6 +277,13 @@ class ImportApiIT {
                 zipOfDemoWith(demo.getBytes(java.nio.charset.Charset.forName("GBK"))));
         assertThat(gbk.statusCode()).isEqualTo(400);
         assertThat(problem(gbk)).contains("organisations.csv").contains("UTF-8");
+        String firstRow = demo.lines().skip(1).findFirst().orElseThrow();
+        String[] fields = firstRow.split(",", -1);
+        String swappedRow = firstRow.replace(fields[9] + "," + fields[10], fields[10] + "," + fields[9]);
+        HttpResponse<byte[]> swapped = editor.post("/api/data/import", "application/zip",
+                zipOfDemoWith(demo.replace(firstRow, swappedRow).getBytes(StandardCharsets.UTF_8)));
+        assertThat(swapped.statusCode()).isEqualTo(400);
+        assertThat(problem(swapped)).contains("organisations.csv").contains("第 2 行").contains("填反");
         String withoutSuzhou = demo.lines().filter(l -> !l.contains(",620902,")).collect(
                 java.util.stream.Collectors.joining("\n", "", "\n"));
         HttpResponse<byte[]> wipe = editor.post("/api/data/import", "application/zip",
