@@ -12,8 +12,8 @@ class FileReaders {
     static final Set<String> TABLES = Set.of("csv", "txt", "xlsx");
     static final Set<String> GIS = Set.of("zip", "shp", "gpkg", "geojson", "json", "kml");
 
-    /** The table, the coordinate system its points are in after reading, and what reading noticed. */
-    record Read(SourceTable table, SourceCrs crs, List<Issue> warnings) {
+    /** The table, the coordinate system its points are in after reading, and what reading found wrong or worth noting. */
+    record Read(SourceTable table, SourceCrs crs, List<Issue> issues) {
     }
 
     private final GdalReader gdal;

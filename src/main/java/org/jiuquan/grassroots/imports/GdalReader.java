@@ -72,12 +72,13 @@ class GdalReader {
             // GCJ-02/BD-09 points were taken as WGS 84 by GDAL: they are converted afterwards, as the editor said.
             SourceCrs after = crs.gcj02() || crs.bd09() ? crs : SourceCrs.WGS84;
             SourceTable table;
+            List<Issue> issues = new ArrayList<>();
             try {
-                table = table(fileName, new String(out, StandardCharsets.UTF_8));
+                table = table(fileName, new String(out, StandardCharsets.UTF_8), issues);
             } catch (RuntimeException e) {
                 throw ImportRefusal.badFile("import.bad-gis", fileName);
             }
-            return new FileReaders.Read(table, after, List.of());
+            return new FileReaders.Read(table, after, issues);
         } catch (IOException e) {
             throw ImportRefusal.badFile("import.bad-gis", fileName);
         } catch (InterruptedException e) {
@@ -92,6 +93,11 @@ class GdalReader {
 
     /** One row per feature (numbered from 1), the union of the properties as the header. */
     static SourceTable table(String fileName, String geoJsonSeq) {
+        return table(fileName, geoJsonSeq, new ArrayList<>());
+    }
+
+    /** As above; a self-intersecting or otherwise invalid outline is an error of its feature, in {@code issues}. */
+    static SourceTable table(String fileName, String geoJsonSeq, List<Issue> issues) {
         List<JsonNode> features = new ArrayList<>();
         Set<String> headers = new LinkedHashSet<>();
         for (String line : geoJsonSeq.split("\n")) {
@@ -121,6 +127,13 @@ class GdalReader {
             if (geometry.isObject()) {
                 try {
                     Geometry g = geometries.read(geometry.toString());
+                    if (!g.isValid()) {
+                        // An outline crossing itself has no sound inside: name it rather than guess a point.
+                        issues.add(Issue.error(new SourceTable.Place(fileName, null, number), "geometry",
+                                "import.invalid-geometry", g.getGeometryType()));
+                        rows.add(new SourceTable.Row(number, cells, null));
+                        continue;
+                    }
                     Point p = g instanceof Point single ? single : g.getInteriorPoint();
                     if (!p.isEmpty()) {
                         point = new SourceTable.Point(p.getX(), p.getY());

@@ -78,7 +78,7 @@ public class ImportService {
             if (table.rows().isEmpty()) {
                 throw ImportRefusal.badFile("import.no-rows", fileName);
             }
-            List<Issue> issues = new ArrayList<>(read.warnings());
+            List<Issue> issues = new ArrayList<>(read.issues());
             List<StagedRow> rows = OrganisationRows.read(table, new OrganisationRows.Districts(districts), scope, issues);
             rows = OrganisationRows.checkPositions(table, toWgs84(rows, read.crs()), read.crs(), issues);
             ShiftDetector.warnIfShifted(table, rows, read.crs(), staging.livePoints(rows), issues);

@@ -154,6 +154,24 @@ class ImportFilesIT {
     }
 
     @Test
+    void aSelfIntersectingOutlineIsNamedWithItsFeature() {
+        String bowTie = """
+                {"type":"FeatureCollection","features":[
+                {"type":"Feature","properties":{"代码":"620902001201","名称":"南沟村"},"geometry":{"type":"Polygon",
+                 "coordinates":[[[98.54,39.80],[98.56,39.81],[98.56,39.80],[98.54,39.81],[98.54,39.80]]]}},
+                {"type":"Feature","properties":{"代码":"620902001202","名称":"永岗村"},"geometry":{"type":"Polygon",
+                 "coordinates":[[[98.59,39.81],[98.61,39.81],[98.61,39.82],[98.59,39.82],[98.59,39.81]]]}}]}""";
+        JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "outlines.geojson",
+                bowTie.getBytes(StandardCharsets.UTF_8)));
+        assertThat(preview.path("errors").size()).as(preview.toString()).isEqualTo(1);
+        JsonNode error = preview.path("errors").get(0);
+        assertThat(error.path("row").asInt()).isEqualTo(1);
+        assertThat(error.path("column").asString()).isEqualTo("geometry");
+        assertThat(error.path("message").asString()).contains("自相交");
+        assertThat(preview.path("changed").asInt()).as("the valid outline's interior point moves the other").isEqualTo(1);
+    }
+
+    @Test
     void ogcItemsExportedAsAShapefileImportBackAsTheSameData(@TempDir Path dir) throws Exception {
         HttpResponse<byte[]> items = editor.get("/ogc/collections/villages/items?limit=10000");
         assertThat(items.statusCode()).isEqualTo(200);
