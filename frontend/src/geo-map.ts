@@ -559,10 +559,13 @@ export class GeoMap extends LitElement {
     const stroke = new Stroke({ color: highlighted ? '#111' : '#ffffff', width: (highlighted ? 3 : 1.2) * this.scale });
     const change = feature.get('change');
     if (change !== undefined) {
-      // An import's preview: added filled green, changed filled blue, removed a hollow vermilion ring.
+      // An import's preview: added filled green, changed filled blue (both with a white halo, to stand out on
+      // any district colour), removed a white disc with a thick vermilion ring.
       const colour = IMPORT_CHANGE_COLOURS[String(change)] ?? '#999999';
-      return new Style({ image: new CircleStyle({ radius, stroke: new Stroke({ color: colour, width: 2.5 * this.scale }),
-        fill: change === 'removed' ? new Fill({ color: 'rgba(255,255,255,0.6)' }) : new Fill({ color: colour }) }) });
+      const removed = change === 'removed';
+      return new Style({ image: new CircleStyle({ radius: radius + 1,
+        stroke: new Stroke({ color: removed ? colour : '#ffffff', width: (removed ? 3 : 2) * this.scale }),
+        fill: new Fill({ color: removed ? 'rgba(255,255,255,0.9)' : colour }) }) });
     }
     if (feature.get('feature_type') === 'cluster') {
       const colour = CLUSTER_COLOURS[Number(feature.get('cluster')) % CLUSTER_COLOURS.length];

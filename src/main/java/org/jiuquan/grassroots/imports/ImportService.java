@@ -115,6 +115,13 @@ public class ImportService {
         return staging.changesGeoJson(id, batch.mode().equals("replace"), batch.scope());
     }
 
+    /** Where the import's rows are (lon/lat box), to zoom a map to them; empty when none has a point. */
+    public java.util.Optional<double[]> changesExtent(UUID id) {
+        editor();
+        StagingRepository.Batch batch = batch(id);
+        return staging.changesExtent(id, batch.mode().equals("replace"), batch.scope());
+    }
+
     public List<Issue> issues(UUID id) {
         editor();
         return batch(id).issues();

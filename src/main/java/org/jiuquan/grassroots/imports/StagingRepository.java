@@ -117,6 +117,18 @@ class StagingRepository {
                 'properties', json_build_object('change', change, 'code', code, 'name_zh', name_zh))), '[]'::json))::text
             FROM (SELECT * FROM changes LIMIT 20000) c""";
     static final String LIVE_POINTS = "SELECT code, ST_X(geom), ST_Y(geom) FROM organisation WHERE code = ANY(CAST(:codes AS text[]))";
+    /** The extent of the staged points and of the organisations a replace removes, to zoom the preview map. */
+    static final String CHANGES_EXTENT = """
+            SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (
+                SELECT ST_Extent(geom) AS e FROM (
+                    SELECT r.geom FROM import_row r WHERE r.batch_id = :id AND r.geom IS NOT NULL
+                    UNION ALL
+                    SELECT o.geom FROM organisation o JOIN import_row r ON r.code = o.code AND r.batch_id = :id
+                    UNION ALL
+                    SELECT o.geom FROM organisation o
+                    WHERE :replace AND o.code IS NOT NULL AND (CAST(:scope AS text) IS NULL OR o.district_code = :scope)
+                      AND NOT EXISTS (SELECT 1 FROM import_row r WHERE r.batch_id = :id AND r.code = o.code)) g) x
+            WHERE e IS NOT NULL""";
     static final String CANCEL = "UPDATE import_batch SET state = 'cancelled' WHERE id = :id AND state = 'staged'";
     static final String DROP_ROWS = "DELETE FROM import_row WHERE batch_id = :id";
 
@@ -255,6 +267,12 @@ class StagingRepository {
                     new double[] {rs.getDouble(2), rs.getDouble(3)})).list();
         }
         return points;
+    }
+
+    java.util.Optional<double[]> changesExtent(UUID id, boolean replace, @Nullable String scope) {
+        return jdbc.sql(CHANGES_EXTENT).param("id", id).param("replace", replace).param("scope", scope)
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
+                .optional();
     }
 
     void cancel(UUID id) {

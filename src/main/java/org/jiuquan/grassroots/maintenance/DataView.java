@@ -64,6 +64,7 @@ public class DataView extends Div implements HasDynamicTitle {
         mode.setItems("upsert", "replace");
         mode.setItemLabelGenerator(m -> getTranslation("data.mode." + m));
         mode.setValue("upsert");
+        mode.setWidth("20em");
         Select<String> district = new Select<>();
         district.setId("import-district");
         district.setLabel(getTranslation("data.district"));
@@ -85,6 +86,7 @@ public class DataView extends Div implements HasDynamicTitle {
         crs.setItems(CRS);
         crs.setItemLabelGenerator(c -> getTranslation("data.crs." + c.toLowerCase(Locale.ROOT).replace(':', '-')));
         crs.setValue("EPSG:4326");
+        crs.setWidth("26em");
 
         ImportPreviewPanel preview = new ImportPreviewPanel(imports, messages, style(styles), this::report);
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {

@@ -86,6 +86,9 @@ class ImportPreviewPanel extends Div {
         }
         add(legend(), map);
         map.setOverlayUrl("/api/data/imports/" + staged.id() + "/changes");
+        // Zoom to what changes (with a margin, so a single village is shown with its surroundings).
+        imports.changesExtent(staged.id()).ifPresent(box -> map.setExtent(new double[] {box[0] - 0.05, box[1] - 0.05,
+                box[2] + 0.05, box[3] + 0.05}));
         Button apply = new Button(getTranslation("data.preview.apply"), e -> apply());
         apply.setId("import-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -141,8 +144,15 @@ class ImportPreviewPanel extends Div {
         for (String change : java.util.List.of("added", "changed", "removed")) {
             Span swatch = new Span();
             swatch.addClassNames("legend-swatch", "shape-circle");
-            swatch.getStyle().set("background-color", CHANGE_COLOURS.get(change));
-            legend.add(new Span(swatch, new Span(getTranslation("data.change." + change))));
+            if (change.equals("removed")) {
+                swatch.getStyle().set("background-color", "#ffffff").set("border", "3px solid " + CHANGE_COLOURS.get(change))
+                        .set("box-sizing", "border-box");
+            } else {
+                swatch.getStyle().set("background-color", CHANGE_COLOURS.get(change));
+            }
+            Span item = new Span(swatch, new Span(getTranslation("data.change." + change)));
+            item.getStyle().set("margin-right", "1.2em");
+            legend.add(item);
         }
         return legend;
     }
