@@ -82,6 +82,7 @@ public class ImportService {
             List<StagedRow> rows = OrganisationRows.read(table, new OrganisationRows.Districts(districts), scope, issues);
             rows = OrganisationRows.checkPositions(table, toWgs84(rows, read.crs()), read.crs(), issues);
             ShiftDetector.warnIfShifted(table, rows, read.crs(), staging.livePoints(rows), issues);
+            staging.dropAbandoned(clock.instant().minus(java.time.Duration.ofDays(1)));
             UUID id = UUID.randomUUID();
             List<StagedRow> staged = rows;
             transactions.executeWithoutResult(status -> {
@@ -105,7 +106,9 @@ public class ImportService {
     public Preview preview(UUID id) {
         editor();
         StagingRepository.Batch batch = batch(id);
-        return Preview.of(batch, staging.diff(id, batch.mode().equals("replace"), batch.scope()));
+        // Once applied or cancelled its staged rows are gone: there is nothing left to compare.
+        return Preview.of(batch, batch.state().equals("staged")
+                ? staging.diff(id, batch.mode().equals("replace"), batch.scope()) : List.of());
     }
 
     /** The added, changed and removed organisations as GeoJSON, for the map preview. */

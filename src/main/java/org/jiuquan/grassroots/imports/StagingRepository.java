@@ -131,6 +131,11 @@ class StagingRepository {
             WHERE e IS NOT NULL""";
     static final String CANCEL = "UPDATE import_batch SET state = 'cancelled' WHERE id = :id AND state = 'staged'";
     static final String DROP_ROWS = "DELETE FROM import_row WHERE batch_id = :id";
+    /** Staged imports nobody applied or cancelled within a day are cancelled, so staged rows do not pile up. */
+    static final String DROP_ABANDONED = """
+            WITH old AS (UPDATE import_batch SET state = 'cancelled' WHERE state = 'staged' AND created_at < :before
+                         RETURNING id)
+            DELETE FROM import_row WHERE batch_id IN (SELECT id FROM old)""";
 
     record Batch(UUID id, String createdBy, Instant createdAt, String fileName, String mode, @Nullable String scope,
                  String crs, long dataVersion, String state, int rowCount, List<Issue> issues) {
@@ -273,6 +278,10 @@ class StagingRepository {
         return jdbc.sql(CHANGES_EXTENT).param("id", id).param("replace", replace).param("scope", scope)
                 .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
                 .optional();
+    }
+
+    void dropAbandoned(Instant before) {
+        jdbc.sql(DROP_ABANDONED).param("before", Timestamp.from(before)).update();
     }
 
     void cancel(UUID id) {

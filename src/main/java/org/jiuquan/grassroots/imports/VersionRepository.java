@@ -90,6 +90,8 @@ class VersionRepository {
             SELECT EXISTS (SELECT 1 FROM import_row r JOIN organisation o ON o.code = r.code
                            WHERE r.batch_id = :id AND r.geom IS NOT NULL AND NOT ST_DWithin(r.geom, o.geom, 0.000001))""";
     static final String MARK_APPLIED = "UPDATE import_batch SET state = 'applied' WHERE id = :id";
+    /** An applied import's rows are in the version now: the staged copy goes. */
+    static final String DROP_STAGED_ROWS = "DELETE FROM import_row WHERE batch_id = :id";
     // ---- restore a version ----
     static final String RESTORE_REMOVES_CONTACTS = """
             SELECT o.code, o.name_zh, count(*) FROM organisation o JOIN contact_point c ON c.organisation_id = o.id
@@ -170,6 +172,7 @@ class VersionRepository {
             refreshNearestContacts();
         }
         jdbc.sql(MARK_APPLIED).param("id", id).update();
+        jdbc.sql(DROP_STAGED_ROWS).param("id", id).update();
         return new Counts(added, changed, removed);
     }
 
