@@ -89,7 +89,7 @@ public class ImportService {
                 staging.insertBatch(id, user, clock.instant(), fileName, replace ? "replace" : "upsert", scope,
                         read.crs().name(), staged.size(), issues);
                 staging.stageRows(id, staged);
-                staging.sqlChecks(id, fileName, scope, replace, issues);
+                staging.sqlChecks(id, fileName, scope, replace, today(), issues);
                 staging.saveIssues(id, sorted(issues));
             });
             Preview preview = preview(id);

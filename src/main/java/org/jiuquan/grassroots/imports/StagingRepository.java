@@ -70,6 +70,13 @@ class StagingRepository {
             WHERE r.batch_id = :id AND r.township_zh IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM known k WHERE k.district_code = r.district_code AND k.township_zh = r.township_zh)
             ORDER BY r.row_no""";
+    /** A new status must start after the current one did, and not in the future (as on the card's form). */
+    static final String BAD_STATUS_DATES = """
+            SELECT r.row_no, r.sheet, r.status_since, o.status_since AS current_since
+            FROM import_row r JOIN organisation o ON o.code = r.code
+            WHERE r.batch_id = :id AND r.status IS NOT NULL AND r.status <> o.status AND r.status_since IS NOT NULL
+              AND (r.status_since < o.status_since OR r.status_since > :today)
+            ORDER BY r.row_no""";
     /** Replace mode: organisations that would go but still have leaders' contact points. */
     static final String REMOVED_WITH_CONTACT_POINTS = """
             SELECT o.code, o.name_zh, count(*) AS contact_points
@@ -212,7 +219,8 @@ class StagingRepository {
     }
 
     /** The row-level checks that need the live data, as issues. */
-    void sqlChecks(UUID id, String file, @Nullable String scope, boolean replace, List<Issue> issues) {
+    void sqlChecks(UUID id, String file, @Nullable String scope, boolean replace, java.time.LocalDate today,
+                   List<Issue> issues) {
         jdbc.sql(NEW_ROWS_LACKING).param("id", id).query((rs, n) -> {
             SourceTable.Place place = new SourceTable.Place(file, rs.getString("sheet"), rs.getInt("row_no"));
             if (rs.getBoolean("no_name")) {
@@ -232,6 +240,9 @@ class StagingRepository {
         jdbc.sql(UNKNOWN_TOWNSHIPS).param("id", id).query((rs, n) -> issues.add(Issue.error(
                 new SourceTable.Place(file, rs.getString("sheet"), rs.getInt("row_no")), "乡镇",
                 "import.unknown-township", rs.getString(3), rs.getString(4)))).list();
+        jdbc.sql(BAD_STATUS_DATES).param("id", id).param("today", today).query((rs, n) -> issues.add(Issue.error(
+                new SourceTable.Place(file, rs.getString("sheet"), rs.getInt("row_no")), "状态起始日期",
+                "import.bad-status-date", rs.getString(3), rs.getString(4)))).list();
         if (replace) {
             jdbc.sql(REMOVED_WITH_CONTACT_POINTS).param("id", id).param("scope", scope).query((rs, n) -> issues.add(
                     new Issue(true, file, null, null, null, "import.removed-has-contacts",

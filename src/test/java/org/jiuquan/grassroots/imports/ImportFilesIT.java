@@ -109,6 +109,30 @@ class ImportFilesIT {
     }
 
     @Test
+    void aFilledInStatusChangeTemplateChangesStatusesOnly() throws IOException {
+        byte[] filled;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                editor.get("/api/data/templates/status-changes.xlsx").body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            sheet.getRow(1).getCell(0).setCellValue("620902001201");
+            sheet.getRow(1).getCell(1).setCellValue("软弱涣散");
+            sheet.getRow(1).getCell(2).setCellValue("2017-12-01");
+            Row early = sheet.createRow(2);
+            early.createCell(0).setCellValue("620902001202");
+            early.createCell(1).setCellValue("正在整顿");
+            early.createCell(2).setCellValue("2016-01-01");
+            filled = write(workbook);
+        }
+        JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "状态变更.xlsx", filled));
+        assertThat(preview.path("changed").asInt()).as(preview.toString()).isEqualTo(2);
+        assertThat(preview.path("added").asInt()).isZero();
+        JsonNode error = preview.path("errors").get(0);
+        assertThat(preview.path("errors").size()).isEqualTo(1);
+        assertThat(error.path("row").asInt()).isEqualTo(3);
+        assertThat(error.path("code").asString()).isEqualTo("import.bad-status-date");
+    }
+
+    @Test
     void theErrorsComeAsAWorkbook() throws IOException {
         JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "bad-rows.csv",
                 ImportApiIT.fixture("bad-rows.csv")));
