@@ -62,14 +62,15 @@ class ImportController {
                                               @RequestParam(required = false) @Nullable String mode,
                                               @RequestParam(required = false) @Nullable String district,
                                               @RequestParam(required = false) @Nullable String crs,
+                                              @RequestParam(required = false) @Nullable String columns,
                                               HttpServletRequest request) throws IOException {
-        QueryParameters.allowOnly(request, Set.of("file", "mode", "district", "crs"));
+        QueryParameters.allowOnly(request, Set.of("file", "mode", "district", "crs", "columns"));
         if (file == null) {
             throw ApiProblem.badRequest("import.no-file");
         }
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
                 : file.getOriginalFilename();
-        Preview preview = imports.stage(name, file.getBytes(), mode, district, crs);
+        Preview preview = imports.stage(name, file.getBytes(), mode, district, crs, columns);
         return ResponseEntity.created(URI.create("/api/data/imports/" + preview.id())).body(json(preview));
     }
 

@@ -33,13 +33,15 @@ public class ImportService {
     private final VersionRepository versions;
     private final FileReaders readers;
     private final EditorScopes scopes;
+    private final ColumnMappings mappings;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     ImportService(StagingRepository staging, VersionRepository versions, FileReaders readers, EditorScopes scopes,
-                  AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+                  ColumnMappings mappings, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
         this.staging = staging;
+        this.mappings = mappings;
         this.scopes = scopes;
         this.versions = versions;
         this.readers = readers;
@@ -55,8 +57,15 @@ public class ImportService {
      */
     public Preview stage(String fileName, byte[] bytes, @Nullable String mode, @Nullable String district,
                          @Nullable String crs) {
+        return stage(fileName, bytes, mode, district, crs, null);
+    }
+
+    /** As above, with columns mapped by hand ({@code 村委会名称=名称,X坐标=经度}), remembered for the editor. */
+    public Preview stage(String fileName, byte[] bytes, @Nullable String mode, @Nullable String district,
+                         @Nullable String crs, @Nullable String columns) {
         String user = editor();
         try {
+            Map<String, OrganisationColumns.Field> own = ColumnMappings.parse(columns);
             boolean replace = replaceMode(mode);
             SourceCrs givenCrs = SourceCrs.parse(crs);
             Map<String, String> districts = staging.districtNames();
@@ -79,8 +88,11 @@ public class ImportService {
                 throw ImportRefusal.badFile("import.no-rows", fileName);
             }
             List<Issue> issues = new ArrayList<>(read.issues());
-            List<StagedRow> rows = OrganisationRows.read(table, new OrganisationRows.Districts(districts), scope, issues);
-            rows = OrganisationRows.checkPositions(table, toWgs84(rows, read.crs()), read.crs(), issues);
+            OrganisationColumns.Mapping mapping = OrganisationColumns.map(table.headers(),
+                    mappings.rememberAndMerge(user, own));
+            List<StagedRow> rows = OrganisationRows.read(table, mapping, new OrganisationRows.Districts(districts), scope,
+                    issues);
+            rows = OrganisationRows.checkPositions(table, mapping, toWgs84(rows, read.crs()), read.crs(), issues);
             ShiftDetector.warnIfShifted(table, rows, read.crs(), staging.livePoints(rows), issues);
             staging.dropAbandoned(clock.instant().minus(java.time.Duration.ofDays(1)));
             UUID id = UUID.randomUUID();

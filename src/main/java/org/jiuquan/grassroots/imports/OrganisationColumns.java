@@ -65,10 +65,25 @@ final class OrganisationColumns {
     }
 
     static Mapping map(List<String> headers) {
+        return map(headers, Map.of());
+    }
+
+    /** As {@link #map(List)}, with an editor's own headers (normalised) for fields, which take precedence. */
+    static Mapping map(List<String> headers, Map<String, Field> own) {
         Map<Field, Integer> columns = new EnumMap<>(Field.class);
         List<String> unknown = new java.util.ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             String key = normalise(headers.get(i));
+            Field mapped = own.get(key);
+            if (mapped != null) {
+                columns.put(mapped, i);
+            }
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            String key = normalise(headers.get(i));
+            if (own.containsKey(key)) {
+                continue;
+            }
             Field field = ALIASES.get(key);
             if (field != null && !columns.containsKey(field)) {
                 columns.put(field, i);
@@ -77,6 +92,20 @@ final class OrganisationColumns {
             }
         }
         return new Mapping(columns, unknown);
+    }
+
+    /** A field by the name people give it: its Chinese header (代码, 名称...) or its English name (code, name...). */
+    static @org.jspecify.annotations.Nullable Field field(String name) {
+        Field byAlias = ALIASES.get(normalise(name));
+        if (byAlias != null) {
+            return byAlias;
+        }
+        for (Field field : Field.values()) {
+            if (field.name().equalsIgnoreCase(name.strip())) {
+                return field;
+            }
+        }
+        return null;
     }
 
     /** The header as the file wrote it, for messages. */

@@ -47,8 +47,8 @@ final class OrganisationRows {
     private OrganisationRows() {
     }
 
-    static List<StagedRow> read(SourceTable table, Districts districts, @Nullable String scope, List<Issue> issues) {
-        OrganisationColumns.Mapping mapping = OrganisationColumns.map(table.headers());
+    static List<StagedRow> read(SourceTable table, OrganisationColumns.Mapping mapping, Districts districts,
+                                @Nullable String scope, List<Issue> issues) {
         if (!mapping.has(Field.CODE)) {
             issues.add(Issue.error(table.wholeFile(), null, "import.no-code-column", String.join(", ", table.headers())));
             return List.of();
@@ -156,8 +156,8 @@ final class OrganisationRows {
      * Checks converted points: in range, in Jiuquan, not swapped. The file's own values are named, so the
      * person finds the cell. Rows with a bad point lose it (and carry an error).
      */
-    static List<StagedRow> checkPositions(SourceTable table, List<StagedRow> rows, SourceCrs crs, List<Issue> issues) {
-        OrganisationColumns.Mapping mapping = OrganisationColumns.map(table.headers());
+    static List<StagedRow> checkPositions(SourceTable table, OrganisationColumns.Mapping mapping, List<StagedRow> rows,
+                                          SourceCrs crs, List<Issue> issues) {
         String column = mapping.has(Field.LON) ? header(table, mapping, Field.LON) + "/" + header(table, mapping, Field.LAT)
                 : "geometry";
         List<StagedRow> checked = new ArrayList<>(rows.size());

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -88,6 +89,12 @@ public class DataView extends Div implements HasDynamicTitle {
         crs.setValue("EPSG:4326");
         crs.setWidth("26em");
 
+        TextField columns = new TextField(getTranslation("data.columns"));
+        columns.setId("import-columns");
+        columns.setPlaceholder(getTranslation("data.columns.example"));
+        columns.setWidth("30em");
+        columns.setHelperText(getTranslation("data.columns.help"));
+
         ImportPreviewPanel preview = new ImportPreviewPanel(imports, messages, style(styles), this::report);
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             String name = metadata.fileName();
@@ -99,7 +106,8 @@ public class DataView extends Div implements HasDynamicTitle {
                     message = done.changed() ? getTranslation("data.imported", done.organisations(), done.contactPoints())
                             : getTranslation("data.unchanged");
                 } else {
-                    staged = imports.stage(name, bytes, mode.getValue(), district.getValue(), crs.getValue());
+                    staged = imports.stage(name, bytes, mode.getValue(), district.getValue(), crs.getValue(),
+                            columns.getValue());
                     message = getTranslation(staged.errors().isEmpty() ? "data.staged" : "data.staged-with-errors",
                             staged.errors().size());
                 }
@@ -146,7 +154,7 @@ public class DataView extends Div implements HasDynamicTitle {
             link.getElement().setAttribute("download", true);
             templates.add(link, new com.vaadin.flow.component.html.Span(" "));
         }
-        Div options = new Div(mode, district, crs);
+        Div options = new Div(mode, district, crs, columns);
         options.addClassName("import-options");
         add(new Div(new H1(getTranslation("data.title")), new AccountMenu(authentication, "data")),
                 new Paragraph(getTranslation("data.help")), templates, options, upload, result, preview,

@@ -259,6 +259,24 @@ class ImportApiIT {
     }
 
     @Test
+    void columnsMappedByHandAreUsedAndRememberedForTheNextFile() {
+        byte[] csv = "村委会编码,村委会名称\n620902001201,南沟村（手工对应）\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode unmapped = Http.parse(Multipart.upload(editor, "/api/data/imports", "own.csv", csv));
+        assertThat(unmapped.path("errors").get(0).path("code").asString()).isEqualTo("import.no-code-column");
+        HttpResponse<byte[]> bad = Multipart.upload(editor, "/api/data/imports?columns=村委会编码=电话", "own.csv", csv);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(problem(bad)).contains("村委会编码=电话");
+        String columns = java.net.URLEncoder.encode("村委会编码=代码,村委会名称=name", StandardCharsets.UTF_8);
+        JsonNode mapped = Http.parse(Multipart.upload(editor, "/api/data/imports?columns=" + columns, "own.csv", csv));
+        assertThat(mapped.path("errors").size()).as(mapped.toString()).isZero();
+        assertThat(mapped.path("changed").asInt()).isEqualTo(1);
+        JsonNode remembered = Http.parse(Multipart.upload(editor, "/api/data/imports", "own-again.csv", csv));
+        assertThat(remembered.path("errors").size()).as(remembered.toString()).isZero();
+        assertThat(remembered.path("changed").asInt()).isEqualTo(1);
+        jdbc.sql("DELETE FROM import_column_mapping WHERE username = 'editor'").update();
+    }
+
+    @Test
     void anAnalystMayNotImport() {
         Http analyst = Http.as(port, tokens, "analyst");
         assertThat(Multipart.upload(analyst, "/api/data/imports", "organisations-utf8.csv",
