@@ -72,6 +72,8 @@ interface PickEntry { layer: string; id: string; text: string }
 const WEAK = new Set(['weak', 'rectifying']);
 /** Okabe-Ito colours for clusters, then hot (warm) and cold (cool) spots at 90, 95 and 99 percent. */
 const CLUSTER_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'];
+/** The data page's import preview (maintenance/ImportPreviewPanel uses the same colours in its legend). */
+const IMPORT_CHANGE_COLOURS: Record<string, string> = { added: '#009E73', changed: '#0072B2', removed: '#D55E00' };
 const HOT = ['#fcae91', '#fb6a4a', '#cb181d'];
 const COLD = ['#bdd7e7', '#6baed6', '#2171b5'];
 
@@ -1033,6 +1035,16 @@ export class GeoMap extends LitElement {
     const highlighted = this.highlight.has(String(feature.get('code') ?? ''));
     const radius = (highlighted ? 9 : 6) * this.scale;
     const stroke = new Stroke({ color: highlighted ? '#111' : '#ffffff', width: (highlighted ? 3 : 1.2) * this.scale });
+    const change = feature.get('change');
+    if (change !== undefined) {
+      // An import's preview: added filled green, changed filled blue (both with a white halo, to stand out on
+      // any district colour), removed a white disc with a thick vermilion ring.
+      const colour = IMPORT_CHANGE_COLOURS[String(change)] ?? '#999999';
+      const removed = change === 'removed';
+      return new Style({ image: new CircleStyle({ radius: radius + 1,
+        stroke: new Stroke({ color: removed ? colour : '#ffffff', width: (removed ? 3 : 2) * this.scale }),
+        fill: new Fill({ color: removed ? 'rgba(255,255,255,0.9)' : colour }) }) });
+    }
     if (feature.get('feature_type') === 'cluster') {
       const colour = CLUSTER_COLOURS[Number(feature.get('cluster')) % CLUSTER_COLOURS.length];
       return new Style({ fill: new Fill({ color: colour + '40' }), stroke: new Stroke({ color: colour, width: 2 * this.scale }) });

@@ -18,7 +18,8 @@ public enum AuditAction {
     TOKEN_ISSUE("token.issue"),
     TOKEN_REVOKE("token.revoke"),
     TOKEN_USE("token.use"),
-    TOKEN_REJECTED("token.rejected");
+    TOKEN_REJECTED("token.rejected"),
+    DATA_RESTORE("data.restore");
 
     private final String code;
 

@@ -130,6 +130,24 @@ public final class DatasetFiles {
                 .toList();
     }
 
+    /** Longitude and latitude in range, and not swapped (Jiuquan lies at about 92-101 E, 37.5-43.5 N). */
+    private static void checkPosition(Csv.Row row, double lon, double lat) {
+        boolean inCity = lon >= 92 && lon <= 101 && lat >= 37.5 && lat <= 43.5;
+        boolean swapped = lat >= 92 && lat <= 101 && lon >= 37.5 && lon <= 43.5;
+        if (swapped) {
+            throw new DatasetException(row.file(), row.line(), "lon/lat 似乎填反了 / lon and lat seem swapped: "
+                    + lon + ", " + lat);
+        }
+        if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+            throw new DatasetException(row.file(), row.line(), "lon/lat 超出范围 / lon or lat out of range: "
+                    + lon + ", " + lat);
+        }
+        if (!inCity) {
+            throw new DatasetException(row.file(), row.line(), "位置不在酒泉市范围内 / the point is outside Jiuquan: "
+                    + lon + ", " + lat);
+        }
+    }
+
     private static Dataset.Organisation organisation(Csv.Row row) {
         // The index's components are optional columns (fortress_life ... fortress_problems).
         List<BigDecimal> components = new ArrayList<>();
@@ -138,6 +156,7 @@ public final class DatasetFiles {
                 components.add(decimalOf(row, "fortress_" + component));
             }
         }
+        checkPosition(row, doubleOf(row, "lon"), doubleOf(row, "lat"));
         return new Dataset.Organisation(longOf(row, "id"), blankToNull(row.get("code")), row.get("kind"),
                 row.get("name_zh"), blankToNull(row.get("township_zh")), row.get("district_code"),
                 decimalOf(row, "fortress_index"), row.get("status"), dateOf(row, "status_since"),

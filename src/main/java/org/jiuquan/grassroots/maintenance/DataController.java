@@ -48,8 +48,12 @@ class DataController {
             OrganisationDetails after = organisations.changeStatus(codeOrId, status, day);
             return Map.of("id", after.id(), "status", after.status(), "status_since", after.statusSince().toString());
         } catch (DataChangeException e) {
-            throw new ApiProblem(e.messageKey().equals("change.unknown-organisation") ? HttpStatus.NOT_FOUND
-                    : HttpStatus.BAD_REQUEST, "problem." + e.messageKey(), e.arguments());
+            HttpStatus refusal = switch (e.messageKey()) {
+                case "change.unknown-organisation" -> HttpStatus.NOT_FOUND;
+                case "change.outside-scope" -> HttpStatus.FORBIDDEN;
+                default -> HttpStatus.BAD_REQUEST;
+            };
+            throw new ApiProblem(refusal, "problem." + e.messageKey(), e.arguments());
         }
     }
 
@@ -57,16 +61,27 @@ class DataController {
     @PostMapping(value = "/api/data/import", consumes = {"application/zip", "application/octet-stream"})
     Map<String, Object> importDataset(@RequestHeader(value = "X-File-Name", defaultValue = "upload.zip") String name,
                                       HttpServletRequest request) throws IOException {
-        QueryParameters.allowOnly(request, Set.of());
+        QueryParameters.allowOnly(request, Set.of("confirmRemoved"));
+        Long confirmRemoved = null;
+        String confirm = request.getParameter("confirmRemoved");
+        if (confirm != null) {
+            try {
+                confirmRemoved = Long.parseLong(confirm.strip());
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("problem.type-mismatch", "confirmRemoved", confirm);
+            }
+        }
         // Read at most the limit (and one byte more, to know it was passed): a huge body never fills the memory.
         byte[] zip = request.getInputStream().readNBytes(DataView.MAX_UPLOAD_BYTES + 1);
         if (zip.length > DataView.MAX_UPLOAD_BYTES) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "problem.import-too-large", DataView.MAX_UPLOAD_BYTES / 1024 / 1024);
         }
         try {
-            DataImportService.Result result = imports.importZip(name, zip);
+            DataImportService.Result result = imports.importZip(name, zip, confirmRemoved);
             return Map.of("changed", result.changed(), "checksum", result.checksum(),
                     "organisations", result.organisations(), "contact_points", result.contactPoints());
+        } catch (DataImportService.RemovalNeedsConfirmation e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "import.confirm-removal", e.removed());
         } catch (DatasetException e) {
             throw ApiProblem.badRequest("problem.bad-dataset", e.getMessage());
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.imports.EditorScopes;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +23,12 @@ public class OrganisationService {
 
     private final OrganisationRepository repository;
     private final AuditLog audit;
+    private final EditorScopes scopes;
 
-    OrganisationService(OrganisationRepository repository, AuditLog audit) {
+    OrganisationService(OrganisationRepository repository, AuditLog audit, EditorScopes scopes) {
         this.repository = repository;
         this.audit = audit;
+        this.scopes = scopes;
     }
 
     /**
@@ -42,6 +45,9 @@ public class OrganisationService {
         }
         OrganisationDetails before = organisation(codeOrId)
                 .orElseThrow(() -> new DataChangeException("change.unknown-organisation", codeOrId));
+        if (!scopes.mayChange(before.districtCode())) {
+            throw new DataChangeException("change.outside-scope", before.nameZh());
+        }
         if (!STATUSES.contains(status)) {
             throw new DataChangeException("change.bad-status", status, String.join(", ", STATUSES));
         }

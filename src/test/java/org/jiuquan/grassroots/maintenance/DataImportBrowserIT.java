@@ -11,6 +11,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.jiuquan.grassroots.Browser;
+import org.jiuquan.grassroots.Http;
+import org.jiuquan.grassroots.security.ApiTokenService;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +35,8 @@ class DataImportBrowserIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApiTokenService tokens;
 
     @Test
     void aBrokenDatasetIsRefusedWithTheReasonAndNothingChanges(@TempDir Path dir) throws Exception {
@@ -55,6 +59,57 @@ class DataImportBrowserIT {
         assertThat(jdbc.sql("SELECT count(*) FROM organisation").query(Long.class).single()).isEqualTo(organisations);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'data.import' AND target = 'broken.zip' "
                 + "AND actor = 'editor'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anEditorChoosesAListSeesThePreviewOnTheMapAndAppliesIt(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("村名单.csv");
+        try (var in = DataImportBrowserIT.class.getResourceAsStream("/imports/organisations-gbk.csv")) {
+            Files.write(csv, java.util.Objects.requireNonNull(in).readAllBytes());
+        }
+        WebDriver driver = browser.signIn(port, "editor");
+        driver.get("http://localhost:" + port + "/data");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.id("import-upload")).isEmpty());
+        driver.findElement(By.id("import-upload")).getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(csv.toString());
+        wait.until(d -> d.findElement(By.id("preview-summary")).getText().contains("新增 1，修改 1，删除 0"));
+        assertThat(driver.findElement(By.id("import-result")).getText()).contains("尚未应用");
+        assertThat(driver.findElement(By.id("preview-map")).getAttribute("overlay-url")).endsWith("/changes");
+        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902001201'").query(String.class).single())
+                .as("nothing applied yet").isEqualTo("南沟村");
+
+        driver.findElement(By.id("import-apply")).click();
+        wait.until(d -> d.findElement(By.id("import-result")).getText().contains("已应用"));
+        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902001201'").query(String.class).single())
+                .isEqualTo("南沟村（更名）");
+        // Undo it, as the data page offers, so the other tests find the demo data.
+        int version = jdbc.sql("SELECT max(n) FROM dataset_version").query(Integer.class).single();
+        Http editor = Http.as(port, tokens, "editor");
+        assertThat(editor.post("/api/data/versions/" + (version - 1) + "/restore", "", new byte[0]).statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902001201'").query(String.class).single())
+                .isEqualTo("南沟村");
+    }
+
+    @Test
+    void aFileOfTheWrongTypeOrSizeGetsAVisibleMessage(@TempDir Path dir) throws Exception {
+        Path pdf = dir.resolve("report.pdf");
+        Files.writeString(pdf, "%PDF-1.4");
+        Path huge = dir.resolve("huge.csv");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(60L * 1024 * 1024);
+        }
+        WebDriver driver = browser.signIn(port, "editor");
+        driver.get("http://localhost:" + port + "/data");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> !d.findElements(By.id("import-upload")).isEmpty());
+        driver.findElement(By.id("import-upload")).getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(pdf.toString());
+        wait.until(d -> d.findElement(By.id("import-result")).getText().contains("不支持此文件类型"));
+        driver.findElement(By.id("import-upload")).getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(huge.toString());
+        wait.until(d -> d.findElement(By.id("import-result")).getText().contains("文件过大"));
     }
 
     @Test

@@ -167,12 +167,15 @@ class TimeAxisIT {
         remember(code);
         BigDecimal before = weakOpen("2017Q4").get("620902");
         BigDecimal q3Before = weakOpen("2017Q3").get("620902");
+        long versionBefore = jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
 
         HttpResponse<byte[]> response = editor.post("/api/data/organisations/" + code
                 + "/status?status=weak&from=2017-12-01", "application/x-www-form-urlencoded", new byte[0]);
 
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         assertThat(weakOpen("2017Q4").get("620902")).isEqualByComparingTo(before.add(BigDecimal.ONE));
+        assertThat(jdbc.sql("SELECT version FROM data_version").query(Long.class).single())
+                .as("caches and import previews see the change").isGreaterThan(versionBefore);
         assertThat(weakOpen("2017Q3").get("620902")).as("an earlier quarter is history").isEqualByComparingTo(q3Before);
         assertThat(viewer.json("/ogc/collections/villages/items/" + code + "?period=2017Q4").path("properties")
                 .path("status").asString()).isEqualTo("weak");

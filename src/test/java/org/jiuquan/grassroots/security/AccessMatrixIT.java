@@ -80,6 +80,21 @@ class AccessMatrixIT {
         ENDPOINTS.put("POST /api/data/organisations/{codeOrId}/status", new Endpoint("POST",
                 "/api/data/organisations/999999999999/status?status=normal&from=2017-12-01", 404, Role.EDITOR));
         ENDPOINTS.put("POST /api/data/import", new Endpoint("POST", "/api/data/import", 400, Role.EDITOR));
+        // Staged imports: a POST without a file is a 400, an unknown import a 404.
+        ENDPOINTS.put("POST /api/data/imports", new Endpoint("POST", "/api/data/imports", 400, Role.EDITOR));
+        String noImport = "/api/data/imports/00000000-0000-0000-0000-000000000000";
+        ENDPOINTS.put("GET /api/data/imports/{id}", new Endpoint("GET", noImport, 404, Role.EDITOR));
+        ENDPOINTS.put("GET /api/data/imports/{id}/changes", new Endpoint("GET", noImport + "/changes", 404, Role.EDITOR));
+        ENDPOINTS.put("GET /api/data/imports/{id}/errors.xlsx", new Endpoint("GET", noImport + "/errors.xlsx", 404,
+                Role.EDITOR));
+        ENDPOINTS.put("POST /api/data/imports/{id}/apply", new Endpoint("POST", noImport + "/apply", 404, Role.EDITOR));
+        ENDPOINTS.put("POST /api/data/imports/{id}/cancel", new Endpoint("POST", noImport + "/cancel", 404, Role.EDITOR));
+        get("/api/data/versions", "/api/data/versions", Role.EDITOR);
+        get("/api/data/templates/{entity}.xlsx", "/api/data/templates/organisations.xlsx", Role.EDITOR);
+        ENDPOINTS.put("POST /api/admin/users/{username}/district", new Endpoint("POST",
+                "/api/admin/users/no-such-user/district?district=620902", 404, Role.ADMIN));
+        ENDPOINTS.put("POST /api/data/versions/{n}/restore", new Endpoint("POST", "/api/data/versions/999999/restore",
+                404, Role.EDITOR));
         get("/api/admin/audit.csv", "/api/admin/audit.csv?action=sign_in", Role.ADMIN);
         get("/api/snapshot", "/api/snapshot?format=png&dpi=72", Role.VIEWER);
         get("/api/analysis/snapshot", "/api/analysis/snapshot?analysis=coverage-gaps&format=png&dpi=72", Role.ANALYST);
