@@ -3,28 +3,17 @@ package org.jiuquan.grassroots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import javax.sql.DataSource;
 
 import org.jiuquan.grassroots.audit.AuditChain;
 import org.jiuquan.grassroots.audit.AuditKey;
 import org.jiuquan.grassroots.audit.AuditLog;
-import org.jiuquan.grassroots.localdb.LocalPostgis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,25 +33,17 @@ class KillDuringStatusChangeIT {
 
     private static final String TOKEN = "jqt_kill-test-token-for-the-editor-0000000000";
 
-    private final Path dataDir = ThrowawayPostgis.newDirectory("jiuquan-kill-");
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Process app;
-    private int port;
+    private final AppInItsOwnJvm app = new AppInItsOwnJvm();
 
     @AfterEach
     void stopEverything() throws Exception {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            app.waitFor();
-        }
-        // Whatever the app left running on its cluster is stopped too (adopted, then stopped).
-        LocalPostgis.in(dataDir, null).start().close();
+        app.close();
     }
 
     @Test
     void aStatusChangeCutByKillMinus9LeavesNothingHalfDoneAndTheAppComesBack() throws Exception {
-        startApp();
-        JdbcClient db = clusterClient();
+        app.start();
+        JdbcClient db = app.clusterClient();
         db.sql("INSERT INTO api_token (user_id, name, token_hash) SELECT id, 'kill test', :hash FROM app_user "
                 + "WHERE username = 'editor'").param("hash", sha256(TOKEN)).update();
         String code = db.sql("SELECT code FROM organisation WHERE status = 'normal' AND kind = 'village' ORDER BY code LIMIT 1")
@@ -70,29 +51,26 @@ class KillDuringStatusChangeIT {
         String before = state(db, code);
 
         // Hold the audit chain's lock: the change writes the organisation and its history, then waits.
-        SingleConnectionDataSource lockHolder = connection();
+        SingleConnectionDataSource lockHolder = app.connection();
         JdbcClient lock = JdbcClient.create(lockHolder);
         lock.sql("SELECT pg_advisory_lock(:key)").param("key", AuditLog.CHAIN_LOCK).query((rs, n) -> 1).list();
         CompletableFuture<HttpResponse<String>> change = changeStatus(code, "weak");
         await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").query(Long.class).single() > 0);
 
-        app.destroyForcibly().waitFor();
+        app.killMinus9();
         assertThat(change).failsWithin(Duration.ofSeconds(10));
         lock.sql("SELECT pg_advisory_unlock(:key)").param("key", AuditLog.CHAIN_LOCK).query((rs, n) -> 1).list();
         lockHolder.destroy();
-        // The dead app's sessions end as soon as their server processes notice the closed connections.
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("SELECT count(*) FROM pg_stat_activity "
-                + "WHERE datname = 'jiuquan' AND backend_type = 'client backend' AND pid <> pg_backend_pid()")
-                .query(Long.class).single() == 0);
+        app.awaitNoAppSessions(db);
         assertThat(state(db, code)).as("nothing of the cut change stays").isEqualTo(before);
-        assertThat(new AuditChain(db, AuditKey.load(dataDir.resolve("audit-key"))).verify().intact()).isTrue();
+        assertThat(new AuditChain(db, AuditKey.load(app.dataDir().resolve("audit-key"))).verify().intact()).isTrue();
 
         // The app starts again on the server its dead self left running, and the change goes through whole.
-        startApp();
+        app.start();
         HttpResponse<String> done = changeStatus(code, "weak").get();
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        JdbcClient after = clusterClient();
+        JdbcClient after = app.clusterClient();
         assertThat(state(after, code)).isEqualTo("weak " + CHANGE_DAY + " | history " + (historyCount(before) + 1)
                 + " | audited 1");
     }
@@ -112,52 +90,10 @@ class KillDuringStatusChangeIT {
     }
 
     private CompletableFuture<HttpResponse<String>> changeStatus(String code, String status) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/data/organisations/"
+        return app.http().sendAsync(HttpRequest.newBuilder(app.uri("/api/data/organisations/"
                                 + code + "/status?status=" + status + "&from=" + CHANGE_DAY))
                         .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Starts the app in a JVM of its own on the test's classpath, its private cluster in our directory. */
-    private void startApp() throws Exception {
-        port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Application.class.getName()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()));
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("JIUQUAN_LOCALDB_DIR", dataDir.toString());
-        app = builder.start();
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!app.isAlive()) {
-                throw new AssertionError("the app stopped: " + Files.readString(dataDir.resolve("app.log")));
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-    }
-
-    private JdbcClient clusterClient() throws IOException {
-        return JdbcClient.create((DataSource) connection());
-    }
-
-    /** One connection to the app's cluster, found as the app finds it: port in postmaster.pid, password beside it. */
-    private SingleConnectionDataSource connection() throws IOException {
-        List<String> pid = Files.readAllLines(dataDir.resolve("pgdata").resolve("postmaster.pid"));
-        String password = Files.readString(dataDir.resolve("password"), StandardCharsets.UTF_8).strip();
-        return new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/jiuquan",
-                "postgres", password, true);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String sha256(String text) throws Exception {
