@@ -22,6 +22,71 @@ CREATE INDEX organisation_period_status_organisation_idx ON organisation_period_
 -- such tiles about seven times slower at 100 times the demo data). Written only by the function below.
 ALTER TABLE organisation ADD COLUMN status_at jsonb NOT NULL DEFAULT '{}';
 
+-- What the organisation tables say per district and period, for the computed indicators below: kept by
+-- triggers like the statuses, for the districts a change touches, because counting them for every request
+-- took seconds at 100 times the demo data (a dashboard page asks for several periods and indicators).
+CREATE TABLE organisation_indicator_count (
+    district_code  char(6) NOT NULL REFERENCES district (code) ON DELETE CASCADE,
+    period         char(6) NOT NULL REFERENCES period (code),
+    villages       bigint NOT NULL,
+    grid_branches  bigint NOT NULL,
+    contact_points bigint NOT NULL,
+    weak_open      bigint NOT NULL,
+    weak_rectified bigint NOT NULL,
+    PRIMARY KEY (district_code, period)
+);
+
+-- The status history may have moved: recompute the statuses' counts (below) after the period rows.
+CREATE FUNCTION refresh_organisation_indicator_count(district_codes char(6)[]) RETURNS void
+LANGUAGE sql AS $$
+    DELETE FROM organisation_indicator_count WHERE district_code = ANY (district_codes);
+    INSERT INTO organisation_indicator_count (district_code, period, villages, grid_branches, contact_points,
+                                              weak_open, weak_rectified)
+    SELECT d.code, p.code, coalesce(k.villages, 0), coalesce(k.grid_branches, 0), coalesce(c.contact_points, 0),
+           coalesce(w.weak_open, 0), coalesce(w.weak_rectified, 0)
+    FROM district d
+    CROSS JOIN period p
+    LEFT JOIN (SELECT district_code, count(*) FILTER (WHERE kind = 'village') AS villages,
+                      count(*) FILTER (WHERE kind = 'grid_branch') AS grid_branches
+               FROM organisation WHERE district_code = ANY (district_codes) GROUP BY district_code) k
+           ON k.district_code = d.code
+    LEFT JOIN (SELECT o.district_code, q.code AS period, count(*) AS contact_points
+               FROM contact_point cp JOIN organisation o ON o.id = cp.organisation_id
+               JOIN period q ON cp.established_on <= q.ends_on
+               WHERE o.district_code = ANY (district_codes) GROUP BY o.district_code, q.code) c
+           ON c.district_code = d.code AND c.period = p.code
+    LEFT JOIN (SELECT o.district_code, s.period,
+                      count(*) FILTER (WHERE s.status IN ('weak', 'rectifying')) AS weak_open,
+                      count(*) FILTER (WHERE s.ever_rectified) AS weak_rectified
+               FROM organisation_period_status s JOIN organisation o ON o.id = s.organisation_id
+               WHERE o.district_code = ANY (district_codes) GROUP BY o.district_code, s.period) w
+           ON w.district_code = d.code AND w.period = p.code
+    WHERE d.code = ANY (district_codes);
+$$;
+
+-- Organisations and contact points added, removed or moved: recount their districts.
+CREATE FUNCTION organisations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        PERFORM refresh_organisation_indicator_count(ARRAY(SELECT DISTINCT district_code FROM old_rows));
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM refresh_organisation_indicator_count(ARRAY(SELECT DISTINCT district_code FROM new_rows));
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER organisations_inserted AFTER INSERT ON organisation
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION organisations_changed();
+CREATE TRIGGER organisations_deleted AFTER DELETE ON organisation
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION organisations_changed();
+CREATE FUNCTION contact_points_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_organisation_indicator_count(ARRAY(SELECT code FROM district));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER contact_points_changed AFTER INSERT OR UPDATE OR DELETE ON contact_point
+    FOR EACH STATEMENT EXECUTE FUNCTION contact_points_changed();
+
 -- Recomputes the period rows of the given organisations from their history. An organisation with no
 -- history row before a period's end has no row for that period (it was not recorded yet).
 CREATE FUNCTION refresh_organisation_period_status(organisation_ids bigint[]) RETURNS void
@@ -42,6 +107,8 @@ LANGUAGE sql AS $$
                         WHERE ps.organisation_id = i.id) AS status_at
           FROM unnest(organisation_ids) AS i (id)) s
     WHERE o.id = s.id AND o.status_at IS DISTINCT FROM coalesce(s.status_at, '{}');
+    SELECT refresh_organisation_indicator_count(ARRAY(
+        SELECT DISTINCT district_code FROM organisation WHERE id = ANY (organisation_ids)));
 $$;
 
 -- Statement-level triggers with transition tables, so a bulk COPY of the history refreshes once.
@@ -70,6 +137,7 @@ CREATE TRIGGER organisation_status_updated AFTER UPDATE ON organisation_status
     EXECUTE FUNCTION organisation_status_updated();
 
 SELECT refresh_organisation_period_status(ARRAY(SELECT id FROM organisation));
+SELECT refresh_organisation_indicator_count(ARRAY(SELECT code FROM district));
 
 -- The indicators computed from the organisation tables, with the rule in words (cards and exports show
 -- it). Ratio indicators (indicator.aggregation = 'ratio') are computed too, from their numerator and
@@ -87,33 +155,15 @@ INSERT INTO computed_indicator (code, rule_zh, rule_en) VALUES
 ('weak_rectified', '季末前曾整顿完成的党组织数（状态历史）', 'Organisations rectified by the quarter''s end (status history)'),
 ('weak_open', '季末处于软弱涣散或整顿中的党组织数（状态历史）', 'Organisations weak or rectifying at the quarter''s end (status history)');
 
--- The computed indicators for every district and period (zero where nothing counts). Grouped subqueries,
--- so that a reader's "WHERE period = ..." reaches each of them and only that period is counted.
+-- The computed indicators for every district and period, from the kept counts.
 CREATE VIEW organisation_indicator_value AS
-SELECT c.code AS indicator_code, d.code AS district_code, p.code AS period, CAST(coalesce(v.value, 0) AS numeric) AS value
+SELECT c.code AS indicator_code, n.district_code, n.period,
+       CAST(CASE c.code WHEN 'villages' THEN n.villages WHEN 'grid_branches' THEN n.grid_branches
+                        WHEN 'contact_points' THEN n.contact_points WHEN 'weak_open' THEN n.weak_open
+                        WHEN 'weak_rectified' THEN n.weak_rectified END AS numeric) AS value
 FROM computed_indicator c
 JOIN indicator i ON i.code = c.code
-CROSS JOIN district d
-CROSS JOIN period p
-LEFT JOIN (
-    SELECT 'villages' AS code, o.district_code, p.code AS period, count(*) AS value
-    FROM organisation o CROSS JOIN period p WHERE o.kind = 'village' GROUP BY o.district_code, p.code
-    UNION ALL
-    SELECT 'grid_branches', o.district_code, p.code, count(*)
-    FROM organisation o CROSS JOIN period p WHERE o.kind = 'grid_branch' GROUP BY o.district_code, p.code
-    UNION ALL
-    SELECT 'contact_points', o.district_code, p.code, count(*)
-    FROM contact_point k JOIN organisation o ON o.id = k.organisation_id JOIN period p ON k.established_on <= p.ends_on
-    GROUP BY o.district_code, p.code
-    UNION ALL
-    SELECT 'weak_rectified', o.district_code, s.period, count(*)
-    FROM organisation_period_status s JOIN organisation o ON o.id = s.organisation_id
-    WHERE s.ever_rectified GROUP BY o.district_code, s.period
-    UNION ALL
-    SELECT 'weak_open', o.district_code, s.period, count(*)
-    FROM organisation_period_status s JOIN organisation o ON o.id = s.organisation_id
-    WHERE s.status IN ('weak', 'rectifying') GROUP BY o.district_code, s.period
-) v ON v.code = c.code AND v.district_code = d.code AND v.period = p.code;
+CROSS JOIN organisation_indicator_count n;
 
 -- Stored and computed values of every indicator that is not a ratio.
 CREATE VIEW district_input_value AS
