@@ -33,10 +33,12 @@ class TileController {
     private final TileRepository tiles;
 
     private final IndicatorService indicators;
+    private final TileCache cache;
 
-    TileController(TileRepository tiles, IndicatorService indicators) {
+    TileController(TileRepository tiles, IndicatorService indicators, TileCache cache) {
         this.tiles = tiles;
         this.indicators = indicators;
+        this.cache = cache;
     }
 
     @GetMapping
@@ -85,7 +87,8 @@ class TileController {
         }
         Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
-        byte[] tile = tiles.tile(collection, zoom, col, row, filters, period);
+        byte[] tile = cache.tile(collection, zoom, col, row, filters, period,
+                () -> tiles.tile(collection, zoom, col, row, filters, period));
         return ResponseEntity.ok().cacheControl(TILE_CACHE).contentType(MVT).body(tile);
     }
 

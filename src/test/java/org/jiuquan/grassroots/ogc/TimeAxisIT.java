@@ -163,8 +163,11 @@ class TimeAxisIT {
         String code = jdbc.sql("""
                 SELECT o.code FROM organisation o
                 WHERE o.kind = 'village' AND o.district_code = '620902' AND o.status = 'normal'
-                  AND o.status_since <= '2017-12-01' ORDER BY o.code LIMIT 1""").query(String.class).single();
+                  AND o.status_since <= '2017-12-01' AND ST_Intersects(o.geom_3857, ST_TileEnvelope(6, 49, 24))
+                ORDER BY o.code LIMIT 1""").query(String.class).single();
         remember(code);
+        // A tile asked before the change, so that a kept copy of it would be served after.
+        assertThat(statusInTile(code)).isEqualTo("normal");
         BigDecimal before = weakOpen("2017Q4").get("620902");
         BigDecimal q3Before = weakOpen("2017Q3").get("620902");
         long versionBefore = jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
@@ -181,6 +184,21 @@ class TimeAxisIT {
                 .path("status").asString()).isEqualTo("weak");
         assertThat(viewer.json("/ogc/collections/villages/items/" + code + "?period=2017Q3").path("properties")
                 .path("status").asString()).isEqualTo("normal");
+        assertThat(statusInTile(code)).as("the tile, made again after the change").isEqualTo("weak");
+    }
+
+    /** The status a village has in the 2017Q4 tile around Jiuquan city. */
+    private String statusInTile(String code) {
+        try {
+            JtsLayer layer = MvtReader.loadMvt(new ByteArrayInputStream(viewer.get(
+                            "/ogc/collections/villages/tiles/WebMercatorQuad/6/24/49?period=2017Q4").body()),
+                    new GeometryFactory(), new TagKeyValueMapConverter()).getLayer("villages");
+            return layer.getGeometries().stream().map(g -> (Map<?, ?>) g.getUserData())
+                    .filter(p -> code.equals(String.valueOf(p.get("code"))))
+                    .map(p -> String.valueOf(p.get("status"))).findFirst().orElse("absent");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

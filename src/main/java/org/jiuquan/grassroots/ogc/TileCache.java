@@ -1,0 +1,43 @@
+package org.jiuquan.grassroots.ogc;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Vector tiles already made, so that a tile asked again (a page reloaded in a meeting, another user on the
+ * same view) costs a lookup instead of a PostGIS query. Each entry is keyed on the data version (V20, moved
+ * by every change to the data, V23), read from the database on every request: a tile made before a change
+ * is never served after it, whichever app instance made the change. Bounded in bytes
+ * (JIUQUAN_TILE_CACHE_MB, 64).
+ */
+@Component
+class TileCache {
+
+    static final String DATA_VERSION = "SELECT version FROM data_version";
+
+    record Key(String collection, int z, int x, int y, Map<String, String> filters, String period, long dataVersion) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Cache<Key, byte[]> tiles;
+
+    TileCache(JdbcClient jdbc, @Value("${jiuquan.tiles.cache-mb}") long megabytes) {
+        this.jdbc = jdbc;
+        this.tiles = Caffeine.newBuilder()
+                .maximumWeight(megabytes * 1024 * 1024)
+                .weigher((Key key, byte[] tile) -> tile.length + 200)
+                .build();
+    }
+
+    byte[] tile(Collection collection, int z, int x, int y, Map<String, String> filters, String period,
+                Supplier<byte[]> make) {
+        long version = jdbc.sql(DATA_VERSION).query(Long.class).single();
+        return tiles.get(new Key(collection.id(), z, x, y, Map.copyOf(filters), period, version), key -> make.get());
+    }
+}
