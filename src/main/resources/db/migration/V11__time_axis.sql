@@ -64,13 +64,12 @@ LANGUAGE sql AS $$
     WHERE d.code = ANY (district_codes);
 $$;
 
--- Organisations and contact points added, removed or moved: recount their districts.
+-- Organisations and contact points added or removed: recount their districts.
 CREATE FUNCTION organisations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    IF TG_OP = 'DELETE' THEN
         PERFORM refresh_organisation_indicator_count(ARRAY(SELECT DISTINCT district_code FROM old_rows));
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    ELSE
         PERFORM refresh_organisation_indicator_count(ARRAY(SELECT DISTINCT district_code FROM new_rows));
     END IF;
     RETURN NULL;

@@ -214,22 +214,22 @@ public class DatasetLoader {
             for (int i = 0; i < FortressIndex.COMPONENTS.size(); i++) {
                 fields.add(o.fortressComponents().isEmpty() ? null : o.fortressComponents().get(i).toPlainString());
             }
-            row(rows, fields.toArray());
+            CopyText.row(rows, fields.toArray());
         }
         copy(copy, COPY_ORGANISATIONS, rows);
         for (var s : dataset.statusChanges()) {
-            row(rows, s.organisationId(), s.validFrom(), s.status());
+            CopyText.row(rows, s.organisationId(), s.validFrom(), s.status());
         }
         copy(copy, COPY_STATUS, rows);
         try (Statement statement = connection.createStatement()) {
             statement.execute(HISTORY_FROM_CURRENT_STATUS);
         }
         for (var l : dataset.leaders()) {
-            row(rows, l.id(), l.nameZh(), l.level(), l.titleZh(), l.districtCode(), l.phone());
+            CopyText.row(rows, l.id(), l.nameZh(), l.level(), l.titleZh(), l.districtCode(), l.phone());
         }
         copy(copy, COPY_LEADERS, rows);
         for (var c : dataset.contactPoints()) {
-            row(rows, c.id(), c.leaderId(), c.organisationId(), c.establishedOn());
+            CopyText.row(rows, c.id(), c.leaderId(), c.organisationId(), c.establishedOn());
         }
         copy(copy, COPY_CONTACT_POINTS, rows);
         Set<String> computed = computedIndicators(connection);
@@ -239,7 +239,7 @@ public class DatasetLoader {
                 skipped++;
                 continue;
             }
-            row(rows, v.indicatorCode(), v.districtCode(), v.period(), v.value().toPlainString());
+            CopyText.row(rows, v.indicatorCode(), v.districtCode(), v.period(), v.value().toPlainString());
         }
         copy(copy, COPY_INDICATOR_VALUES, rows);
         if (skipped > 0) {
@@ -325,31 +325,5 @@ public class DatasetLoader {
     private static void copy(CopyManager copy, String sql, StringBuilder rows) throws SQLException, IOException {
         copy.copyIn(sql, new StringReader(rows.toString()));
         rows.setLength(0);
-    }
-
-    /** One row in COPY's text format: tab-separated, \N for null, backslash escapes. */
-    private static void row(StringBuilder out, Object... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            Object field = fields[i];
-            if (field == null) {
-                out.append("\\N");
-            } else {
-                String text = field.toString();
-                for (int c = 0; c < text.length(); c++) {
-                    char ch = text.charAt(c);
-                    switch (ch) {
-                        case '\\' -> out.append("\\\\");
-                        case '\t' -> out.append("\\t");
-                        case '\n' -> out.append("\\n");
-                        case '\r' -> out.append("\\r");
-                        default -> out.append(ch);
-                    }
-                }
-            }
-        }
-        out.append('\n');
     }
 }

@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.imports;
 
+import org.jiuquan.grassroots.demodata.CopyText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;

@@ -1,12 +1,15 @@
-package org.jiuquan.grassroots.imports;
+package org.jiuquan.grassroots.demodata;
 
-/** One row in COPY's text format: tab-separated, \N for null, backslash escapes. */
-final class CopyText {
+/**
+ * One row in COPY's text format: tab-separated, \N for null, backslash escapes. Shared by the dataset loader
+ * and the import staging, which both feed PostgreSQL with COPY.
+ */
+public final class CopyText {
 
     private CopyText() {
     }
 
-    static void row(StringBuilder out, Object... fields) {
+    public static void row(StringBuilder out, Object... fields) {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 out.append('\t');
