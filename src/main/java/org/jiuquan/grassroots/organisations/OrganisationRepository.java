@@ -55,14 +55,17 @@ class OrganisationRepository {
                 FROM organisation o
                 WHERE o.name_zh LIKE '%' || :text || '%') hits
             ORDER BY sort, name_zh LIMIT :limit""";
-    /** Organisations per district that pass the dashboard's filters. */
+    /**
+     * Organisations per district that pass the dashboard's filters, from the counts kept per district, quarter,
+     * kind and status (V32): the same as counting the organisations with a status at the quarter's end.
+     */
     static final String MATCHING_PER_DISTRICT = """
-            SELECT o.district_code, count(*) FROM organisation o
-            WHERE (o.status_at ->> :period) IS NOT NULL
-              AND (CAST(:kind AS text) IS NULL OR o.kind = :kind)
-              AND (CAST(:status AS text) IS NULL OR (o.status_at ->> :period) = :status)
-              AND (CAST(:district AS text) IS NULL OR o.district_code = :district)
-            GROUP BY o.district_code""";
+            SELECT c.district_code, sum(c.organisations) FROM organisation_status_count c
+            WHERE c.period = :period
+              AND (CAST(:kind AS text) IS NULL OR c.kind = :kind)
+              AND (CAST(:status AS text) IS NULL OR c.status = :status)
+              AND (CAST(:district AS text) IS NULL OR c.district_code = :district)
+            GROUP BY c.district_code""";
     static final String LAYER_COUNTS = """
             SELECT 'villages', count(*) FROM organisation WHERE kind = 'village'
             UNION ALL SELECT 'grid-branches', count(*) FROM organisation WHERE kind = 'grid_branch'

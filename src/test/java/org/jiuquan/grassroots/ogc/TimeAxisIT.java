@@ -185,6 +185,28 @@ class TimeAxisIT {
         assertThat(viewer.json("/ogc/collections/villages/items/" + code + "?period=2017Q3").path("properties")
                 .path("status").asString()).isEqualTo("normal");
         assertThat(statusInTile(code)).as("the tile, made again after the change").isEqualTo("weak");
+        assertThat(keptStatusCounts()).as("the dashboard's kept counts follow the change")
+                .isEqualTo(countedStatuses()).contains("620902 2017Q4 village weak " + weakVillages("620902", "2017Q4"));
+    }
+
+    /** The counts per district, quarter, kind and status kept for the dashboard's filters (V32). */
+    private List<String> keptStatusCounts() {
+        return jdbc.sql("""
+                SELECT concat_ws(' ', district_code, period, kind, status, organisations) FROM organisation_status_count
+                ORDER BY 1""").query(String.class).list();
+    }
+
+    /** The same counts made from the organisations as the OGC API lists them (status_at, one per quarter). */
+    private List<String> countedStatuses() {
+        return jdbc.sql("""
+                SELECT concat_ws(' ', o.district_code, p.code, o.kind, o.status_at ->> p.code, count(*))
+                FROM organisation o CROSS JOIN period p WHERE (o.status_at ->> p.code) IS NOT NULL
+                GROUP BY o.district_code, p.code, o.kind, o.status_at ->> p.code ORDER BY 1""").query(String.class).list();
+    }
+
+    private long weakVillages(String district, String period) {
+        return viewer.json("/ogc/collections/villages/items?limit=1&status=weak&district=" + district + "&period=" + period)
+                .path("numberMatched").asLong();
     }
 
     /** The status a village has in the 2017Q4 tile around Jiuquan city. */
