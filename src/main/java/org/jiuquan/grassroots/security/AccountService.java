@@ -21,11 +21,13 @@ public class AccountService {
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final ApiTokenService tokens;
 
-    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit) {
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, ApiTokenService tokens) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     public List<Account> all() {
@@ -73,6 +75,7 @@ public class AccountService {
             keepAnAdmin(username);
         }
         accounts.updateRole(username, role);
+        tokens.forgetChecks(); // the user's tokens act with the new role from the next request
         audit.record(AuditAction.USER_ROLE, username, account.role().code() + " -> " + role.code());
     }
 
@@ -83,6 +86,7 @@ public class AccountService {
             keepAnAdmin(username);
         }
         accounts.updateEnabled(username, enabled);
+        tokens.forgetChecks();
         audit.record(AuditAction.USER_ENABLE, username, enabled ? "enabled" : "disabled");
     }
 

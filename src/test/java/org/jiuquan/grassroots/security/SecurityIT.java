@@ -130,6 +130,21 @@ class SecurityIT {
     }
 
     @Test
+    void aTokenRevokedByAnotherInstanceStopsWorkingWithinTheCheckReuseSpan() {
+        Http client = new Http(port).withToken(tokens.issue("analyst", "second instance"));
+        assertThat(client.get("/ogc").statusCode()).isEqualTo(200);
+        // As another instance sharing the database would: straight in the table, so this one's checks are not cleared.
+        jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE name = 'second instance'").update();
+
+        long deadline = System.nanoTime() + ApiTokenService.CHECK_REUSE.multipliedBy(3).toNanos();
+        int status;
+        do {
+            status = client.get("/ogc").statusCode();
+        } while (status == 200 && System.nanoTime() < deadline);
+        assertThat(status).isEqualTo(401);
+    }
+
+    @Test
     void aDisabledUsersTokenStopsWorking() {
         accounts.create("gis.client", "GIS 客户端", Role.VIEWER, "Gis-Client-2026!");
         Http client = new Http(port).withToken(tokens.issue("gis.client", "QGIS"));
