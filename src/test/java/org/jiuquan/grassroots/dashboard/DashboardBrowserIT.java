@@ -56,6 +56,10 @@ class DashboardBrowserIT {
         assertThat(featureCount("villages")).isEqualTo(434);
         assertThat(featureCount("grid-branches")).isEqualTo(846);
         assertThat(featureCount("contact-points")).isEqualTo(1346);
+        // The layer switches name how many there are, as the article counts them.
+        assertThat(driver.findElement(By.id("layer-villages")).getText()).contains("(434)");
+        assertThat(driver.findElement(By.id("layer-grid-branches")).getText()).contains("(846)");
+        assertThat(driver.findElement(By.id("layer-contact-points")).getText()).contains("(1,346)");
     }
 
     @Test
