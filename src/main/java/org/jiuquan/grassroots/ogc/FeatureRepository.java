@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jiuquan.grassroots.security.PhoneNumbers;
+import org.jiuquan.grassroots.cluster.ReadDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -116,10 +117,11 @@ class FeatureRepository {
     record Page(List<String> features, long numberMatched) {
     }
 
-    private final JdbcClient jdbc;
+    /** Read-only: pages of features may come from a replica (see ReadDatabase); one database per request. */
+    private final ReadDatabase reads;
 
-    FeatureRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    FeatureRepository(ReadDatabase reads) {
+        this.reads = reads;
     }
 
     Page items(Collection collection, ItemsQuery query, String period) {
@@ -134,35 +136,40 @@ class FeatureRepository {
             case CONTACT_POINTS -> CONTACT_POINT_ORDER;
             default -> ORGANISATION_ORDER;
         };
-        var select = bind(jdbc.sql(features(collection) + where + order + " LIMIT :limit OFFSET :offset"),
-                collection, query, period)
-                .param("limit", query.limit())
-                .param("offset", query.offset());
-        List<String> features = select.query(String.class).list();
-        long matched = bind(jdbc.sql(count(collection) + where), collection, query, period)
-                .query(Long.class).single();
-        return new Page(features, matched);
+        return reads.read(jdbc -> {
+            var select = bind(jdbc.sql(features(collection) + where + order + " LIMIT :limit OFFSET :offset"),
+                    collection, query, period)
+                    .param("limit", query.limit())
+                    .param("offset", query.offset());
+            List<String> features = select.query(String.class).list();
+            long matched = bind(jdbc.sql(count(collection) + where), collection, query, period)
+                    .query(Long.class).single();
+            return new Page(features, matched);
+        });
     }
 
     Optional<String> item(Collection collection, String id, String period) {
         if (collection == Collection.CONTACT_POINTS && !id.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
-        var statement = jdbc.sql(features(collection) + CONDITIONS.get(collection).get("id")).param("id", id);
-        if (collection.isOrganisationKind()) {
-            statement = statement.param("kind", collection.organisationKind());
-        }
-        statement = statement.param("period", period);
-        if (collection == Collection.CONTACT_POINTS) {
-            statement = statement.param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser());
-        }
-        return statement.query(String.class).optional();
+        boolean fullPhone = collection == Collection.CONTACT_POINTS && PhoneNumbers.fullForCurrentUser();
+        return reads.read(jdbc -> {
+            var statement = jdbc.sql(features(collection) + CONDITIONS.get(collection).get("id")).param("id", id);
+            if (collection.isOrganisationKind()) {
+                statement = statement.param("kind", collection.organisationKind());
+            }
+            statement = statement.param("period", period);
+            if (collection == Collection.CONTACT_POINTS) {
+                statement = statement.param(PhoneNumbers.PARAMETER, fullPhone);
+            }
+            return statement.query(String.class).optional();
+        });
     }
 
     /** The city's extent: every layer lies inside it. */
     double[] cityExtent() {
-        return jdbc.sql(CITY_EXTENT).query((rs, row) -> new double[] {rs.getDouble(1), rs.getDouble(2),
-                rs.getDouble(3), rs.getDouble(4)}).single();
+        return reads.read(jdbc -> jdbc.sql(CITY_EXTENT).query((rs, row) -> new double[] {rs.getDouble(1),
+                rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single());
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Collection collection,

@@ -1,10 +1,10 @@
 package org.jiuquan.grassroots.ogc;
 
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jiuquan.grassroots.cluster.ReadDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,20 +24,28 @@ class TileCache {
     record Key(String collection, int z, int x, int y, Map<String, String> filters, String period, long dataVersion) {
     }
 
-    private final JdbcClient jdbc;
+    private final TileRepository repository;
+    private final ReadDatabase reads;
     private final Cache<Key, byte[]> tiles;
 
-    TileCache(JdbcClient jdbc, @Value("${jiuquan.tiles.cache-mb}") long megabytes) {
-        this.jdbc = jdbc;
+    TileCache(TileRepository repository, ReadDatabase reads, @Value("${jiuquan.tiles.cache-mb}") long megabytes) {
+        this.repository = repository;
+        this.reads = reads;
         this.tiles = Caffeine.newBuilder()
                 .maximumWeight(megabytes * 1024 * 1024)
                 .weigher((Key key, byte[] tile) -> tile.length + 200)
                 .build();
     }
 
-    byte[] tile(Collection collection, int z, int x, int y, Map<String, String> filters, String period,
-                Supplier<byte[]> make) {
-        long version = jdbc.sql(DATA_VERSION).query(Long.class).single();
-        return tiles.get(new Key(collection.id(), z, x, y, Map.copyOf(filters), period, version), key -> make.get());
+    /**
+     * The tile from the cache, or made by PostGIS. The version and the tile are read from one database: a
+     * replica a change behind keys its tiles with its own, older version (see cluster.ReadDatabase).
+     */
+    byte[] tile(Collection collection, int z, int x, int y, Map<String, String> filters, String period) {
+        return reads.read(db -> {
+            long version = db.sql(DATA_VERSION).query(Long.class).single();
+            return tiles.get(new Key(collection.id(), z, x, y, Map.copyOf(filters), period, version),
+                    key -> repository.tile(db, collection, z, x, y, filters, period));
+        });
     }
 }

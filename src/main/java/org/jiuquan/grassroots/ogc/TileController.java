@@ -30,13 +30,10 @@ class TileController {
     /** Revalidated every time (ETag, 304), so a status change shows at once: see OgcController.DATA_CACHE. */
     private static final CacheControl TILE_CACHE = CacheControl.noCache().cachePrivate();
 
-    private final TileRepository tiles;
-
     private final IndicatorService indicators;
     private final TileCache cache;
 
-    TileController(TileRepository tiles, IndicatorService indicators, TileCache cache) {
-        this.tiles = tiles;
+    TileController(IndicatorService indicators, TileCache cache) {
         this.indicators = indicators;
         this.cache = cache;
     }
@@ -87,8 +84,7 @@ class TileController {
         }
         Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
-        byte[] tile = cache.tile(collection, zoom, col, row, filters, period,
-                () -> tiles.tile(collection, zoom, col, row, filters, period));
+        byte[] tile = cache.tile(collection, zoom, col, row, filters, period);
         return ResponseEntity.ok().cacheControl(TILE_CACHE).contentType(MVT).body(tile);
     }
 

@@ -113,29 +113,28 @@ class TileRepository {
                 .formatted(layer, pointsInTile);
     }
 
-    private final JdbcClient jdbc;
     private final int maxRawPoints;
 
-    TileRepository(JdbcClient jdbc, @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
-        this.jdbc = jdbc;
+    TileRepository(@Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
         this.maxRawPoints = maxRawPoints;
     }
 
-    byte[] tile(Collection collection, int z, int x, int y, Map<String, String> filters, String period) {
+    /** A tile made in {@code jdbc}: the primary, or a replica (cluster.ReadDatabase). */
+    byte[] tile(JdbcClient jdbc, Collection collection, int z, int x, int y, Map<String, String> filters, String period) {
         double tileMetres = WORLD_METRES / Math.pow(2, z);
         return switch (collection) {
             case DISTRICTS -> {
                 String sql = DISTRICTS.formatted(where(DISTRICT_CONDITIONS, filters));
                 yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
             }
-            case CONTACT_POINTS -> points(CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
+            case CONTACT_POINTS -> points(jdbc, CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
                     CONTACT_POINT_CONDITIONS, null, collection, z, x, y, filters, period);
-            default -> points(ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
+            default -> points(jdbc, ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
                     ORGANISATION_CONDITIONS, collection.organisationKind(), collection, z, x, y, filters, period);
         };
     }
 
-    private byte[] points(String countSql, String rawSql, String aggregatedSql, Map<String, String> conditions,
+    private byte[] points(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql, Map<String, String> conditions,
                           String kind, Collection collection, int z, int x, int y, Map<String, String> filters,
                           String period) {
         String where = where(conditions, filters);

@@ -15,6 +15,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.cluster.AccountsChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,8 +38,9 @@ public class ApiTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * How long a token check is reused. A GIS client sends hundreds of requests a second; without this each
-     * one read two tables and wrote a transaction. A revocation or account change made on this instance
-     * clears the checks at once; one made on another instance sharing the database counts within this span.
+     * one read two tables and wrote a transaction. A revocation or account change clears the checks at once
+     * on this instance, and on the others sharing the database when its announcement arrives (V33); a change
+     * made straight in the tables' rows without one counts within this span at the latest.
      */
     static final Duration CHECK_REUSE = Duration.ofSeconds(1);
 
@@ -114,6 +117,12 @@ public class ApiTokenService {
     /** Forgets every reused check: called when a token is revoked or an account's role or state changes. */
     void forgetChecks() {
         checks.invalidateAll();
+    }
+
+    /** The same when another instance sharing the database changed a user or a token (V33's announcement). */
+    @EventListener
+    void accountsChanged(AccountsChanged change) {
+        forgetChecks();
     }
 
     private Optional<SignedInUser> check(String hash, String path) {

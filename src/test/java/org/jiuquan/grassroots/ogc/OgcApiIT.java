@@ -267,8 +267,8 @@ class OgcApiIT {
             "CONTACT_POINTS|contact-points|SELECT count(*) FROM contact_point c JOIN organisation o ON o.id = c.organisation_id WHERE true"})
     void denseTilesAreAggregatedIntoCountsThatAddUp(Collection collection, String layer, String countSql)
             throws IOException {
-        TileRepository lowThreshold = new TileRepository(jdbc, 50);
-        JtsMvt tile = decode(lowThreshold.tile(collection, 6, 49, 24, Map.of(), "2017Q4"));
+        TileRepository lowThreshold = new TileRepository(50);
+        JtsMvt tile = decode(lowThreshold.tile(jdbc, collection, 6, 49, 24, Map.of(), "2017Q4"));
         long total = 0;
         for (Geometry g : tile.getLayer(layer).getGeometries()) {
             Map<?, ?> properties = (Map<?, ?>) g.getUserData();
