@@ -19,6 +19,7 @@ final class RecordSql {
     static final String VALUE_MATCHES = """
             v.indicator_code = r.indicator_code AND v.district_code = r.district_code AND v.period = r.period""";
     static final String STATUS_MATCHES = "s.organisation_id = r.organisation_id AND s.valid_from = r.on_date";
+    private static final String NOTHING = "SELECT CAST(NULL AS char(6)) AS d WHERE false";
 
     /** live, added, changed, removed for one entity, each a query of district codes {@code d}. */
     private record Parts(String live, String added, String changed, String removed) {
@@ -57,15 +58,14 @@ final class RecordSql {
                     "SELECT v.district_code AS d FROM indicator_value v WHERE :replace AND v.indicator_code IN "
                             + RecordStaging.IMPORTABLE_INDICATOR + " AND " + IN_SCOPE.formatted("v.district_code")
                             + " AND NOT EXISTS (SELECT 1 FROM r WHERE " + VALUE_MATCHES + ")");
+            // A status change changes its organisation: the preview counts organisations, as for an organisation list.
             case STATUS_CHANGES -> new Parts(
-                    "SELECT o.district_code AS d FROM organisation_status s JOIN organisation o ON o.id = s.organisation_id "
-                            + "WHERE o.code IS NOT NULL",
-                    "SELECT r.district_code AS d FROM r WHERE NOT EXISTS (SELECT 1 FROM organisation_status s WHERE "
-                            + STATUS_MATCHES + ")",
-                    "SELECT r.district_code AS d FROM r JOIN organisation_status s ON " + STATUS_MATCHES
-                            + " WHERE s.status <> r.status",
+                    "SELECT o.district_code AS d FROM organisation o WHERE o.code IS NOT NULL",
+                    NOTHING,
+                    "SELECT DISTINCT ON (r.organisation_id) r.district_code AS d FROM r WHERE NOT EXISTS ("
+                            + "SELECT 1 FROM organisation_status s WHERE " + STATUS_MATCHES + " AND s.status = r.status)",
                     // A history is added to, never replaced by a file: nothing is removed.
-                    "SELECT CAST(NULL AS char(6)) AS d WHERE false");
+                    NOTHING);
             case ORGANISATIONS -> throw new IllegalArgumentException("organisations have their own diff");
         };
     }

@@ -77,6 +77,17 @@ class RecordStaging {
             WHERE batch_id = :id AND on_date > least(CAST(:today AS date), CASE WHEN :periods
                 THEN (SELECT max(ends_on) FROM period) ELSE CAST(:today AS date) END)
             ORDER BY row_no""";
+    /**
+     * As on an organisation's card: a status may not start before the organisation's current one did
+     * (a row repeating a recorded change is fine).
+     */
+    static final String STATUS_BEFORE_CURRENT = """
+            SELECT r.row_no, r.sheet, r.on_date, o.status_since FROM import_record r
+            JOIN organisation o ON o.id = r.organisation_id
+            WHERE r.batch_id = :id AND r.on_date < o.status_since
+              AND NOT EXISTS (SELECT 1 FROM organisation_status s WHERE s.organisation_id = r.organisation_id
+                              AND s.valid_from = r.on_date AND s.status = r.status)
+            ORDER BY r.row_no""";
     /** Values the dashboard computes from the organisation tables (or from other values) cannot be imported. */
     static final String IMPORTABLE_INDICATOR = """
             (SELECT i.code FROM indicator i WHERE i.aggregation <> 'ratio'
@@ -158,6 +169,8 @@ class RecordStaging {
                 jdbc.sql(MATCH_ORGANISATIONS).param("id", id).update();
                 unknownOrganisations(id, file, issues);
                 futureDates(id, file, "起始日期", today, true, issues);
+                jdbc.sql(STATUS_BEFORE_CURRENT).param("id", id).query((rs, n) -> issues.add(Issue.error(place(file, rs),
+                        "起始日期", "import.bad-status-date", rs.getString(3), rs.getString(4)))).list();
             }
             case ORGANISATIONS -> throw new IllegalArgumentException("organisations are checked by StagingRepository");
         }

@@ -190,7 +190,8 @@ class RecordImportApiIT {
             JsonNode preview = stage("状态.csv", csv.getBytes(charset), "");
             assertThat(preview.path("entity").asString()).isEqualTo("status-changes");
             assertThat(preview.path("errors").size()).as(preview.toString()).isZero();
-            assertThat(preview.path("added").asInt()).isEqualTo(1);
+            assertThat(preview.path("changed").asInt()).as("organisations whose status changes").isEqualTo(1);
+            assertThat(preview.path("added").asInt()).isZero();
         }
         HttpResponse<byte[]> replace = Multipart.upload(editor, "/api/data/imports?mode=replace", "状态.csv",
                 csv.getBytes(StandardCharsets.UTF_8));
@@ -207,11 +208,12 @@ class RecordImportApiIT {
         restore(version - 1);
 
         String bad = "代码,状态,起始日期\n620902001398,软弱涣散,2017-11-01\n" + code + ",很好,2017-11-01\n" + code
-                + ",正常,2031-01-01\n";
+                + ",正常,2031-01-01\n" + code + ",正在整顿,2000-01-01\n";
         JsonNode refused = stage("状态.csv", bad.getBytes(GBK), "");
         List<String> found = new ArrayList<>();
         refused.path("errors").forEach(e -> found.add(e.path("row").asInt() + " " + e.path("code").asString()));
-        assertThat(found).containsExactly("2 import.unknown-organisation", "3 import.bad-status", "4 import.future-date");
+        assertThat(found).containsExactly("2 import.unknown-organisation", "3 import.bad-status", "4 import.future-date",
+                "5 import.bad-status-date");
     }
 
     @Test
