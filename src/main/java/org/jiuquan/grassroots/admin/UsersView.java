@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.imports.EditorScopes;
+import org.jiuquan.grassroots.imports.ImportRefusal;
 import org.jiuquan.grassroots.security.Account;
 import org.jiuquan.grassroots.security.AccountException;
 import org.jiuquan.grassroots.security.AccountMenu;
@@ -14,6 +16,7 @@ import org.jiuquan.grassroots.security.ApiToken;
 import org.jiuquan.grassroots.security.ApiTokenService;
 import org.jiuquan.grassroots.security.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,7 +36,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * User and role management for admins: create accounts, change roles, disable and enable, reset
- * passwords, issue and revoke API tokens. Every change goes through the services, which check and audit it.
+ * passwords, limit an editor to one district, issue and revoke API tokens. Every change goes through the
+ * services, which check and audit it.
  */
 @Route("admin/users")
 @RolesAllowed(Role.Names.ADMIN)
@@ -43,15 +47,20 @@ public class UsersView extends Div implements HasDynamicTitle {
 
     private final AccountService accounts;
     private final ApiTokenService tokens;
+    private final EditorScopes scopes;
+    private final MessageSource messages;
     private final Grid<Account> accountGrid = new Grid<>(Account.class, false);
     private final Grid<ApiToken> tokenGrid = new Grid<>(ApiToken.class, false);
     private final Div selected = new Div();
     /** Outside the selected account's panel, so the one showing of a new token survives the refresh. */
     private final Paragraph issuedToken = new Paragraph();
 
-    public UsersView(AccountService accounts, ApiTokenService tokens, AuthenticationContext authentication) {
+    public UsersView(AccountService accounts, ApiTokenService tokens, EditorScopes scopes, MessageSource messages,
+                     AuthenticationContext authentication) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.scopes = scopes;
+        this.messages = messages;
         addClassNames("admin-page");
         setId("users");
         add(new Div(new H1(getTranslation("users.title")), new AccountMenu(authentication, "admin/users")));
@@ -64,6 +73,8 @@ public class UsersView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("users.state"));
         accountGrid.addColumn(a -> a.lockedAt(OffsetDateTime.now()) ? time(a.lockedUntil()) : "")
                 .setHeader(getTranslation("users.locked-until"));
+        accountGrid.addColumn(a -> districtLabel(scopes.scopeOf(a.username()).orElse(""), scopes.districts()))
+                .setHeader(getTranslation("users.district"));
         accountGrid.addColumn(a -> a.demo() ? getTranslation("users.demo") : "").setHeader("");
         accountGrid.setAllRowsVisible(true);
         accountGrid.asSingleSelect().addValueChangeListener(event -> showSelected(event.getValue()));
@@ -131,6 +142,10 @@ public class UsersView extends Div implements HasDynamicTitle {
         Button reset = new Button(getTranslation("users.reset-password"),
                 event -> act(() -> accounts.resetPassword(account.username(), password.getValue()), "users.saved"));
         reset.setId("save-password");
+        Select<String> district = districtSelect(account);
+        Button saveDistrict = new Button(getTranslation("users.change-district"),
+                event -> act(() -> scopes.limit(account.username(), district.getValue()), "users.saved"));
+        saveDistrict.setId("save-district");
         TextField tokenName = new TextField(getTranslation("tokens.name"));
         tokenName.setId("token-name");
         tokenName.setPlaceholder("QGIS");
@@ -140,9 +155,29 @@ public class UsersView extends Div implements HasDynamicTitle {
         }, "tokens.issued.short"));
         issue.setId("issue-token");
         Div panel = new Div(new H2(account.username() + " · " + account.displayName()), role, saveRole, toggle,
-                password, reset, tokenName, issue);
+                password, reset, district, saveDistrict, tokenName, issue);
         panel.addClassName("admin-form");
         selected.add(panel);
+    }
+
+    /** The district an editor imports and changes rows of; "all districts" lifts the limit. */
+    private Select<String> districtSelect(Account account) {
+        java.util.Map<String, String> districts = scopes.districts();
+        Select<String> district = new Select<>();
+        district.setId("editor-district");
+        district.setLabel(getTranslation("users.district"));
+        java.util.List<String> items = new java.util.ArrayList<>();
+        items.add("");
+        items.addAll(districts.keySet());
+        district.setItems(items);
+        district.setItemLabelGenerator(code -> districtLabel(code, districts));
+        district.setValue(scopes.scopeOf(account.username()).orElse(""));
+        district.setHelperText(getTranslation("users.district.help"));
+        return district;
+    }
+
+    private String districtLabel(String code, java.util.Map<String, String> districts) {
+        return code.isEmpty() ? getTranslation("users.district.all") : districts.getOrDefault(code, code);
     }
 
     private Select<Role> roleSelect(String id) {
@@ -171,6 +206,9 @@ public class UsersView extends Div implements HasDynamicTitle {
             refresh();
         } catch (AccountException e) {
             Notification.show(getTranslation(e.messageKey())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (ImportRefusal e) {
+            Notification.show(messages.getMessage(e.key(), e.args(), getLocale()))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 

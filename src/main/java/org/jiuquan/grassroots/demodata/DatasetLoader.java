@@ -43,6 +43,26 @@ public class DatasetLoader {
     static final String LOADED_NAME = "SELECT name FROM dataset_load";
     static final String CLEAR = "TRUNCATE nearest_contact, contact_point, organisation_status, leader, organisation, "
             + "indicator_value, indicator, district, dataset_load RESTART IDENTITY CASCADE";
+    /**
+     * The same tables emptied row by row, for a load while the app serves maps: a TRUNCATE locks each table
+     * until the commit, so every read would wait for the whole load (45 s at 150,000 organisations); row
+     * deletes take no lock a reader waits for, and readers see the previous data until the commit. The
+     * history's delete trigger is held back, since it would recompute the quarters of every organisation
+     * only for them to be deleted next (the ALTER is part of the transaction: no one else sees it).
+     */
+    static final List<String> CLEAR_WHILE_SERVING = List.of(
+            "DELETE FROM nearest_contact",
+            "DELETE FROM contact_point",
+            "ALTER TABLE organisation_status DISABLE TRIGGER organisation_status_deleted",
+            "DELETE FROM organisation_status",
+            "ALTER TABLE organisation_status ENABLE TRIGGER organisation_status_deleted",
+            "DELETE FROM organisation_period_status",
+            "DELETE FROM leader",
+            "DELETE FROM organisation",
+            "DELETE FROM indicator_value",
+            "DELETE FROM indicator",
+            "DELETE FROM district",
+            "DELETE FROM dataset_load");
     static final String INSERT_DISTRICT = """
             INSERT INTO district (code, name_zh, name_en, seat_name_zh, seat_name_en, brand_zh, brand_en, outline, seat)
             VALUES (?, ?, ?, ?, ?, ?, ?, ST_Multi(ST_GeomFromText(?, 4326)), ST_GeomFromText(?, 4326))""";
@@ -123,6 +143,18 @@ public class DatasetLoader {
 
     /** @return true if the dataset was loaded, false if the same data (by checksum) was there already */
     public boolean load(Dataset dataset) {
+        return load(dataset, false);
+    }
+
+    /**
+     * As {@link #load(Dataset)}, for a running app: map reads go on against the previous data until the
+     * new one is committed, instead of waiting for the load (row deletes rather than TRUNCATE; slower).
+     */
+    public boolean loadWhileServing(Dataset dataset) {
+        return load(dataset, true);
+    }
+
+    private boolean load(Dataset dataset, boolean whileServing) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             if (isLoaded(connection, dataset)) {
@@ -131,7 +163,7 @@ public class DatasetLoader {
             }
             connection.setAutoCommit(false);
             try {
-                replace(connection, dataset);
+                replace(connection, dataset, whileServing);
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
@@ -199,9 +231,11 @@ public class DatasetLoader {
         }
     }
 
-    private void replace(Connection connection, Dataset dataset) throws SQLException, IOException {
+    private void replace(Connection connection, Dataset dataset, boolean whileServing) throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(CLEAR);
+            for (String clear : whileServing ? CLEAR_WHILE_SERVING : List.of(CLEAR)) {
+                statement.execute(clear);
+            }
         }
         insertDistricts(connection, dataset.districts());
         insertIndicators(connection, dataset.indicators());

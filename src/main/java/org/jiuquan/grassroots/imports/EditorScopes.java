@@ -42,6 +42,19 @@ public class EditorScopes {
                 .query(String.class).optional().map(String::strip));
     }
 
+    /** The district an account is limited to, if any (the admin's users page shows and sets it). */
+    public Optional<String> scopeOf(String username) {
+        return jdbc.sql(SCOPE_OF).param("username", username).query(String.class).optional().map(String::strip);
+    }
+
+    /** The districts an account can be limited to, code to Chinese name, in code order. */
+    public java.util.Map<String, String> districts() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT code, name_zh FROM district ORDER BY code")
+                .query((rs, n) -> names.put(rs.getString(1).strip(), rs.getString(2))).list();
+        return names;
+    }
+
     /** Whether the signed-in user may change rows of this district. */
     public boolean mayChange(String districtCode) {
         return currentScope().map(scope -> scope.equals(districtCode.strip())).orElse(true);

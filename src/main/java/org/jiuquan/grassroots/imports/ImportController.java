@@ -56,21 +56,26 @@ class ImportController {
                 .body(xlsx);
     }
 
-    /** {@code POST /api/data/imports} multipart {@code file}; {@code mode=upsert|replace}, {@code district}, {@code crs}. */
+    /**
+     * {@code POST /api/data/imports} multipart {@code file}; {@code mode=upsert|replace}, {@code district},
+     * {@code crs}, {@code entity} (organisations, leaders, contact-points, indicator-values, status-changes;
+     * by default told from the file's headers).
+     */
     @PostMapping("/api/data/imports")
     ResponseEntity<Map<String, Object>> stage(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
                                               @RequestParam(required = false) @Nullable String mode,
                                               @RequestParam(required = false) @Nullable String district,
                                               @RequestParam(required = false) @Nullable String crs,
                                               @RequestParam(required = false) @Nullable String columns,
+                                              @RequestParam(required = false) @Nullable String entity,
                                               HttpServletRequest request) throws IOException {
-        QueryParameters.allowOnly(request, Set.of("file", "mode", "district", "crs", "columns"));
+        QueryParameters.allowOnly(request, Set.of("file", "mode", "district", "crs", "columns", "entity"));
         if (file == null) {
             throw ApiProblem.badRequest("import.no-file");
         }
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
                 : file.getOriginalFilename();
-        Preview preview = imports.stage(name, file.getBytes(), mode, district, crs, columns);
+        Preview preview = imports.stage(name, file.getBytes(), mode, district, crs, columns, entity);
         return ResponseEntity.created(URI.create("/api/data/imports/" + preview.id())).body(json(preview));
     }
 
@@ -132,6 +137,7 @@ class ImportController {
             out.put("changed", v.changed());
             out.put("removed", v.removed());
             out.put("organisations", v.organisations());
+            out.put("entity", v.entity());
             return out;
         }).toList();
     }
@@ -170,6 +176,7 @@ class ImportController {
     private Map<String, Object> json(Preview preview) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", preview.id().toString());
+        out.put("entity", preview.entity());
         out.put("file", preview.file());
         out.put("mode", preview.mode());
         out.put("district", preview.district());

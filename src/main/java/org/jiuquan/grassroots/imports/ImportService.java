@@ -30,6 +30,7 @@ public class ImportService {
     public static final int MAX_FILE_BYTES = 50 * 1024 * 1024;
 
     private final StagingRepository staging;
+    private final RecordStaging records;
     private final VersionRepository versions;
     private final FileReaders readers;
     private final EditorScopes scopes;
@@ -38,9 +39,11 @@ public class ImportService {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    ImportService(StagingRepository staging, VersionRepository versions, FileReaders readers, EditorScopes scopes,
-                  ColumnMappings mappings, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+    ImportService(StagingRepository staging, RecordStaging records, VersionRepository versions, FileReaders readers,
+                  EditorScopes scopes, ColumnMappings mappings, AuditLog audit, Clock clock,
+                  PlatformTransactionManager transactions) {
         this.staging = staging;
+        this.records = records;
         this.mappings = mappings;
         this.scopes = scopes;
         this.versions = versions;
@@ -63,8 +66,18 @@ public class ImportService {
     /** As above, with columns mapped by hand ({@code 村委会名称=名称,X坐标=经度}), remembered for the editor. */
     public Preview stage(String fileName, byte[] bytes, @Nullable String mode, @Nullable String district,
                          @Nullable String crs, @Nullable String columns) {
+        return stage(fileName, bytes, mode, district, crs, columns, null);
+    }
+
+    /**
+     * As above, for any entity: organisations, leaders, contact-points, indicator-values or status-changes,
+     * named or (null) told by the file's headers.
+     */
+    public Preview stage(String fileName, byte[] bytes, @Nullable String mode, @Nullable String district,
+                         @Nullable String crs, @Nullable String columns, @Nullable String entity) {
         String user = editor();
         try {
+            ImportEntity namedEntity = ImportEntity.named(entity);
             Map<String, OrganisationColumns.Field> own = ColumnMappings.parse(columns);
             boolean replace = replaceMode(mode);
             SourceCrs givenCrs = SourceCrs.parse(crs);
@@ -88,6 +101,10 @@ public class ImportService {
                 throw ImportRefusal.badFile("import.no-rows", fileName);
             }
             List<Issue> issues = new ArrayList<>(read.issues());
+            ImportEntity what = namedEntity != null ? namedEntity : ImportEntity.detect(table.headers());
+            if (what != ImportEntity.ORGANISATIONS) {
+                return stageRecords(what, user, fileName, table, replace, scope, read.crs(), districts, issues);
+            }
             OrganisationColumns.Mapping mapping = OrganisationColumns.map(table.headers(),
                     mappings.rememberAndMerge(user, own));
             List<StagedRow> rows = OrganisationRows.read(table, mapping, new OrganisationRows.Districts(districts), scope,
@@ -99,7 +116,7 @@ public class ImportService {
             List<StagedRow> staged = rows;
             transactions.executeWithoutResult(status -> {
                 staging.insertBatch(id, user, clock.instant(), fileName, replace ? "replace" : "upsert", scope,
-                        read.crs().name(), staged.size(), issues);
+                        read.crs().name(), staged.size(), issues, ImportEntity.ORGANISATIONS);
                 staging.stageRows(id, staged);
                 staging.sqlChecks(id, fileName, scope, replace, today(), issues);
                 staging.saveIssues(id, sorted(issues));
@@ -115,18 +132,51 @@ public class ImportService {
         }
     }
 
+    /** Leaders, contact points, indicator values or status changes: read, checked and staged like organisations. */
+    private Preview stageRecords(ImportEntity entity, String user, String fileName, SourceTable table, boolean replace,
+                                 @Nullable String scope, SourceCrs crs, Map<String, String> districts,
+                                 List<Issue> issues) {
+        if (replace && entity == ImportEntity.STATUS_CHANGES) {
+            // A history grows; a file of changes never says which past changes did not happen.
+            throw ImportRefusal.badFile("import.replace-history", fileName);
+        }
+        List<StagedRecord> rows = RecordRows.read(entity, table, new OrganisationRows.Districts(districts), scope, issues);
+        staging.dropAbandoned(clock.instant().minus(java.time.Duration.ofDays(1)));
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            staging.insertBatch(id, user, clock.instant(), fileName, replace ? "replace" : "upsert", scope, crs.name(),
+                    rows.size(), issues, entity);
+            records.stage(id, rows);
+            records.check(entity, id, fileName, scope, replace, today(), issues);
+            staging.saveIssues(id, sorted(issues));
+        });
+        Preview preview = preview(id);
+        audit.record(AuditAction.DATA_IMPORT, fileName, "staged " + entity.id + " " + id + ": " + rows.size()
+                + " rows, +" + preview.added() + " ~" + preview.changed() + " -" + preview.removed() + ", "
+                + preview.errors().size() + " errors");
+        return preview;
+    }
+
     public Preview preview(UUID id) {
         editor();
         StagingRepository.Batch batch = batch(id);
         // Once applied or cancelled its staged rows are gone: there is nothing left to compare.
-        return Preview.of(batch, batch.state().equals("staged")
-                ? staging.diff(id, batch.mode().equals("replace"), batch.scope()) : List.of());
+        return Preview.of(batch, batch.state().equals("staged") ? diff(batch) : List.of());
+    }
+
+    private List<DistrictChanges> diff(StagingRepository.Batch batch) {
+        return batch.entity() == ImportEntity.ORGANISATIONS ? staging.diff(batch.id(), batch.replace(), batch.scope())
+                : records.diff(batch.entity(), batch.id(), batch.replace(), batch.scope());
     }
 
     /** The added, changed and removed organisations as GeoJSON, for the map preview. */
     public String changesGeoJson(UUID id) {
         editor();
         StagingRepository.Batch batch = batch(id);
+        if (batch.entity() != ImportEntity.ORGANISATIONS) {
+            // Leaders, contact points, values and status changes move no point on the map.
+            return "{\"type\": \"FeatureCollection\", \"features\": []}";
+        }
         return staging.changesGeoJson(id, batch.mode().equals("replace"), batch.scope());
     }
 
@@ -134,6 +184,9 @@ public class ImportService {
     public java.util.Optional<double[]> changesExtent(UUID id) {
         editor();
         StagingRepository.Batch batch = batch(id);
+        if (batch.entity() != ImportEntity.ORGANISATIONS) {
+            return java.util.Optional.empty();
+        }
         return staging.changesExtent(id, batch.mode().equals("replace"), batch.scope());
     }
 
@@ -171,15 +224,23 @@ public class ImportService {
             if (versions.lockDataVersion() != batch.dataVersion()) {
                 throw new ImportRefusal(HttpStatus.CONFLICT, "import.stale");
             }
-            Preview preview = Preview.of(batch, staging.diff(id, replace, batch.scope()));
+            Preview preview = Preview.of(batch, diff(batch));
             if (preview.confirmRemovedNeeded() > 0 && (confirmRemoved == null
                     || confirmRemoved != preview.confirmRemovedNeeded())) {
-                throw new ImportRefusal(HttpStatus.CONFLICT, "import.confirm-removal", preview.confirmRemovedNeeded());
+                throw new ImportRefusal(HttpStatus.CONFLICT, batch.entity() == ImportEntity.ORGANISATIONS
+                        ? "import.confirm-removal" : "import.confirm-removal-rows", preview.confirmRemovedNeeded());
             }
             Instant now = clock.instant();
             versions.keepLiveStateIfUnversioned(user, now, "(before " + batch.fileName() + ")");
-            VersionRepository.Counts counts = versions.applyStaged(id, replace, batch.scope(), today());
-            int n = versions.recordVersion("import", user, now, batch.fileName(), counts);
+            VersionRepository.Counts counts;
+            if (batch.entity() == ImportEntity.ORGANISATIONS) {
+                counts = versions.applyStaged(id, replace, batch.scope(), today());
+            } else {
+                versions.applyRecords(batch.entity(), id, replace, batch.scope());
+                counts = new VersionRepository.Counts((int) preview.added(), (int) preview.changed(),
+                        (int) preview.removed());
+            }
+            int n = versions.recordVersion("import", user, now, batch.fileName(), counts, batch.entity());
             long dataVersion = versions.bumpDataVersion();
             audit.record(AuditAction.DATA_IMPORT, batch.fileName(), "applied " + id + " as version " + n + ": +"
                     + counts.added() + " ~" + counts.changed() + " -" + counts.removed());
@@ -229,7 +290,8 @@ public class ImportService {
             Instant now = clock.instant();
             versions.keepLiveStateIfUnversioned(user, now, "(before restoring version " + n + ")");
             VersionRepository.Counts counts = versions.restore(n);
-            int created = versions.recordVersion("restore", user, now, "version " + n, counts);
+            int created = versions.recordVersion("restore", user, now, "version " + n, counts,
+                    ImportEntity.ORGANISATIONS);
             long dataVersion = versions.bumpDataVersion();
             audit.record(AuditAction.DATA_RESTORE, "version/" + n, "restored as version " + created + ": +"
                     + counts.added() + " ~" + counts.changed() + " -" + counts.removed());

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Preview(UUID id, String file, String mode, @Nullable String district, String crs, String state,
                       int rows, long added, long changed, long removed, List<DistrictChanges> districts,
-                      List<Issue> errors, List<Issue> warnings, long confirmRemovedNeeded) {
+                      List<Issue> errors, List<Issue> warnings, long confirmRemovedNeeded, String entity) {
 
     /** A district loses more than this share of its organisations only with a typed confirmation. */
     static final double REMOVAL_NEEDING_CONFIRMATION = 0.10;
@@ -26,7 +26,8 @@ public record Preview(UUID id, String file, String mode, @Nullable String distri
         return new Preview(batch.id(), batch.fileName(), batch.mode(), batch.scope(), batch.crs(), batch.state(),
                 batch.rowCount(), added, changed, removed, districts,
                 batch.issues().stream().filter(Issue::error).toList(),
-                batch.issues().stream().filter(i -> !i.error()).toList(), bigRemoval ? removed : 0);
+                batch.issues().stream().filter(i -> !i.error()).toList(), bigRemoval ? removed : 0,
+                batch.entity().id);
     }
 
     public boolean canApply() {

@@ -33,15 +33,15 @@ class StagingRepository {
 
     static final String INSERT_BATCH = """
             INSERT INTO import_batch (id, created_by, created_at, file_name, mode, district_scope, crs, data_version,
-                                      state, row_count, issues)
+                                      state, row_count, issues, entity)
             VALUES (:id, :by, :at, :file, :mode, :scope, :crs, (SELECT version FROM data_version), 'staged', :rows,
-                    CAST(:issues AS jsonb))""";
+                    CAST(:issues AS jsonb), :entity)""";
     static final String COPY_ROWS = "COPY import_row (batch_id, row_no, sheet, code, kind, district_code, name_zh, "
             + "township_zh, fortress_index, status, status_since, geom) FROM STDIN";
     static final String SAVE_ISSUES = "UPDATE import_batch SET issues = CAST(:issues AS jsonb) WHERE id = :id";
     static final String BATCH = """
             SELECT id, created_by, created_at, file_name, mode, district_scope, crs, data_version, state, row_count,
-                   CAST(issues AS text) AS issues
+                   CAST(issues AS text) AS issues, entity
             FROM import_batch WHERE id = :id""";
     static final String DISTRICT_NAMES = "SELECT code, name_zh FROM district ORDER BY code";
     /** Points to WGS 84 in one statement (Gauss-Krüger, Web Mercator, CGCS2000), in the order given. */
@@ -141,14 +141,21 @@ class StagingRepository {
             WHERE e IS NOT NULL""";
     static final String CANCEL = "UPDATE import_batch SET state = 'cancelled' WHERE id = :id AND state = 'staged'";
     static final String DROP_ROWS = "DELETE FROM import_row WHERE batch_id = :id";
+    static final String DROP_RECORDS = "DELETE FROM import_record WHERE batch_id = :id";
     /** Staged imports nobody applied or cancelled within a day are cancelled, so staged rows do not pile up. */
     static final String DROP_ABANDONED = """
             WITH old AS (UPDATE import_batch SET state = 'cancelled' WHERE state = 'staged' AND created_at < :before
                          RETURNING id)
             DELETE FROM import_row WHERE batch_id IN (SELECT id FROM old)""";
+    static final String DROP_ABANDONED_RECORDS = """
+            DELETE FROM import_record r USING import_batch b WHERE b.id = r.batch_id AND b.state <> 'staged'""";
 
     record Batch(UUID id, String createdBy, Instant createdAt, String fileName, String mode, @Nullable String scope,
-                 String crs, long dataVersion, String state, int rowCount, List<Issue> issues) {
+                 String crs, long dataVersion, String state, int rowCount, List<Issue> issues, ImportEntity entity) {
+
+        boolean replace() {
+            return mode.equals("replace");
+        }
     }
 
     private final JdbcClient jdbc;
@@ -184,10 +191,10 @@ class StagingRepository {
     }
 
     void insertBatch(UUID id, String by, Instant at, String file, String mode, @Nullable String scope, String crs,
-                     int rows, List<Issue> issues) {
+                     int rows, List<Issue> issues, ImportEntity entity) {
         jdbc.sql(INSERT_BATCH).param("id", id).param("by", by).param("at", Timestamp.from(at)).param("file", file)
                 .param("mode", mode).param("scope", scope).param("crs", crs).param("rows", rows)
-                .param("issues", json(issues)).update();
+                .param("issues", json(issues)).param("entity", entity.id).update();
     }
 
     /** COPY: 150,000 rows stage in a second or two, in their own table. */
@@ -218,7 +225,7 @@ class StagingRepository {
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("file_name"),
                 rs.getString("mode"), rs.getString("district_scope") == null ? null : rs.getString("district_scope").strip(),
                 rs.getString("crs"), rs.getLong("data_version"), rs.getString("state"), rs.getInt("row_count"),
-                issues(rs.getString("issues")))).optional();
+                issues(rs.getString("issues")), ImportEntity.of(rs.getString("entity")))).optional();
     }
 
     /** The row-level checks that need the live data, as issues. */
@@ -296,11 +303,13 @@ class StagingRepository {
 
     void dropAbandoned(Instant before) {
         jdbc.sql(DROP_ABANDONED).param("before", Timestamp.from(before)).update();
+        jdbc.sql(DROP_ABANDONED_RECORDS).update();
     }
 
     void cancel(UUID id) {
         jdbc.sql(CANCEL).param("id", id).update();
         jdbc.sql(DROP_ROWS).param("id", id).update();
+        jdbc.sql(DROP_RECORDS).param("id", id).update();
     }
 
     static String json(List<Issue> issues) {

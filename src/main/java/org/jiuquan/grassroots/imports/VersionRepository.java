@@ -133,7 +133,7 @@ class VersionRepository {
             WHERE s.version = :n AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.code = s.code)""";
     static final String REFRESH_NEAREST = "DELETE FROM nearest_contact";
     static final String VERSIONS = """
-            SELECT n, kind, applied_by, applied_at, file_name, added, changed, removed, organisations
+            SELECT n, kind, applied_by, applied_at, file_name, added, changed, removed, organisations, entity
             FROM dataset_version ORDER BY n DESC""";
     static final String VERSION_EXISTS = "SELECT count(*) FROM dataset_version WHERE n = :n";
 
@@ -141,9 +141,11 @@ class VersionRepository {
     }
 
     private final JdbcClient jdbc;
+    private final VersionSnapshots snapshots;
 
-    VersionRepository(JdbcClient jdbc) {
+    VersionRepository(JdbcClient jdbc, VersionSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
     long lockDataVersion() {
@@ -153,10 +155,11 @@ class VersionRepository {
     /** Keeps the live state as a version when no version holds it yet (before the first import, after edits). */
     void keepLiveStateIfUnversioned(String by, Instant at, String what) {
         Integer last = jdbc.sql(LAST_VERSION).query(Integer.class).optional().orElse(null);
-        if (last != null && !jdbc.sql(LIVE_DIFFERS_FROM_VERSION).param("n", last).query(Boolean.class).single()) {
+        if (last != null && !jdbc.sql(LIVE_DIFFERS_FROM_VERSION).param("n", last).query(Boolean.class).single()
+                && !snapshots.liveDiffers(last)) {
             return;
         }
-        recordVersion("baseline", by, at, what, new Counts(0, 0, 0));
+        recordVersion("baseline", by, at, what, new Counts(0, 0, 0), ImportEntity.ORGANISATIONS);
     }
 
     Counts applyStaged(UUID id, boolean replace, @Nullable String scope, LocalDate today) {
@@ -176,13 +179,36 @@ class VersionRepository {
         return new Counts(added, changed, removed);
     }
 
-    /** Organisations a restore would remove that still have contact points: code, name, count. */
+    /**
+     * Applies a staged leader, contact point, indicator value or status change file. The counts are the
+     * preview's, taken in the same transaction (the data version is locked, so they still hold).
+     */
+    void applyRecords(ImportEntity entity, UUID id, boolean replace, @Nullable String scope) {
+        for (String statement : RecordSql.apply(entity)) {
+            jdbc.sql(statement).param("id", id).param("replace", replace).param("scope", scope).update();
+        }
+        if (entity == ImportEntity.CONTACT_POINTS) {
+            refreshNearestContacts();
+        }
+        jdbc.sql(MARK_APPLIED).param("id", id).update();
+        jdbc.sql(RecordStaging.DROP).param("id", id).update();
+    }
+
+    /**
+     * Organisations a restore would remove that still have contact points: code, name, count. A complete
+     * version brings its own contact points back, so nothing stands in its way.
+     */
     List<List<String>> restoreWouldRemoveContacts(int n) {
+        if (snapshots.complete(n)) {
+            return List.of();
+        }
         return jdbc.sql(RESTORE_REMOVES_CONTACTS).param("n", n)
                 .query((rs, i) -> List.of(rs.getString(1).strip(), rs.getString(2), rs.getString(3))).list();
     }
 
     Counts restore(int n) {
+        boolean complete = snapshots.complete(n);
+        int contactsRemoved = complete ? snapshots.removeContactsNotIn(n) : 0;
         jdbc.sql(RESTORE_STATUS_CHANGES).param("n", n).update();
         int changed = jdbc.sql(RESTORE_CHANGED).param("n", n).update();
         int removed = jdbc.sql(RESTORE_REMOVED).param("n", n).update();
@@ -190,10 +216,12 @@ class VersionRepository {
         if (added > 0) {
             jdbc.sql(HISTORY_OF_NEW).update();
         }
-        if (added + changed + removed > 0) {
+        Counts others = complete ? snapshots.restoreAfterOrganisations(n) : new Counts(0, 0, 0);
+        if (added + changed + removed + contactsRemoved + others.added() + others.removed() > 0) {
             refreshNearestContacts();
         }
-        return new Counts(added, changed, removed);
+        return new Counts(added + others.added(), changed + others.changed(),
+                removed + contactsRemoved + others.removed());
     }
 
     private void refreshNearestContacts() {
@@ -201,13 +229,14 @@ class VersionRepository {
         jdbc.sql(DatasetLoader.NEAREST_CONTACTS).update();
     }
 
-    int recordVersion(String kind, String by, Instant at, String file, Counts counts) {
+    int recordVersion(String kind, String by, Instant at, String file, Counts counts, ImportEntity entity) {
         Integer last = jdbc.sql(LAST_VERSION).query(Integer.class).optional().orElse(null);
         int n = last == null ? 1 : last + 1;
         jdbc.sql(INSERT_VERSION).param("n", n).param("kind", kind).param("by", by).param("at", Timestamp.from(at))
                 .param("file", file).param("added", counts.added()).param("changed", counts.changed())
                 .param("removed", counts.removed()).update();
         jdbc.sql(SNAPSHOT).param("n", n).update();
+        snapshots.keep(n, entity.id);
         return n;
     }
 
@@ -220,7 +249,7 @@ class VersionRepository {
     List<DatasetVersion> versions() {
         return jdbc.sql(VERSIONS).query((rs, i) -> new DatasetVersion(rs.getInt(1), rs.getString(2), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-                rs.getInt(9))).list();
+                rs.getInt(9), rs.getString(10))).list();
     }
 
     boolean exists(int n) {

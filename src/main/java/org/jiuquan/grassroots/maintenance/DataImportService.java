@@ -28,8 +28,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports a dataset sent as a ZIP holding the files of geodata/ (at its top level or in one folder). The
- * loader checks every row and replaces the data in one transaction, so a bad file changes nothing. Every
- * attempt is audited, refused ones with the reason.
+ * loader checks every row and replaces the data in one transaction, so a bad file changes nothing, and
+ * map reads keep the previous data until the commit rather than waiting for the load. Every attempt is
+ * audited, refused ones with the reason.
  */
 @Service
 public class DataImportService {
@@ -90,7 +91,8 @@ public class DataImportService {
                 audit.record(AuditAction.DATA_IMPORT, fileName, "refused: removes " + removed + " organisations, unconfirmed");
                 throw new RemovalNeedsConfirmation(removed);
             }
-            boolean changed = loader.load(dataset);
+            // Map reads go on against the previous data while the new one loads.
+            boolean changed = loader.loadWhileServing(dataset);
             Result result = new Result(changed, dataset.checksum(), dataset.organisations().size(),
                     dataset.contactPoints().size());
             audit.record(AuditAction.DATA_IMPORT, fileName, (changed ? "loaded" : "unchanged (same checksum)")

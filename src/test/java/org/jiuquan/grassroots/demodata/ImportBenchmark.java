@@ -21,9 +21,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * Benchmark, not a test: the worst map-read latency while about 150,000 organisations are imported, the
- * old way (the whole-dataset loader: TRUNCATE and COPY in one transaction) and the staged way (upload a
- * CSV that changes every organisation, preview, apply). One client reads a vector tile and a page of
- * features around Jiuquan in a loop throughout. Prints Markdown rows for the README. Run:
+ * old way (the whole-dataset loader: TRUNCATE and COPY in one transaction, as the ZIP endpoint did), the
+ * staged way (upload a CSV that changes every organisation, preview, apply), and the ZIP endpoint
+ * {@code POST /api/data/import} as it loads now (row deletes and COPY, readers keep the old rows). One
+ * client reads a vector tile and a page of features around Jiuquan in a loop throughout. Prints Markdown
+ * rows for the README. Run from the project's root (the ZIP takes the outlines from geodata/):
  * {@code bash .ci/mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.jiuquan.grassroots.demodata.ImportBenchmark -Dexec.args="118"}
  */
@@ -57,6 +59,18 @@ public final class ImportBenchmark {
                     dataset.districts(), dataset.organisations(), dataset.statusChanges(), dataset.leaders(),
                     dataset.contactPoints(), dataset.indicators(), dataset.indicatorValues());
             print("before: whole-dataset load (TRUNCATE + COPY)", coded, measure(base, reader, () -> loader.load(again)));
+
+            byte[] zip = datasetZip(dataset);
+            print("after: ZIP endpoint (row deletes + COPY)", coded, measure(base, reader, () -> {
+                HttpResponse<byte[]> loaded = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/data/import"))
+                        .header("Authorization", "Bearer " + editor).header("Content-Type", "application/zip")
+                        .header("X-File-Name", "bench.zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (loaded.statusCode() != 200) {
+                    throw new IllegalStateException("the ZIP gave " + loaded.statusCode() + ": "
+                            + new String(loaded.body(), StandardCharsets.UTF_8));
+                }
+            }));
 
             byte[] csv = renamedCsv(dataset);
             print("after: stage + preview + apply", coded, measure(base, reader, () -> {
@@ -111,6 +125,26 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "| %s | %,d | %.1f s | %d | %.0f ms | %.0f ms |%n", way, organisations,
                 figures.seconds(), sorted.size(), sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
+    }
+
+    /** The dataset as the ZIP endpoint takes it: the generated files and the outlines and indicators of geodata/. */
+    private static byte[] datasetZip(Dataset dataset) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jiuquan-import-bench-zip-");
+        DatasetFiles.writeGenerated(dir, dataset);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (String file : DatasetFiles.ALL) {
+                java.nio.file.Path generated = dir.resolve(file);
+                java.nio.file.Path source = java.nio.file.Files.exists(generated) ? generated
+                        : java.nio.file.Path.of("geodata", file);
+                if (java.nio.file.Files.exists(source)) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(file));
+                    zip.write(java.nio.file.Files.readAllBytes(source));
+                    zip.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Every coded organisation with a new name: a CSV that changes all of them. */
