@@ -182,7 +182,8 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         mapPng.setId("analysis-export-map-png");
         mapPdf.setText(getTranslation("analysis.export-map-pdf"));
         mapPdf.setId("analysis-export-map-pdf");
-        for (Anchor link : List.of(mapPng, mapPdf)) {
+        // Files, not pages: without these the router takes the click and replaces the analysis with an error.
+        for (Anchor link : List.of(excel, csv, mapPng, mapPdf)) {
             link.getElement().setAttribute("download", true);
             link.setRouterIgnore(true);
         }
