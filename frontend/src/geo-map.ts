@@ -33,7 +33,7 @@ import ScaleLine from 'ol/control/ScaleLine.js';
 import DragBox from 'ol/interaction/DragBox.js';
 import DragPan from 'ol/interaction/DragPan.js';
 import Draw from 'ol/interaction/Draw.js';
-import type Polygon from 'ol/geom/Polygon.js';
+import Polygon from 'ol/geom/Polygon.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type { Geometry } from 'ol/geom.js';
 import olCss from 'ol/ol.css';
@@ -91,6 +91,7 @@ export class GeoMap extends LitElement {
     basemapUrl: { type: String, attribute: 'basemap-url' },
     overlayUrl: { type: String, attribute: 'overlay-url' },
     highlightJson: { type: String, attribute: false },
+    areaJson: { type: String, attribute: false },
     drawMode: { type: String, attribute: 'draw-mode', reflect: true },
     presentation: { type: Boolean, reflect: true },
     period: { type: String },
@@ -155,6 +156,8 @@ export class GeoMap extends LitElement {
   /** GeoJSON of an analysis (clusters, hot spots, coverage gaps), drawn over everything else. */
   overlayUrl = '';
   highlightJson = '';
+  /** The area a person drew (a closed ring of [lon, lat], JSON), kept outlined on the map; empty: none. */
+  areaJson = '';
   /**
    * 'box': dragging draws a box instead of panning; 'polygon': clicks add corners, a double click closes it.
    * Either is reported as area-drawn {bbox, polygon} (polygon: a closed ring of [lon, lat]). Empty: off.
@@ -186,6 +189,7 @@ export class GeoMap extends LitElement {
   private highlight = new Set<string>();
   private overlaySource = new VectorSource();
   private overlayLayer?: VectorLayer;
+  private areaSource = new VectorSource();
   private dragBox?: DragBox;
   private drawPolygon?: Draw;
 
@@ -252,6 +256,13 @@ export class GeoMap extends LitElement {
     this.resizeObserver.observe(this);
     this.overlayLayer = new VectorLayer({ source: this.overlaySource, style: (f) => this.overlayStyle(f), zIndex: 20 });
     this.map.addLayer(this.overlayLayer);
+    // The drawn area stays outlined (dashed, unfilled) so the table's narrowing can be seen, not only read.
+    this.map.addLayer(new VectorLayer({
+      source: this.areaSource, zIndex: 25,
+      style: new Style({ stroke: new Stroke({ color: '#0072B2', width: 2.5, lineDash: [8, 6] }),
+        fill: new Fill({ color: 'rgba(0, 114, 178, 0.06)' }) }),
+    }));
+    this.showArea();
     this.dragBox = new DragBox({ condition: () => this.drawMode === 'box' });
     this.dragBox.on('boxend', () => this.emitArea(this.dragBox!.getGeometry()));
     this.map.addInteraction(this.dragBox);
@@ -311,6 +322,9 @@ export class GeoMap extends LitElement {
     }
     if (changed.has('overlayUrl')) {
       this.loadOverlay();
+    }
+    if (changed.has('areaJson')) {
+      this.showArea();
     }
     if (changed.has('highlightJson')) {
       this.beginRender();
@@ -676,6 +690,15 @@ export class GeoMap extends LitElement {
     });
     layer.set('pointLayer', id);
     return layer;
+  }
+
+  private showArea() {
+    this.areaSource.clear();
+    const ring = this.parse<number[][]>(this.areaJson, []);
+    if (ring.length >= 4) {
+      const polygon = new Polygon([ring.map((c) => fromLonLat(c))]);
+      this.areaSource.addFeature(new Feature({ geometry: polygon }));
+    }
   }
 
   private emitArea(geometry: Polygon) {

@@ -16,6 +16,7 @@ import org.jiuquan.grassroots.web.ApiProblem;
 import org.jiuquan.grassroots.web.QueryParameters;
 import org.jiuquan.grassroots.web.SpreadsheetCsv;
 import org.jspecify.annotations.Nullable;
+import org.jiuquan.grassroots.i18n.Translations;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -34,8 +35,10 @@ class AuditCsvController {
 
     private final AuditLog audit;
     private final MessageSource messages;
+    private final Translations translations;
 
-    AuditCsvController(AuditLog audit, MessageSource messages) {
+    AuditCsvController(AuditLog audit, MessageSource messages, Translations translations) {
+        this.translations = translations;
         this.audit = audit;
         this.messages = messages;
     }
@@ -55,12 +58,19 @@ class AuditCsvController {
         List<String> headers = List.of("id", "at", "actor", "action", "target", "detail", "address").stream()
                 .map(column -> messages.getMessage("export.audit." + column, null, column, locale)).toList();
         List<List<String>> rows = events.stream().map(e -> List.of(String.valueOf(e.id()), e.at().toString(),
-                text(e.actor()), e.action(), text(e.target()), text(e.detail()), text(e.clientAddress()))).toList();
+                text(e.actor()), actionName(e.action(), locale),
+                text(e.target()), text(e.detail()), text(e.clientAddress()))).toList();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("jiuquan-audit-" + LocalDate.now(AuditLog.ZONE) + ".csv").build().toString())
                 .body(SpreadsheetCsv.of(headers, rows));
+    }
+
+    /** The action in words, as the audit page shows it; a code with no words stays as stored. */
+    private String actionName(String code, Locale locale) {
+        String name = translations.getTranslation("audit.action." + code, locale);
+        return name.startsWith("!") ? code : name;
     }
 
     private static @Nullable LocalDate day(String name, @Nullable String value) {

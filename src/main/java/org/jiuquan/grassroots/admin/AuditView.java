@@ -69,6 +69,8 @@ public class AuditView extends Div implements HasDynamicTitle {
             actions.add(a.code());
         }
         action.setItems(actions);
+        // Areas and actions in words (an area alone filters all of its actions); the code is what is stored.
+        action.setItemLabelGenerator(this::actionName);
         action.setClearButtonVisible(true);
         from.setId("audit-from");
         from.setLabel(getTranslation("audit.from"));
@@ -91,13 +93,20 @@ public class AuditView extends Div implements HasDynamicTitle {
         grid.setId("audit-events");
         grid.addColumn(e -> e.at().format(TIME)).setHeader(getTranslation("audit.at")).setAutoWidth(true);
         grid.addColumn(e -> e.actor() == null ? "—" : e.actor()).setHeader(getTranslation("audit.actor"));
-        grid.addColumn(AuditEvent::action).setHeader(getTranslation("audit.action"));
+        grid.addColumn(e -> actionName(e.action())).setHeader(getTranslation("audit.action"));
         grid.addColumn(e -> text(e.target())).setHeader(getTranslation("audit.target"));
         grid.addColumn(e -> text(e.detail())).setHeader(getTranslation("audit.detail")).setFlexGrow(3);
         grid.addColumn(e -> text(e.clientAddress())).setHeader(getTranslation("audit.address"));
         grid.setHeight("70vh");
         add(filters, integrity, grid);
         refresh();
+    }
+
+    /** An action or an area of actions in the reader's language; a code with no words shows as stored. */
+    private String actionName(String code) {
+        String key = "audit.action." + code;
+        String name = getTranslation(key);
+        return name.startsWith("!") ? code : name;
     }
 
     @Override

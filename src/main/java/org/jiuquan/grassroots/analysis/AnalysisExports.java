@@ -21,13 +21,15 @@ public class AnalysisExports {
             "detail", "lon", "lat");
 
     private final MessageSource messages;
+    private final AnalysisText text;
 
-    AnalysisExports(MessageSource messages) {
+    AnalysisExports(MessageSource messages, AnalysisText text) {
         this.messages = messages;
+        this.text = text;
     }
 
     public byte[] csv(List<AnalysisRow> rows, AnalysisKind kind, Locale locale) {
-        return SpreadsheetCsv.of(headers(kind, locale), rows.stream().map(row -> cells(row, locale)).toList());
+        return SpreadsheetCsv.of(headers(kind, locale), rows.stream().map(row -> cells(row, kind, locale)).toList());
     }
 
     public byte[] xlsx(List<AnalysisRow> rows, AnalysisKind kind, Locale locale) {
@@ -41,11 +43,12 @@ public class AnalysisExports {
             for (int r = 0; r < rows.size(); r++) {
                 Row line = sheet.createRow(r + 1);
                 AnalysisRow row = rows.get(r);
-                List<String> cells = cells(row, locale);
+                List<String> cells = cells(row, kind, locale);
                 for (int c = 0; c < cells.size(); c++) {
                     boolean numeric = c == 4 || c == 8 || c == 9 || (c == 6 && row.result() != null);
                     if (numeric) {
-                        line.createCell(c).setCellValue(Double.parseDouble(cells.get(c)));
+                        // The result unrounded (a z-score to four decimals); Excel shows 3.0 as 3.
+                        line.createCell(c).setCellValue(c == 6 ? row.result() : Double.parseDouble(cells.get(c)));
                     } else {
                         line.createCell(c).setCellValue(cells.get(c));
                     }
@@ -65,11 +68,12 @@ public class AnalysisExports {
                 .toList();
     }
 
-    private List<String> cells(AnalysisRow row, Locale locale) {
+    /** The cells as the table shows them: the district by name, whole numbers without ".0", spots in words. */
+    private List<String> cells(AnalysisRow row, AnalysisKind kind, Locale locale) {
         return List.of(row.code(), row.nameZh(), messages.getMessage("export.kind." + row.kind(), null, row.kind(), locale),
-                row.districtCode(), String.valueOf(row.fortressIndex()),
+                text.district(row.districtCode(), locale), AnalysisText.plain(row.fortressIndex()),
                 row.status() == null ? "" : messages.getMessage("export.status." + row.status(), null, row.status(), locale),
-                row.result() == null ? "" : String.valueOf(row.result()), row.detail(),
+                text.result(row, kind), text.detail(row, kind, locale),
                 String.valueOf(row.lon()), String.valueOf(row.lat()));
     }
 

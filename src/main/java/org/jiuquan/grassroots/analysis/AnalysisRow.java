@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param result the analysis' own value: cluster number, Gi* z-score, or distance to the nearest contact
  *               point in metres
- * @param detail more of it: significance and spot, or the nearest leader
+ * @param detail more of it: the spot (hot, cold, none) of a hot-spot run, or the nearest leader
+ * @param confidence a hot or cold spot's confidence in percent (90, 95, 99); 0 otherwise
  */
 public record AnalysisRow(String code, String nameZh, String kind, String districtCode, double fortressIndex,
                           @Nullable String status, double lon, double lat, @Nullable Double result,
-                          String detail) {
+                          String detail, int confidence) {
 }

@@ -19,6 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AnalysisService {
 
+    /**
+     * The analysis map colours its districts by this indicator (weak organisations still open at the quarter's
+     * end) in these classes: on screen and in the map's PNG and PDF alike.
+     */
+    public static final String DISTRICT_INDICATOR = "weak_open";
+    public static final String DISTRICT_METHOD = "quantile";
+    public static final int DISTRICT_CLASSES = 5;
+
     /** Beyond this nothing is local any more: the whole city is about 700 km across. */
     static final double MAX_DISTANCE_KM = 200;
     static final int MAX_MIN_COUNT = 1000;
@@ -56,7 +64,7 @@ public class AnalysisService {
     }
 
     /**
-     * An analysis' organisations as table rows, filtered, weakest first. Cluster hulls are not rows; the
+     * An analysis' organisations as table rows, filtered, in the order of {@link #order}. Cluster hulls are not rows; the
      * result column holds the cluster number, the z-score or the distance to the nearest contact point.
      */
     public List<AnalysisRow> rows(AnalysisKind kind, String period, double distanceKm, int minCount,
@@ -81,20 +89,33 @@ public class AnalysisService {
             };
             String detail = switch (kind) {
                 case CLUSTERS -> "";
-                case HOT_SPOTS -> p.path("spot").asString() + " " + p.path("significance").asInt();
+                case HOT_SPOTS -> p.path("spot").asString();
                 case COVERAGE_GAPS -> p.path("nearest_leader_zh").asString() + " · "
                         + p.path("nearest_leader_phone").asString() + " · " + p.path("nearest_organisation_zh").asString();
             };
             AnalysisRow row = new AnalysisRow(p.path("code").asString(), p.path("name_zh").asString(),
                     p.path("kind").asString(), p.path("district_code").asString(), p.path("fortress_index").asDouble(),
                     p.path("status").isMissingNode() ? null : p.path("status").asString(),
-                    coordinates.get(0).asDouble(), coordinates.get(1).asDouble(), result, detail);
+                    coordinates.get(0).asDouble(), coordinates.get(1).asDouble(), result, detail,
+                    kind == AnalysisKind.HOT_SPOTS ? p.path("significance").asInt() : 0);
             if (filter.keeps(row)) {
                 rows.add(row);
             }
         }
-        rows.sort(Comparator.comparingDouble(AnalysisRow::fortressIndex).thenComparing(AnalysisRow::code));
+        rows.sort(order(kind));
         return rows;
+    }
+
+    /**
+     * The order the method's help text states: coverage gaps farthest from a contact point first; the others
+     * weakest (lowest fortress index) first.
+     */
+    static Comparator<AnalysisRow> order(AnalysisKind kind) {
+        Comparator<AnalysisRow> weakestFirst = Comparator.comparingDouble(AnalysisRow::fortressIndex);
+        Comparator<AnalysisRow> first = kind == AnalysisKind.COVERAGE_GAPS
+                ? Comparator.comparingDouble((AnalysisRow row) -> row.result() == null ? 0 : row.result()).reversed()
+                : weakestFirst;
+        return first.thenComparing(AnalysisRow::code);
     }
 
     /** A query that PostgreSQL cancelled for taking too long becomes a clear problem, not a server error. */

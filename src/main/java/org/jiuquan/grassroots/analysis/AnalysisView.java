@@ -56,6 +56,8 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     private final MapStyleService styles;
     private final MessageSource messages;
     private final AuthenticationContext authentication;
+    private final AnalysisText text;
+    private final AnalysisHints hints;
     private final Map<String, District> districts = new LinkedHashMap<>();
 
     private final GeoMap map = new GeoMap();
@@ -71,6 +73,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     private final Grid<AnalysisRow> table = new Grid<>();
     private final Span rowCount = new Span();
     private final Span area = new Span();
+    private final Paragraph hint = new Paragraph();
     private final Paragraph method = new Paragraph();
     private final Anchor excel = new Anchor();
     private final Anchor csv = new Anchor();
@@ -83,8 +86,10 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
 
     public AnalysisView(AnalysisService analysis, IndicatorService indicators, MapStyleService styles,
                         MessageSource messages, DistrictService districtService,
-                        AuthenticationContext authentication) {
+                        AuthenticationContext authentication, AnalysisText text, AnalysisHints hints) {
         this.authentication = authentication;
+        this.text = text;
+        this.hints = hints;
         districtService.districts().forEach(d -> districts.put(d.code(), d));
         this.analysis = analysis;
         this.indicators = indicators;
@@ -102,8 +107,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
-        boolean english = "en".equals(first(parameters, "lang"));
-        event.getUI().setLocale(english ? Translations.ENGLISH : Translations.CHINESE);
+        // The language is the page's already (LanguageChoice: ?lang=, else the browser's remembered choice).
         if (!built) {
             build();
             built = true;
@@ -168,6 +172,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         drawPolygon.setId("analysis-draw-polygon");
         Button clear = new Button(getTranslation("analysis.clear-area"), e -> {
             drawnArea = null;
+            map.setArea(null);
             area.setText("");
             refreshTable();
         });
@@ -182,7 +187,8 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         mapPng.setId("analysis-export-map-png");
         mapPdf.setText(getTranslation("analysis.export-map-pdf"));
         mapPdf.setId("analysis-export-map-pdf");
-        for (Anchor link : List.of(mapPng, mapPdf)) {
+        // Files, not pages: without these the router takes the click and replaces the analysis with an error.
+        for (Anchor link : List.of(excel, csv, mapPng, mapPdf)) {
             link.getElement().setAttribute("download", true);
             link.setRouterIgnore(true);
         }
@@ -200,6 +206,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         map.addAreaDrawnListener(e -> {
             drawnArea = e.ring();
             map.setDrawMode(GeoMap.DrawMode.OFF);
+            map.setArea(drawnArea);
             double[] b = e.bbox();
             area.setText(getTranslation("analysis.area") + ": " + String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f",
                     b[0], b[1], b[2], b[3]));
@@ -223,18 +230,25 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         table.setSelectionMode(Grid.SelectionMode.MULTI);
         table.setHeight("480px");
+        // The analysis' own figures right after the name, so they stay in view on a 1920 px screen.
         table.addColumn(AnalysisRow::nameZh).setHeader(getTranslation("analysis.organisation")).setAutoWidth(true)
                 .setSortable(true);
+        table.addColumn(row -> text.result(row, kindSelect.getValue()))
+                .setHeader(getTranslation("analysis.detail")).setKey("result").setSortable(true).setAutoWidth(true)
+                .setComparator(row -> row.result() == null ? Double.NEGATIVE_INFINITY : row.result());
+        table.addColumn(row -> text.detail(row, kindSelect.getValue(), getLocale()))
+                .setHeader(getTranslation("analysis.detail")).setAutoWidth(true);
         table.addColumn(row -> districtName(row.districtCode())).setHeader(getTranslation("card.district"))
                 .setAutoWidth(true).setSortable(true);
-        table.addColumn(AnalysisRow::fortressIndex).setHeader(getTranslation("card.fortress")).setSortable(true)
-                .setAutoWidth(true);
+        table.addColumn(row -> AnalysisText.plain(row.fortressIndex())).setHeader(getTranslation("card.fortress"))
+                .setSortable(true).setComparator(AnalysisRow::fortressIndex).setAutoWidth(true);
         table.addColumn(row -> row.status() == null ? "" : getTranslation("status." + row.status()))
                 .setHeader(getTranslation("card.status")).setAutoWidth(true);
-        table.addColumn(row -> row.result() == null ? "–" : String.format(Locale.ROOT, "%.2f", row.result()))
-                .setHeader(getTranslation("analysis.detail")).setKey("result").setSortable(true)
-                .setComparator(row -> row.result() == null ? Double.NEGATIVE_INFINITY : row.result());
-        table.addColumn(AnalysisRow::detail).setHeader(getTranslation("analysis.detail")).setAutoWidth(true);
+        // A click on a row selects it and brings it into view (the checkboxes still pick several).
+        table.addItemClickListener(e -> {
+            table.select(e.getItem());
+            zoomTo(List.of(e.getItem()));
+        });
         table.addSelectionListener(e -> map.setHighlight(e.getAllSelectedItems().stream().map(AnalysisRow::code).toList()));
         Button zoom = new Button(getTranslation("analysis.zoom-selection"), e -> zoomToSelection());
         zoom.setId("analysis-zoom");
@@ -247,7 +261,9 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         ranking.addColumn(DistrictRanking::rank).setHeader(getTranslation("table.rank"));
         ranking.addColumn(r -> r.change() == null ? "–" : r.change().stripTrailingZeros().toPlainString())
                 .setHeader(getTranslation("table.change"));
-        Div side = new Div(rowCount, zoom, table, new H3(getTranslation("analysis.ranking")), ranking);
+        hint.setId("analysis-hint");
+        hint.addClassName("hint");
+        Div side = new Div(rowCount, hint, zoom, table, new H3(getTranslation("analysis.ranking")), ranking);
         side.addClassName("side-panel");
         add(controls, mapArea, side);
     }
@@ -255,6 +271,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     /** Runs the chosen analysis: the map fetches its result, the table and ranking are rebuilt. */
     private void run() {
         AnalysisKind kind = kindSelect.getValue();
+        table.getDataProvider().refreshAll();
         method.setText(getTranslation("analysis.method." + kind.code()));
         showLegend(kind);
         minCount.setVisible(kind == AnalysisKind.CLUSTERS);
@@ -263,7 +280,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
             refreshTable();
             map.setOverlayUrl("/api/analysis/" + kind.code() + "?" + apiParameters(kind));
             map.setStyle(districtStyle());
-            ranking.setItems(indicators.rankings(period.getValue(), "weak_open", null));
+            ranking.setItems(indicators.rankings(period.getValue(), AnalysisService.DISTRICT_INDICATOR, null));
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "analysis?" + apiParameters(kind)
                     + "&analysis=" + kind.code()));
         } catch (ApiProblem problem) {
@@ -311,7 +328,8 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
 
     /** The districts are coloured by the weak organisations still open at the quarter's end. */
     private MapStyle districtStyle() {
-        return styles.style("weak_open", period.getValue(), "quantile", 5);
+        return styles.style(AnalysisService.DISTRICT_INDICATOR, period.getValue(), AnalysisService.DISTRICT_METHOD,
+                AnalysisService.DISTRICT_CLASSES);
     }
 
     private void legendRow(String colour, String text) {
@@ -334,13 +352,21 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
                     minCount.getValue() == null ? 0 : minCount.getValue(), filter);
             table.setItems(rows);
             rowCount.setText(getTranslation("analysis.rows", rows.size()));
+            String advice = hints.hint(kind, period.getValue(), value(distance.getValue()),
+                    minCount.getValue() == null ? 0 : minCount.getValue(), filter, rows, getLocale());
+            hint.setText(advice);
+            hint.setVisible(!advice.isEmpty());
             String exportQuery = apiParameters(kind) + "&analysis=" + kind.code() + filterQuery(filter, ring)
                     + "&lang=" + (Translations.isEnglish(getLocale()) ? "en" : "zh");
             excel.setHref("/api/analysis/export?format=xlsx&" + exportQuery);
             csv.setHref("/api/analysis/export?format=csv&" + exportQuery);
-            // The map goes out as the analysis shows it over all districts (the table's filters narrow rows only).
+            // The map goes out as the screen shows it: the districts' quarter and the drawn area with the analysis
+            // over all districts (the table's other filters narrow rows only).
             String mapQuery = apiParameters(kind) + "&analysis=" + kind.code() + "&lang="
-                    + (Translations.isEnglish(getLocale()) ? "en" : "zh");
+                    + (Translations.isEnglish(getLocale()) ? "en" : "zh")
+                    + (kind == AnalysisKind.CLUSTERS ? "" : "&period=" + period.getValue())
+                    + (ring == null ? "" : "&area=" + java.net.URLEncoder.encode(ring,
+                            java.nio.charset.StandardCharsets.UTF_8));
             mapPng.setHref("/api/analysis/snapshot?format=png&size=screen&dpi=150&" + mapQuery);
             mapPdf.setHref("/api/analysis/snapshot?format=pdf&size=a4-landscape&" + mapQuery);
         } catch (ApiProblem problem) {
@@ -350,7 +376,10 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     }
 
     private void zoomToSelection() {
-        var selected = table.getSelectedItems();
+        zoomTo(table.getSelectedItems());
+    }
+
+    private void zoomTo(java.util.Collection<AnalysisRow> selected) {
         if (selected.isEmpty()) {
             return;
         }

@@ -19,7 +19,12 @@ public enum AuditAction {
     TOKEN_REVOKE("token.revoke"),
     TOKEN_USE("token.use"),
     TOKEN_REJECTED("token.rejected"),
-    DATA_RESTORE("data.restore");
+    DATA_RESTORE("data.restore"),
+    SLIDE_ADD("slide.add"),
+    SLIDE_DELETE("slide.delete"),
+    SLIDE_RESTORE("slide.restore"),
+    SLIDE_MOVE("slide.move"),
+    SLIDE_SHARE("slide.share");
 
     private final String code;
 

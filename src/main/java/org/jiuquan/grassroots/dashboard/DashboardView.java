@@ -38,6 +38,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
+import org.jiuquan.grassroots.i18n.LanguageChoice;
 import org.jiuquan.grassroots.i18n.Translations;
 import org.jiuquan.grassroots.security.AccountMenu;
 import org.jiuquan.grassroots.security.Role;
@@ -145,6 +146,10 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         DashboardState.Parsed parsed = DashboardState.parse(event.getLocation().getQueryParameters().getParameters(),
                 indicatorsByCode.keySet(), periods.stream().map(Period::code).toList());
         state = parsed.state();
+        if (!event.getLocation().getQueryParameters().getParameters().containsKey("lang")) {
+            // No ?lang=: the browser's remembered choice (LanguageChoice), which the page already has.
+            state = state.withLang(LanguageChoice.code(event.getUI().getLocale()));
+        }
         Locale locale = state.lang().equals("en") ? Translations.ENGLISH : Translations.CHINESE;
         event.getUI().setLocale(locale);
         if (!built) {
@@ -674,6 +679,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     private void switchLanguage() {
         state = state.withLang(isEnglish() ? "zh" : "en");
+        getUI().ifPresent(ui -> LanguageChoice.remember(ui, state.lang().equals("en") ? Translations.ENGLISH
+                : Translations.CHINESE));
         getUI().ifPresent(ui -> ui.getPage().setLocation("./?" + QueryParameters.simple(state.toParameters()).getQueryString()));
     }
 

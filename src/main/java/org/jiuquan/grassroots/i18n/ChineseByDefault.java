@@ -1,20 +1,34 @@
 package org.jiuquan.grassroots.i18n;
 
+import java.util.Locale;
+
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
 /**
- * Every page starts in Chinese, whatever language the browser asks for (a meeting-room PC set to English
- * must not turn the app English); a page switches with {@code ?lang=en}, and a page reached from an
- * English one stays English.
+ * Every page starts in the language {@link LanguageChoice} gives: {@code ?lang=}, else the browser's
+ * remembered choice, else Chinese, whatever language the browser itself asks for. It is set before the
+ * page's view is made (a UI-wide before-enter listener runs first), so texts built in constructors follow
+ * it, and a {@code lang} in the address is remembered for the pages opened next.
  */
 @Component
 class ChineseByDefault implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(Translations.CHINESE));
+        event.getSource().addUIInitListener(init -> {
+            var ui = init.getUI();
+            ui.setLocale(Translations.CHINESE);
+            ui.addBeforeEnterListener(enter -> {
+                var parameters = enter.getLocation().getQueryParameters().getParameters();
+                Locale locale = LanguageChoice.of(parameters);
+                LanguageChoice.apply(ui, locale);
+                if (parameters.containsKey("lang")) {
+                    LanguageChoice.remember(ui, locale);
+                }
+            });
+        });
     }
 }

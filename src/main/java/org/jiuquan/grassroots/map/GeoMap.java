@@ -139,6 +139,11 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
         getElement().setProperty("highlightJson", JSON.writeValueAsString(codes));
     }
 
+    /** Outlines an area (a closed ring of lon/lat, as {@link AreaDrawnEvent#ring()} gives it); null clears it. */
+    public void setArea(double @Nullable [][] ring) {
+        getElement().setProperty("areaJson", ring == null ? "" : JSON.writeValueAsString(ring));
+    }
+
     /** How a person may draw an area (reported by {@link AreaDrawnEvent}) on the map, or not. */
     public enum DrawMode { OFF, BOX, POLYGON }
 

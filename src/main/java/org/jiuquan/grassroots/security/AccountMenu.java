@@ -1,5 +1,8 @@
 package org.jiuquan.grassroots.security;
 
+import org.jiuquan.grassroots.i18n.LanguageChoice;
+import org.jiuquan.grassroots.i18n.Translations;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -36,6 +39,15 @@ public class AccountMenu extends Div {
             link("admin/audit", "nav.audit", "nav-audit", current);
             link("admin/basemap", "nav.basemap", "nav-basemap", current);
         }
+        if (!current.isEmpty()) {
+            // The dashboard has its own switch beside its presentation button; every other page has this one.
+            Button language = new Button(getTranslation("app.language"),
+                    event -> getUI().ifPresent(LanguageChoice::switchLanguage));
+            language.setId("language-switch");
+            language.setTooltipText(getTranslation("app.language.tooltip"));
+            language.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            add(language);
+        }
         Button signOut = new Button(getTranslation("nav.sign-out"), event -> authentication.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -46,7 +58,9 @@ public class AccountMenu extends Div {
         if (route.equals(current)) {
             return;
         }
-        Anchor anchor = new Anchor(route.isEmpty() ? "." : route, getTranslation(labelKey));
+        // The language travels in the address too, so a copied link opens in the language it was copied in.
+        String lang = Translations.isEnglish(getLocale()) ? "?lang=en" : "";
+        Anchor anchor = new Anchor((route.isEmpty() ? "." : route) + lang, getTranslation(labelKey));
         anchor.setId(id);
         add(anchor);
     }

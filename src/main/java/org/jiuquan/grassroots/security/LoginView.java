@@ -3,6 +3,7 @@ package org.jiuquan.grassroots.security;
 import java.util.List;
 import java.util.Locale;
 
+import org.jiuquan.grassroots.i18n.LanguageChoice;
 import org.jiuquan.grassroots.i18n.Translations;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.web.WebAttributes;
@@ -54,18 +55,20 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
         boolean failed = parameters.containsKey("error") || parameters.containsKey("expired");
-        // Spring sends a failed sign-in back without ?lang: keep the language the form was shown in.
-        boolean english = parameters.containsKey("lang") ? parameters.get("lang").contains("en")
-                : failed && VaadinSession.getCurrent() != null && VaadinSession.getCurrent().getLocale() != null
+        // ?lang=, else the browser's remembered choice (LanguageChoice); Spring sends a failed sign-in back
+        // without ?lang, so then the language the form was shown in.
+        boolean english = Translations.isEnglish(LanguageChoice.of(parameters))
+                || !parameters.containsKey("lang") && failed && VaadinSession.getCurrent() != null
+                        && VaadinSession.getCurrent().getLocale() != null
                         && Translations.isEnglish(VaadinSession.getCurrent().getLocale());
         Locale locale = english ? Translations.ENGLISH : Translations.CHINESE;
-        event.getUI().setLocale(locale);
+        LanguageChoice.apply(event.getUI(), locale);
         removeAll();
         form.setI18n(i18n(failure(parameters), waitSeconds(parameters)));
         form.setError(failed);
 
         H1 title = new H1(getTranslation("app.title"));
-        Anchor language = new Anchor(english ? "login" : "login?lang=en", getTranslation("app.language"));
+        Anchor language = new Anchor(english ? "login?lang=zh" : "login?lang=en", getTranslation("app.language"));
         language.setId("login-language");
         add(title, language);
         if (parameters.containsKey("signed-out")) {

@@ -1,5 +1,7 @@
 package org.jiuquan.grassroots.snapshot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,8 @@ class AnalysisOverlays {
     static final Color NOISE = Color.decode("#999999");
     static final Color NOT_SIGNIFICANT = Color.decode("#d9d9d9");
     static final Color GAP = Color.decode("#D55E00");
+    /** The drawn area's blue, as the analysis map outlines it. */
+    static final Color DRAWN_AREA = Color.decode("#0072B2");
     private static final int[] LEVELS = {90, 95, 99};
 
     private final AnalysisService analysis;
@@ -104,6 +108,24 @@ class AnalysisOverlays {
             case COVERAGE_GAPS -> lines.add(new PageContent.LegendLine(GAP, tr("legend.gap", locale), false));
         }
         return lines;
+    }
+
+    /** The area a planner drew (lon/lat), outlined over the analysis as on screen; null: the overlay as it is. */
+    PageContent.Overlay withArea(PageContent.Overlay overlay,
+                                 org.locationtech.jts.geom.prep.@Nullable PreparedGeometry area, Locale locale) {
+        if (area == null) {
+            return overlay;
+        }
+        Coordinate[] lonLat = area.getGeometry().getCoordinates();
+        Coordinate[] mercator = new Coordinate[lonLat.length];
+        for (int i = 0; i < lonLat.length; i++) {
+            mercator[i] = new Coordinate(MapFrame.mercatorX(lonLat[i].x), MapFrame.mercatorY(lonLat[i].y));
+        }
+        List<PageContent.Area> areas = new ArrayList<>(overlay.areas());
+        areas.add(new PageContent.Area(geometries.createPolygon(mercator), DRAWN_AREA));
+        List<PageContent.LegendLine> legend = new ArrayList<>(overlay.legend());
+        legend.add(new PageContent.LegendLine(DRAWN_AREA, tr("analysis.area", locale), true));
+        return new PageContent.Overlay(areas, overlay.spots(), legend);
     }
 
     /** A GeoJSON polygon (lon/lat) in Web Mercator. */

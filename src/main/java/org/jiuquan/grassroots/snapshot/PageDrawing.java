@@ -341,8 +341,11 @@ final class PageDrawing {
                         ? new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15)
                         : new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r);
                 canvas.fill(mark, entry.colour());
-                canvas.text(entry.label(), x + 3.2 * unit, y, body, INK, false, false);
-                y += line;
+                // Long analysis lines ("cluster members (colour per cluster, shading ...)") wrap inside the panel.
+                for (String part : wrap(entry.label(), body, width - 3.2 * unit)) {
+                    canvas.text(part, x + 3.2 * unit, y, body, INK, false, false);
+                    y += line;
+                }
             }
         }
         return y;
@@ -359,8 +362,11 @@ final class PageDrawing {
         for (int i = 0; i < classes.size(); i++) {
             canvas.fill(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), Color.decode(classes.get(i).color()));
             canvas.stroke(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), BORDER, (float) (0.08 * unit));
-            canvas.text(legend.classLabels().get(i), x + 3.2 * unit, y, body, INK, false, false);
-            y += line;
+            // A long label (English, a unit, a district count) wraps beside its swatch rather than leaving the box.
+            for (String part : wrap(legend.classLabels().get(i), body, width - 3.2 * unit)) {
+                canvas.text(part, x + 3.2 * unit, y, body, INK, false, false);
+                y += line;
+            }
         }
         if (page.style().values().size() < page.districts().size()) {
             canvas.fill(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), NO_DATA);

@@ -7,7 +7,9 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jiuquan.grassroots.analysis.AnalysisFilter;
 import org.jiuquan.grassroots.analysis.AnalysisKind;
+import org.jiuquan.grassroots.analysis.AnalysisService;
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.i18n.Translations;
@@ -87,7 +89,7 @@ class SnapshotController {
     @GetMapping("/api/analysis/snapshot")
     ResponseEntity<byte[]> analysis(HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of("analysis", "period", "distance_km", "min_count", "size", "dpi",
-                "format", "title", "notes", "lang"));
+                "format", "title", "notes", "lang", "area"));
         String code = request.getParameter("analysis") == null ? "" : request.getParameter("analysis");
         AnalysisKind kind = AnalysisKind.fromCode(code)
                 .orElseThrow(() -> ApiProblem.badRequest("problem.bad-analysis", code));
@@ -99,15 +101,22 @@ class SnapshotController {
                 page.put(name, values);
             }
         });
-        // The analysis map: the districts (classes of the default indicator), no point layers, the analysis over them.
+        // The analysis map as on screen: the districts in the classes of its indicator, no point layers, the
+        // analysis (and the area drawn, if any) over them.
         page.put("layers", List.of("districts"));
+        page.put("indicator", List.of(AnalysisService.DISTRICT_INDICATOR));
+        page.put("method", List.of(AnalysisService.DISTRICT_METHOD));
+        page.put("classes", List.of(String.valueOf(AnalysisService.DISTRICT_CLASSES)));
         SnapshotRequest snapshot = parameters.parse(page);
         if (snapshot.title() == null) {
             snapshot = new SnapshotRequest(snapshot.view(), null, snapshot.size(), snapshot.dpi(), snapshot.format(),
                     translations.getTranslation("analysis." + kind.code(), locale(snapshot)) + " · " + distanceKm + " km",
                     snapshot.notes());
         }
-        PageContent.Overlay overlay = overlays.overlay(kind, snapshot.view().period(), distanceKm, minCount, locale(snapshot));
+        PageContent.Overlay overlay = overlays.withArea(
+                overlays.overlay(kind, snapshot.view().period(), distanceKm, minCount, locale(snapshot)),
+                AnalysisFilter.of(null, null, null, null, null, null, request.getParameter("area")).area(),
+                locale(snapshot));
         byte[] file = snapshots.renderAnalysis(snapshot, overlay, CurrentUser.exportSignature().orElse(null));
         audit.record(AuditAction.EXPORT_MAP, "analysis/" + kind.code() + "." + snapshot.format().extension(),
                 request.getQueryString());

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -58,7 +59,8 @@ public class SnapshotPanel extends Div {
     private final ProgressBar progress = new ProgressBar();
     private final Div packResult = new Div();
     private final TextField slideTitle = new TextField();
-    private final Div slideList = new Div();
+    private final SlideList slideList;
+    private final Checkbox shareNew = new Checkbox();
     private final Anchor slidesPdf = new Anchor();
     private final Button startShow = new Button();
 
@@ -71,6 +73,10 @@ public class SnapshotPanel extends Div {
         this.view = view;
         this.selection = selection;
         this.openSlide = openSlide;
+        this.slideList = new SlideList(bookmarks, openSlide, shown -> {
+            slidesPdf.setVisible(!shown.isEmpty());
+            startShow.setVisible(!shown.isEmpty());
+        });
         setId("snapshot-panel");
         addClassName("snapshot-panel");
 
@@ -121,7 +127,9 @@ public class SnapshotPanel extends Div {
         Button save = new Button(getTranslation("slides.save"), event -> saveSlide());
         save.setId("slide-save");
         save.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        slideList.setId("slide-list");
+        shareNew.setId("slide-share-new");
+        shareNew.setLabel(getTranslation("slides.shared"));
+        shareNew.setValue(true);
         startShow.setId("slides-start");
         startShow.setText(getTranslation("slides.start"));
         startShow.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
@@ -133,7 +141,7 @@ public class SnapshotPanel extends Div {
         links.addClassName("export-links");
         add(new H3(getTranslation("export.heading")), size, dpi, title, notes, links, pack, progress, packResult,
                 new H3(getTranslation("slides.heading")), new Span(getTranslation("slides.help")),
-                new Div(slideTitle, save), slideList, new Div(startShow, slidesPdf));
+                new Div(slideTitle, save, shareNew), slideList, new Div(startShow, slidesPdf));
         refreshSlides();
         viewChanged();
     }
@@ -209,7 +217,7 @@ public class SnapshotPanel extends Div {
 
     private void saveSlide() {
         try {
-            bookmarks.add(slideTitle.getValue(), view.get());
+            bookmarks.add(slideTitle.getValue(), view.get(), shareNew.getValue());
             slideTitle.clear();
             refreshSlides();
             // At the map's corner, not over the controls the user is working with.
@@ -221,25 +229,7 @@ public class SnapshotPanel extends Div {
     }
 
     private void refreshSlides() {
-        slideList.removeAll();
-        List<Bookmark> all = bookmarks.all();
-        for (int i = 0; i < all.size(); i++) {
-            Bookmark bookmark = all.get(i);
-            Button open = new Button((i + 1) + ". " + bookmark.title(), event -> openSlide.accept(bookmark));
-            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            open.addClassName("slide-open");
-            Button delete = new Button("×", event -> {
-                bookmarks.delete(bookmark.id());
-                refreshSlides();
-            });
-            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-            delete.setTooltipText(getTranslation("slides.delete"));
-            Div row = new Div(open, delete);
-            row.addClassName("slide-row");
-            slideList.add(row);
-        }
-        slidesPdf.setVisible(!all.isEmpty());
-        startShow.setVisible(!all.isEmpty());
+        slideList.refresh();
     }
 
     private static String encode(String value) {

@@ -28,6 +28,20 @@ public class SnapshotRepository {
     record MapPoint(double x, double y, boolean weak, @Nullable String code, int count, boolean aggregated) {
     }
 
+    /** A weak or rectifying organisation at a quarter's end, for a district's page of the meeting pack. */
+    record WeakOrganisation(String nameZh, @Nullable String townshipZh, java.math.@Nullable BigDecimal fortressIndex,
+                            String status, java.time.LocalDate since, double x, double y) {
+    }
+
+    /** Weak and rectifying organisations of a district at the period's end, from the status history, weakest first. */
+    static final String WEAK_ORGANISATIONS = """
+            SELECT o.name_zh, o.township_zh, o.fortress_index, s.status, s.status_since,
+                   ST_X(o.geom_3857) AS x, ST_Y(o.geom_3857) AS y
+            FROM organisation o
+            JOIN organisation_period_status s ON s.organisation_id = o.id AND s.period = :period
+            WHERE o.district_code = :district AND s.status IN ('weak', 'rectifying')
+            ORDER BY o.fortress_index NULLS LAST, o.code""";
+
     /** An organisation's status at the end of the view's period. */
     private static final String STATUS = "(o.status_at ->> :period)";
 
@@ -35,6 +49,14 @@ public class SnapshotRepository {
 
     SnapshotRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    List<WeakOrganisation> weakOrganisations(String districtCode, String period) {
+        return jdbc.sql(WEAK_ORGANISATIONS).param("district", districtCode).param("period", period)
+                .query((rs, n) -> new WeakOrganisation(rs.getString("name_zh"), rs.getString("township_zh"),
+                        rs.getBigDecimal("fortress_index"), rs.getString("status"),
+                        rs.getObject("status_since", java.time.LocalDate.class), rs.getDouble("x"), rs.getDouble("y")))
+                .list();
     }
 
     /** @param tolerance metres of simplification: about a quarter of what one device pixel covers */

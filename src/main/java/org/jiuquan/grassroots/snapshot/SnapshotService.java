@@ -59,12 +59,13 @@ public class SnapshotService {
     private final DistrictService districts;
     private final CjkFont font;
     private final Translations translations;
+    private final WeakOrganisationList weakOrganisations;
     private final Semaphore renders = new Semaphore(CONCURRENT_RENDERS, true);
     private final int maxRawPoints;
 
     SnapshotService(SnapshotRepository repository, MapStyleService styles, IndicatorService indicators,
                     DistrictService districts, CjkFont font, Translations translations,
-                    @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
+                    WeakOrganisationList weakOrganisations, @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
         this.maxRawPoints = maxRawPoints;
         this.repository = repository;
         this.styles = styles;
@@ -72,6 +73,7 @@ public class SnapshotService {
         this.districts = districts;
         this.font = font;
         this.translations = translations;
+        this.weakOrganisations = weakOrganisations;
     }
 
     /** One page of the view, as PNG or PDF. */
@@ -92,7 +94,8 @@ public class SnapshotService {
 
     /**
      * The meeting pack of a view's indicator and quarter: a cover with the whole city and the city's key
-     * figures, then one page per district, zoomed to it, with every indicator, its rank and change.
+     * figures, then one page per district, zoomed to it, with every indicator, its rank and change, and the
+     * district's weak and rectifying organisations of the quarter, listed and marked on its map.
      */
     public byte[] meetingPack(DashboardState view, PageSize size, @Nullable String exportedBy) {
         return bounded(() -> {
@@ -108,8 +111,12 @@ public class SnapshotService {
                         district.name(locale) + " · " + defaultTitle(view, locale), null);
                 double[] extent = MapFrame.extent(district.minLon(), district.minLat(), district.maxLon(),
                         district.maxLat(), 0.06);
-                pages.add(viewPage(page, exportedBy, extent, districtTable(view, district, locale),
-                        tr("snapshot.district-table", locale, district.name(locale)), null));
+                var weak = weakOrganisations.of(district.code(), view.period());
+                List<PageContent.TableRow> table = new ArrayList<>(districtTable(view, district, locale));
+                table.addAll(weakOrganisations.rows(weak, locale));
+                pages.add(viewPage(page, exportedBy, extent, table,
+                        tr("snapshot.district-table", locale, district.name(locale)),
+                        weakOrganisations.marks(weak, locale)));
             }
             return pdf(pages);
         });
@@ -169,9 +176,8 @@ public class SnapshotService {
                 ? repository.organisation(selection) : null;
 
         String unit = english ? indicator.unitEn() : indicator.unitZh();
-        List<String> classLabels = style.legend().stream().map(c -> tr("snapshot.class-label", locale,
-                Formats.withUnit(Formats.number(c.from(), style.decimals(), locale), ""),
-                Formats.withUnit(Formats.number(c.to(), style.decimals(), locale), unit), c.districts())).toList();
+        List<String> classLabels = style.legend().stream().map(c -> classLabel(c, style.decimals(), unit, locale))
+                .toList();
         PageContent.Legend legend = new PageContent.Legend(tr("legend.title", locale),
                 (english ? indicator.nameEn() : indicator.nameZh()) + (unit.isBlank() ? "" : "（" + unit + "）"),
                 classLabels, tr("legend.no-data", locale), layerNames, tr("legend.weak", locale),
@@ -191,7 +197,7 @@ public class SnapshotService {
             footer.add(tr("snapshot.notes", locale, request.notes()));
         }
         String title = request.title() != null ? request.title() : defaultTitle(view, locale);
-        return new PageContent(request.size(), title, subtitle(view, locale), style, view.layers().contains("districts"),
+        return new PageContent(request.size(), title, subtitle(view, style, locale), style, view.layers().contains("districts"),
                 repository.districts(tolerance), points, extent, selectedDistrict, selectedPoint, english, legend,
                 tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)), overlay,
                 comparison);
@@ -339,8 +345,22 @@ public class SnapshotService {
         return tr("snapshot.default-title", locale, name(indicator, locale), periodLabel(view.period(), locale));
     }
 
-    private String subtitle(DashboardState view, Locale locale) {
-        String text = tr("snapshot.subtitle", locale, tr("method." + view.method(), locale), view.classes());
+    /**
+     * One legend line: "65.5%" when a class holds a single value (as with few districts), else "from – to".
+     * Compared as printed, so two values that round alike read as one.
+     */
+    String classLabel(MapStyle.LegendClass entry, int decimals, String unit, Locale locale) {
+        String from = Formats.number(entry.from(), decimals, locale);
+        String to = Formats.number(entry.to(), decimals, locale);
+        return from.equals(to)
+                ? tr("snapshot.class-label-one", locale, Formats.withUnit(to, unit), entry.districts())
+                : tr("snapshot.class-label", locale, Formats.withUnit(from, ""), Formats.withUnit(to, unit),
+                        entry.districts());
+    }
+
+    /** The method and the number of classes actually drawn (fewer than asked when values repeat). */
+    private String subtitle(DashboardState view, MapStyle style, Locale locale) {
+        String text = tr("snapshot.subtitle", locale, tr("method." + view.method(), locale), style.legend().size());
         List<String> filters = new ArrayList<>();
         if (view.district() != null) {
             districts.districts().stream().filter(d -> d.code().equals(view.district())).findFirst()

@@ -60,6 +60,61 @@ class AnalysisBrowserIT {
         assertThat(inside).isBetween(1L, 1279L);
         wait.until(d -> d.findElement(By.id("analysis-count")).getText()
                 .replace(",", "").contains(" " + inside + " "));
+        // The area stays outlined on the map, not only written out as coordinates.
+        wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                "return document.querySelector('geo-map').areaJson")).startsWith("[["));
+        driver.findElement(By.id("analysis-clear-area")).click();
+        wait.until(d -> "".equals(((JavascriptExecutor) d).executeScript(
+                "return document.querySelector('geo-map').areaJson")));
+    }
+
+    @Test
+    void theDefaultClusterRunFindsClustersOrNamesTheFieldThatWould() {
+        WebDriver driver = browser.signIn(port, "analyst");
+        driver.get("http://localhost:" + port + "/analysis");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        wait.until(d -> d.findElement(By.id("analysis-count")).getText().matches(".*\\d.*"));
+        WebElement hint = driver.findElement(By.id("analysis-hint"));
+        if (hint.isDisplayed()) {
+            // Every weak organisation stands alone: the hint names the field and the distance that finds clusters.
+            String advice = hint.getText();
+            assertThat(advice).contains("“距离（公里）”");
+            String wider = advice.replaceAll(".*增至 ([0-9.]+) .*", "$1");
+            WebElement distance = driver.findElement(By.cssSelector("#analysis-distance input"));
+            distance.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), wider,
+                    org.openqa.selenium.Keys.TAB);
+            driver.findElement(By.id("analysis-run")).click();
+        }
+        wait.until(d -> d.findElement(By.id("analysis-table")).getText().contains("个聚集"));
+        assertThat(driver.findElement(By.id("analysis-hint")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void clickingARowSelectsItAndZoomsTheMapToIt() {
+        WebDriver driver = browser.signIn(port, "analyst");
+        driver.get("http://localhost:" + port + "/analysis?analysis=coverage-gaps&distance_km=3");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#analysis-table vaadin-grid-cell-content")).isEmpty());
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        double zoomBefore = zoom(driver);
+        // The table's first row: the village or grid branch farthest from any contact point.
+        String farthest = jdbc.sql("SELECT o.name_zh FROM nearest_contact n JOIN organisation o ON o.id = n.organisation_id "
+                + "WHERE n.distance_m > 3000 ORDER BY n.distance_m DESC, o.code LIMIT 1").query(String.class).single();
+        WebElement cell = wait.until(d -> d.findElements(By.cssSelector("#analysis-table vaadin-grid-cell-content"))
+                .stream().filter(c -> c.getText().equals(farthest)).findFirst().orElse(null));
+        cell.click();
+        wait.until(d -> ((Number) js.executeScript(
+                "return document.querySelector('#analysis-table').selectedItems.length")).intValue() == 1);
+        wait.until(d -> String.valueOf(js.executeScript("return document.querySelector('geo-map').highlightJson"))
+                .matches("\\[\"\\d{12}\"\\]"));
+        wait.until(d -> zoom(d) > zoomBefore + 2);
+    }
+
+    private static double zoom(WebDriver driver) {
+        String zoom = driver.findElement(By.tagName("geo-map")).getDomAttribute("data-zoom");
+        return zoom == null ? 0 : Double.parseDouble(zoom);
     }
 
     @Test

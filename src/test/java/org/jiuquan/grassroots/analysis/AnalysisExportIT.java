@@ -87,4 +87,42 @@ class AnalysisExportIT {
             assertThat(Http.parse(response).path("detail").asString()).as(query).containsPattern("\\p{IsHan}");
         }
     }
+
+    @Test
+    void filesNameTheDistrictsWriteWholeNumbersAndNameTheSpotsInWords() throws Exception {
+        Http http = Http.as(port, tokens, "analyst");
+        java.util.List<org.apache.commons.csv.CSVRecord> spots = records(http.get(
+                "/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv").body());
+        assertThat(spots).isNotEmpty();
+        for (var row : spots) {
+            assertThat(row.get(3)).as("district").matches("\\p{IsHan}+");
+            assertThat(row.get(4)).as("fortress index").doesNotEndWith(".0");
+            assertThat(row.get(7)).as("spot").matches("(热点|冷点)（(90|95|99)% 置信度）|不显著");
+        }
+        java.util.List<org.apache.commons.csv.CSVRecord> clusters = records(http.get(
+                "/api/analysis/export?analysis=weak-clusters&period=2017Q4&distance_km=200&min_count=2&format=csv")
+                .body());
+        assertThat(clusters).isNotEmpty();
+        for (var row : clusters) {
+            assertThat(row.get(6)).as("cluster number").matches("[0-9]*");
+            assertThat(row.get(7)).as("cluster or isolated").containsPattern("\\p{IsHan}");
+        }
+        java.util.List<org.apache.commons.csv.CSVRecord> english = records(http.get(
+                "/api/analysis/export?analysis=hot-spots&distance_km=5&format=csv&lang=en").body());
+        assertThat(english).allSatisfy(row -> assertThat(row.get(3) + row.get(7)).doesNotContainPattern("\\p{IsHan}"));
+    }
+
+    @Test
+    void coverageGapsComeFarthestFirstAsTheHelpSays() throws Exception {
+        var gaps = records(Http.as(port, tokens, "analyst")
+                .get("/api/analysis/export?analysis=coverage-gaps&distance_km=3&format=csv").body());
+        var distances = gaps.stream().map(row -> Long.parseLong(row.get(6))).toList();
+        assertThat(distances).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    private static java.util.List<org.apache.commons.csv.CSVRecord> records(byte[] csv) throws Exception {
+        String text = new String(csv, StandardCharsets.UTF_8).substring(1);
+        return org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(text)).getRecords();
+    }
 }

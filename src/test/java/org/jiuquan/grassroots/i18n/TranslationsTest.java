@@ -42,6 +42,22 @@ class TranslationsTest {
         assertThat(translations.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key!");
     }
 
+    @Test
+    void everyPlaceholderIsFilledInAndNoApostropheSwallowsOne() throws IOException {
+        Translations translations = new Translations();
+        Object[] arguments = {"A", "B", "C", "D", "E", "F", "G"};
+        for (Locale locale : translations.getProvidedLocales()) {
+            bundle(Translations.isEnglish(locale) ? "en" : "zh_CN").forEach((key, value) -> {
+                if (Pattern.compile("\\{\\d").matcher((String) value).find()) {
+                    String text = translations.getTranslation((String) key, locale, arguments);
+                    assertThat(text).as(locale + " " + key).doesNotContainPattern("\\{\\d\\}");
+                }
+            });
+        }
+        assertThat(translations.getTranslation("url.bad-parameter", Locale.ENGLISH, "period", "2018Q1"))
+                .isEqualTo("The link's parameter period=2018Q1 is not valid; the default is used.");
+    }
+
     private static Properties bundle(String suffix) throws IOException {
         Properties properties = new Properties();
         try (var in = TranslationsTest.class.getResourceAsStream("/i18n/labels_" + suffix + ".properties")) {

@@ -100,7 +100,7 @@ class SecurityBrowserIT {
         wait(driver).until(d -> qgis.get("/ogc").statusCode() == 401);
 
         driver.get(url("/admin/audit"));
-        wait(driver).until(d -> d.findElement(By.id("audit-events")).getText().contains("token.revoke"));
+        wait(driver).until(d -> d.findElement(By.id("audit-events")).getText().contains("吊销令牌"));
         assertThat(driver.findElement(By.id("audit-csv")).getDomAttribute("href")).startsWith("api/admin/audit.csv");
     }
 

@@ -98,6 +98,45 @@ class SnapshotBrowserIT {
         jdbc.sql("DELETE FROM map_bookmark").update();
     }
 
+    @Test
+    void aSlideBelongsToItsAuthorWhoDeletesItAfterAConfirmationWithAnUndoAndEveryChangeIsAudited() {
+        jdbc.sql("DELETE FROM map_bookmark").update();
+        WebDriver driver = browser.signIn(port, "analyst");
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        saveSlide(driver, "全市概览");
+        // A private one: only its author sees it.
+        driver.findElement(By.cssSelector("#slide-share-new input")).click();
+        saveSlide(driver, "我的草稿");
+        assertThat(driver.findElement(By.id("slide-list")).getText()).contains("仅自己可见");
+
+        // Reordered by its author.
+        driver.findElement(By.cssSelector("#slide-list .slide-row:nth-child(2) .slide-up")).click();
+        wait(driver).until(d -> d.findElement(By.cssSelector("#slide-list .slide-row:first-child")).getText()
+                .contains("我的草稿"));
+
+        // Deleted only after a confirmation, and back with an undo.
+        driver.findElement(By.cssSelector("#slide-list .slide-row:first-child .slide-delete")).click();
+        wait(driver).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog[opened]")).isEmpty());
+        assertThat(driver.findElement(By.id("slide-list")).getText()).contains("我的草稿");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.querySelector('vaadin-confirm-dialog[opened] [slot=\"confirm-button\"]').click()");
+        wait(driver).until(d -> !d.findElement(By.id("slide-list")).getText().contains("我的草稿"));
+        wait(driver).until(d -> d.findElement(By.id("slide-undo"))).click();
+        wait(driver).until(d -> d.findElement(By.id("slide-list")).getText().contains("我的草稿"));
+        assertThat(jdbc.sql("SELECT string_agg(action, ',' ORDER BY id) FROM audit_event WHERE action LIKE 'slide.%'"
+                + " AND actor = 'analyst'").query(String.class).single())
+                .endsWith("slide.add,slide.add,slide.move,slide.delete,slide.restore");
+        browser.close();
+
+        // Another user sees the shared slide only, and may not delete or move it.
+        WebDriver viewer = browser.signIn(port, "viewer");
+        wait(viewer).until(d -> d.findElement(By.id("slide-list")).getText().contains("全市概览"));
+        assertThat(viewer.findElement(By.id("slide-list")).getText()).doesNotContain("我的草稿");
+        assertThat(viewer.findElements(By.cssSelector("#slide-list .slide-delete"))).isEmpty();
+        assertThat(viewer.findElements(By.cssSelector("#slide-list .slide-up"))).isEmpty();
+        jdbc.sql("DELETE FROM map_bookmark").update();
+    }
+
     private static void saveSlide(WebDriver driver, String title) {
         driver.findElement(By.cssSelector("#slide-title input")).sendKeys(title);
         driver.findElement(By.id("slide-save")).click();

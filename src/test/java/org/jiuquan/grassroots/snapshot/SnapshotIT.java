@@ -179,6 +179,61 @@ class SnapshotIT {
     }
 
     @Test
+    void eachDistrictPageOfTheMeetingPackListsItsWeakAndRectifyingOrganisations() throws IOException {
+        HttpResponse<byte[]> response = http.get("/api/snapshot/meeting-pack?indicator=weak_open&period=2017Q4");
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> codes = jdbc.sql("SELECT code FROM district ORDER BY code").query(String.class).list();
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            int listed = 0;
+            for (int page = 2; page <= 8; page++) {
+                String district = codes.get(page - 2);
+                List<String> weakest = jdbc.sql("""
+                        SELECT o.name_zh FROM organisation o
+                        JOIN organisation_period_status s ON s.organisation_id = o.id AND s.period = '2017Q4'
+                        WHERE o.district_code = :district AND s.status IN ('weak', 'rectifying')
+                        ORDER BY o.fortress_index NULLS LAST, o.code""").param("district", district)
+                        .query(String.class).list();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(pdf).replace("\n", "");
+                assertThat(text).as(district).contains("软弱涣散、正在整顿（" + weakest.size() + " 个）");
+                if (!weakest.isEmpty()) {
+                    // The name may be shortened with "…" to fit its row; its first characters are there.
+                    String start = weakest.get(0).substring(0, Math.min(4, weakest.get(0).length()));
+                    assertThat(text).as(district).contains(start).containsPattern("自 2\\d{3}-\\d{2}-\\d{2}");
+                    listed++;
+                }
+            }
+            assertThat(listed).isPositive();
+        }
+    }
+
+    @Test
+    void aClassOfOneValueReadsOnceAndTheSubtitleCountsTheClassesDrawn(
+            @Autowired SnapshotService snapshots, @Autowired org.jiuquan.grassroots.map.MapStyleService styles,
+            @Autowired org.jiuquan.grassroots.indicators.IndicatorService indicators) throws IOException {
+        assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(65.5, 65.5, "#ffffff", 2),
+                1, "%", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("65.5%（2 个区县）");
+        assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(4, 4, "#ffffff", 1),
+                0, "个", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("4 个（1 个区县）");
+        assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(3, 9, "#ffffff", 3),
+                0, "个", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("3 – 9 个（3 个区县）");
+        // An indicator whose values fall into fewer classes than asked: the subtitle says how many are drawn.
+        String fewer = indicators.indicatorsByCode().keySet().stream().sorted()
+                .filter(code -> styles.style(code, "2017Q4", "quantile", 5).legend().size() < 5)
+                .findFirst().orElseThrow();
+        int drawn = styles.style(fewer, "2017Q4", "quantile", 5).legend().size();
+        HttpResponse<byte[]> response = http.get("/api/snapshot?format=pdf&size=a4-landscape&indicator=" + fewer
+                + "&period=2017Q4&method=quantile&classes=5");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("，" + drawn + " 级").doesNotContain("，5 级");
+            assertThat(text).doesNotContainPattern("(\\d+(\\.\\d+)?) – \\1(%| )");
+        }
+    }
+
+    @Test
     void savedSlidesExportAsOnePageEach() throws IOException {
         jdbc.sql("DELETE FROM map_bookmark").update();
         jdbc.sql("INSERT INTO map_bookmark (title, view_query, position, created_by) VALUES "
@@ -217,6 +272,32 @@ class SnapshotIT {
         assertThat(http.get("/api/analysis/snapshot?analysis=hot-spots").statusCode()).isEqualTo(403);
         assertThat(analyst.get("/api/analysis/snapshot?analysis=rivers").statusCode()).isEqualTo(400);
         assertThat(analyst.get("/api/analysis/snapshot?analysis=hot-spots&distance_km=900").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theAnalysisMapPdfDrawsTheScreensIndicatorAndTheDrawnAreaWithItsLegendInsideThePage() throws IOException {
+        String indicator = jdbc.sql("SELECT name_zh FROM indicator WHERE code = 'weak_open'").query(String.class).single();
+        String triangle = URLEncoder.encode("94.5 40.0;94.9 40.0;94.7 40.3;94.5 40.0", StandardCharsets.UTF_8);
+        HttpResponse<byte[]> pdf = Http.as(port, tokens, "analyst").get("/api/analysis/snapshot?analysis=weak-clusters"
+                + "&period=2017Q4&distance_km=5&min_count=3&format=pdf&size=a4-landscape&area=" + triangle);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            String text = stripper.getText(document).replace("\n", "").replace("\r", "");
+            assertThat(text).contains(indicator, "框选范围", "孤立的软弱涣散党组织");
+            // Every line of text lies inside the page.
+            PDPage page = document.getPage(0);
+            float width = page.getMediaBox().getWidth();
+            List<Float> rightEdges = new ArrayList<>();
+            PDFTextStripper edges = new PDFTextStripper() {
+                @Override
+                protected void writeString(String string, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    positions.forEach(p -> rightEdges.add(p.getXDirAdj() + p.getWidthDirAdj()));
+                }
+            };
+            edges.getText(document);
+            assertThat(rightEdges).isNotEmpty().allSatisfy(x -> assertThat(x).isLessThanOrEqualTo(width));
+        }
     }
 
     @Test

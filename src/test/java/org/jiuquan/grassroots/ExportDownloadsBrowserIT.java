@@ -1,0 +1,160 @@
+package org.jiuquan.grassroots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jiuquan.grassroots.Downloads.Download;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every export control on every page, clicked as a person clicks it: the page stays where it is and a
+ * file arrives that opens as what it claims to be (a workbook POI reads, a CSV with its byte-order mark,
+ * a PNG, a PDF).
+ */
+@PostgisIntegrationTest
+class ExportDownloadsBrowserIT {
+
+    final Downloads downloads = new Downloads(ThrowawayPostgis.newDirectory("jiuquan-downloads-"));
+
+    @RegisterExtension
+    final Browser browser = new Browser().downloadingTo(downloads.directory());
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theAnalysisTableAndMapDownloadWithoutLeavingThePage() throws Exception {
+        WebDriver driver = browser.signIn(port, "analyst");
+        driver.get(url("/analysis?analysis=hot-spots&distance_km=5"));
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        wait(driver).until(d -> d.findElement(By.id("analysis-count")).getText().matches(".*[1-9].*"));
+
+        driver.findElement(By.id("analysis-export-excel")).click();
+        Download excel = downloads.next();
+        stillOnTheAnalysisPage(driver);
+        assertThat(excel.name()).endsWith(".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(excel.bytes()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("名称");
+            assertThat(sheet.getLastRowNum()).isPositive();
+        }
+
+        driver.findElement(By.id("analysis-export-csv")).click();
+        Download csv = downloads.next();
+        stillOnTheAnalysisPage(driver);
+        assertThat(csv.name()).endsWith(".csv");
+        assertThat(csv.bytes()).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(csv.bytes(), StandardCharsets.UTF_8).lines().count()).isGreaterThan(1);
+
+        driver.findElement(By.id("analysis-export-map-png")).click();
+        assertIsPng(downloads.next());
+        stillOnTheAnalysisPage(driver);
+
+        driver.findElement(By.id("analysis-export-map-pdf")).click();
+        assertIsPdf(downloads.next());
+        stillOnTheAnalysisPage(driver);
+    }
+
+    @Test
+    void theDashboardSnapshotsSlidesAndMeetingPackDownload() throws Exception {
+        jdbc.sql("DELETE FROM map_bookmark").update();
+        WebDriver driver = browser.signIn(port, "analyst");
+        driver.get(url("/?indicator=villages&period=2017Q2"));
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+
+        driver.findElement(By.id("export-png")).click();
+        assertIsPng(downloads.next());
+        driver.findElement(By.id("export-pdf")).click();
+        assertIsPdf(downloads.next());
+
+        driver.findElement(By.cssSelector("#slide-title input")).sendKeys("行政村");
+        driver.findElement(By.id("slide-save")).click();
+        wait(driver).until(d -> d.findElement(By.id("slide-list")).getText().contains("行政村"));
+        driver.findElement(By.id("slides-pdf")).click();
+        assertIsPdf(downloads.next());
+
+        driver.findElement(By.id("meeting-pack")).click();
+        wait(driver).until(d -> !d.findElements(By.id("meeting-pack-download")).isEmpty()
+                && d.findElement(By.id("meeting-pack-download")).isDisplayed());
+        driver.findElement(By.id("meeting-pack-download")).click();
+        assertIsPdf(downloads.next());
+        assertThat(driver.getCurrentUrl()).doesNotContain("/api/");
+        jdbc.sql("DELETE FROM map_bookmark").update();
+    }
+
+    @Test
+    void everyImportTemplateOnTheDataPageIsAWorkbook() throws Exception {
+        WebDriver driver = browser.signIn(port, "editor");
+        driver.get(url("/data"));
+        wait(driver).until(d -> !d.findElements(By.cssSelector("#import-templates a")).isEmpty());
+        List<WebElement> templates = driver.findElements(By.cssSelector("#import-templates a"));
+        assertThat(templates).hasSize(5);
+        for (WebElement template : templates) {
+            template.click();
+            Download file = downloads.next();
+            assertThat(file.name()).endsWith(".xlsx");
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.bytes()))) {
+                assertThat(workbook.getSheetAt(0).getRow(0).getLastCellNum()).isPositive();
+            }
+            assertThat(driver.getCurrentUrl()).endsWith("/data");
+        }
+    }
+
+    @Test
+    void theAuditTrailDownloadsAsCsv() {
+        WebDriver driver = browser.signIn(port, "admin");
+        driver.get(url("/admin/audit"));
+        wait(driver).until(d -> !d.findElements(By.id("audit-csv")).isEmpty());
+        driver.findElement(By.id("audit-csv")).click();
+        Download csv = downloads.next();
+        assertThat(csv.name()).endsWith(".csv");
+        assertThat(csv.bytes()).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(driver.getCurrentUrl()).contains("/admin/audit");
+    }
+
+    private static void stillOnTheAnalysisPage(WebDriver driver) {
+        assertThat(driver.getCurrentUrl()).contains("/analysis");
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Could not navigate");
+        assertThat(driver.findElements(By.id("analysis-table"))).isNotEmpty();
+    }
+
+    private static void assertIsPng(Download file) throws Exception {
+        assertThat(file.name()).endsWith(".png");
+        assertThat(file.bytes()).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n');
+        assertThat(javax.imageio.ImageIO.read(new ByteArrayInputStream(file.bytes())).getWidth()).isPositive();
+    }
+
+    private static void assertIsPdf(Download file) throws Exception {
+        assertThat(file.name()).endsWith(".pdf");
+        assertThat(file.bytes()).startsWith('%', 'P', 'D', 'F', '-');
+        try (PDDocument document = Loader.loadPDF(file.bytes())) {
+            assertThat(document.getNumberOfPages()).isPositive();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static WebDriverWait wait(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+}
