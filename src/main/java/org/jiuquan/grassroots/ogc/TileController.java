@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jiuquan.grassroots.indicators.IndicatorService;
+import org.jiuquan.grassroots.townships.TownshipAreas;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -34,11 +35,13 @@ class TileController {
 
     private final IndicatorService indicators;
     private final TileCache cache;
+    private final TownshipAreas townshipAreas;
 
-    TileController(TileRepository tiles, IndicatorService indicators, TileCache cache) {
+    TileController(TileRepository tiles, IndicatorService indicators, TileCache cache, TownshipAreas townshipAreas) {
         this.tiles = tiles;
         this.indicators = indicators;
         this.cache = cache;
+        this.townshipAreas = townshipAreas;
     }
 
     @GetMapping
@@ -87,8 +90,12 @@ class TileController {
         }
         Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
-        byte[] tile = cache.tile(collection, zoom, col, row, filters, period,
-                () -> tiles.tile(collection, zoom, col, row, filters, period));
+        byte[] tile = cache.tile(collection, zoom, col, row, filters, period, () -> {
+            if (collection == Collection.TOWNSHIPS) {
+                townshipAreas.ensureCurrent();
+            }
+            return tiles.tile(collection, zoom, col, row, filters, period);
+        });
         return ResponseEntity.ok().cacheControl(TILE_CACHE).contentType(MVT).body(tile);
     }
 

@@ -66,7 +66,7 @@ class OgcApiIT {
         List<String> ids = new ArrayList<>();
         collections.forEach(c -> ids.add(c.path("id").asString()));
         assertThat(ids).containsExactly("districts", "villages", "grid-branches", "enterprises", "social-organisations",
-                "contact-points");
+                "contact-points", "townships");
         JsonNode bbox = collections.get(0).path("extent").path("spatial").path("bbox").get(0);
         // Jiuquan lies between about 92.8E and 100.3E, 38.1N and 42.9N.
         assertThat(bbox.get(0).asDouble()).isBetween(92.0, 94.0);
