@@ -29,31 +29,42 @@ CREATE TABLE township_area_built (
     data_version bigint NOT NULL
 );
 
-CREATE FUNCTION refresh_township_areas() RETURNS void LANGUAGE sql AS $$
-    DELETE FROM township_area;
-    WITH member AS (
+-- Steps through temporary tables with a spatial index, so that finding each cell's organisation is a
+-- lookup rather than a comparison of every cell with every organisation (that grew with the square of the
+-- data: 0.7 s against 9 s at the demo's size as one statement).
+CREATE FUNCTION refresh_township_areas() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    CREATE TEMPORARY TABLE township_member ON COMMIT DROP AS
         SELECT t.code, t.district_code, o.geom
-        FROM organisation o JOIN township t ON t.district_code = o.district_code AND t.name_zh = o.township_zh
-    ),
-    cell AS (
-        -- The diagram is extended past the district's envelope so that its cells reach every corner.
+        FROM organisation o JOIN township t ON t.district_code = o.district_code AND t.name_zh = o.township_zh;
+    CREATE INDEX ON township_member USING gist (geom);
+    ANALYZE township_member;
+    -- The diagram is extended past the district's envelope so that its cells reach every corner.
+    CREATE TEMPORARY TABLE township_cell ON COMMIT DROP AS
         SELECT d.code AS district_code, dump.path[1] AS n, dump.geom
         FROM district d
-        CROSS JOIN LATERAL (SELECT ST_Collect(m.geom) AS sites FROM member m WHERE m.district_code = d.code) s
+        CROSS JOIN LATERAL (SELECT ST_Collect(m.geom) AS sites FROM township_member m
+                            WHERE m.district_code = d.code) s
         CROSS JOIN LATERAL ST_Dump(ST_VoronoiPolygons(s.sites, 0.0, ST_Expand(d.outline, 0.5))) dump
-        WHERE s.sites IS NOT NULL
-    ),
-    owned AS (
+        WHERE s.sites IS NOT NULL;
+    ANALYZE township_cell;
+    DELETE FROM township_area;
+    WITH owned AS MATERIALIZED (
         -- Each cell goes to the township of the organisation that made it (several organisations at one
         -- place make one cell: the lowest township code takes it).
-        SELECT DISTINCT ON (c.district_code, c.n) c.district_code, c.geom, m.code
-        FROM cell c JOIN member m ON m.district_code = c.district_code AND ST_Intersects(c.geom, m.geom)
-        ORDER BY c.district_code, c.n, m.code
+        SELECT c.district_code, c.geom,
+               (SELECT m.code FROM township_member m
+                WHERE m.district_code = c.district_code AND ST_Intersects(c.geom, m.geom)
+                ORDER BY m.code LIMIT 1) AS code
+        FROM township_cell c
+    ),
+    merged AS MATERIALIZED (
+        SELECT o.code, o.district_code, ST_Union(o.geom) AS cells FROM owned o
+        WHERE o.code IS NOT NULL GROUP BY o.code, o.district_code
     ),
     approximate AS (
-        SELECT o.code, ST_Multi(ST_CollectionExtract(ST_Intersection(ST_Union(o.geom), d.outline), 3)) AS area
-        FROM owned o JOIN district d ON d.code = o.district_code
-        GROUP BY o.code, d.outline
+        SELECT m.code, ST_Multi(ST_CollectionExtract(ST_Intersection(m.cells, d.outline), 3)) AS area
+        FROM merged m JOIN district d ON d.code = m.district_code
     )
     INSERT INTO township_area (code, area, approximate)
     SELECT t.code, coalesce(t.boundary, a.area), t.boundary IS NULL
@@ -61,4 +72,5 @@ CREATE FUNCTION refresh_township_areas() RETURNS void LANGUAGE sql AS $$
     WHERE t.boundary IS NOT NULL OR NOT ST_IsEmpty(a.area);
     INSERT INTO township_area_built (singleton, data_version) SELECT true, version FROM data_version
     ON CONFLICT (singleton) DO UPDATE SET data_version = excluded.data_version;
-$$;
+    DROP TABLE township_member, township_cell;
+END $$;
