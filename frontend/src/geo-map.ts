@@ -38,6 +38,7 @@ import type BaseLayer from 'ol/layer/Base.js';
 import type { Geometry } from 'ol/geom.js';
 import olCss from 'ol/ol.css';
 import { QuarterSwipe } from './quarter-swipe.js';
+import { TownshipLayer } from './township-layer.js';
 
 type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
 type PointLayerId = OrganisationLayerId | 'contact-points';
@@ -198,6 +199,8 @@ export class GeoMap extends LitElement {
   private districtSource = new VectorSource();
   private labelSource = new VectorSource();
   private districtLayer?: VectorLayer;
+  /** The filtered district's townships (drill-down), coloured by their weak organisations. */
+  private townships = new TownshipLayer(() => this.presentation);
   private labelLayer?: VectorLayer;
   private basemapLayers: TileLayer[] = [];
   private pointLayers = new Map<PointLayerId, BaseLayer>();
@@ -237,7 +240,7 @@ export class GeoMap extends LitElement {
     this.pickList = new Overlay({ element: pickElement, positioning: 'top-left', stopEvent: true });
     this.map = new OlMap({
       target,
-      layers: [this.districtLayer, this.labelLayer],
+      layers: [this.districtLayer, this.townships.layer, this.labelLayer],
       overlays: [this.tooltip, this.pickList],
       controls: defaultControls({ attribution: false, rotate: false }).extend([new ScaleLine()]),
       view: new View({ center: fromLonLat([96.5, 40.3]), zoom: 6, minZoom: 4, maxZoom: 18 }),
@@ -314,6 +317,8 @@ export class GeoMap extends LitElement {
     if (changed.has('filtersJson') || changed.has('countsJson') || changed.has('period') || changed.has('dataVersion')
         || changed.has('comparePeriod') || changed.has('compareStyleJson')) {
       this.rebuildPointLayers();
+      this.beginRender();
+      void this.townships.load(this.ogcBase, this.filters.district, this.period, (url) => this.fetchJson(url, this.dataVersion > 0));
     } else if (changed.has('layersJson')) {
       this.applyVisibility();
     }
@@ -829,6 +834,7 @@ export class GeoMap extends LitElement {
       // When it happened, in ms since navigation started: benchmarks read it without polling delays.
       this.dataset.renderedAt = String(Math.round(performance.now()));
       this.dataset.ringed = String(this.ringedCount());
+      this.dataset.townships = String(this.townships.count());
       this.dataset.zoom = String(Math.round((view?.getZoom() ?? 0) * 100) / 100);
       this.setAttribute('rendered', '');
       this.emit('rendered', {});

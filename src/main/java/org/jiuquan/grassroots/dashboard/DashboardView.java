@@ -106,6 +106,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final IndicatorChart chart = new IndicatorChart();
     private final Map<String, Checkbox> layerSwitches = new LinkedHashMap<>();
     private final Select<String> districtFilter = new Select<>();
+    private @Nullable Breadcrumb breadcrumb;
     private final Select<String> kindFilter = new Select<>();
     private final Select<String> statusFilter = new Select<>();
     private final Select<String> indicatorSelect = new Select<>();
@@ -338,10 +339,15 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                             blankToNull(statusFilter.getValue()));
                     applyFilters();
                     updateUrl();
+                    // Drilling into a district zooms to it; its townships are drawn over it.
+                    if (filter == districtFilter && state.district() != null) {
+                        map.fitDistrict(state.district());
+                    }
                 }
             });
         }
-        Div panel = new Div(new H3(getTranslation("filters.title")), districtFilter, kindFilter, statusFilter);
+        breadcrumb = new Breadcrumb(getTranslation("breadcrumb.city"), () -> districtFilter.setValue(""));
+        Div panel = new Div(new H3(getTranslation("filters.title")), breadcrumb, districtFilter, kindFilter, statusFilter);
         panel.addClassName("panel-section");
         return panel;
     }
@@ -445,6 +451,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     private void applyFilters() {
         map.setFilters(new GeoMap.Filters(state.district(), state.kind(), state.status()));
+        if (breadcrumb != null) {
+            breadcrumb.show(state.district() == null ? null : districtName(state.district()));
+        }
         refreshTable();
     }
 

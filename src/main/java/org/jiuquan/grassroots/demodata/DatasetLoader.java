@@ -70,6 +70,8 @@ public class DatasetLoader {
             UPDATE district d SET label_point = (
                 SELECT (ST_MaximumInscribedCircle(part.geom)).center FROM ST_Dump(d.outline) part
                 WHERE ST_Intersects(part.geom, d.seat) LIMIT 1)""";
+    /** The official township list goes with every dataset (it is a code list, not demo data). */
+    static final String INSERT_TOWNSHIP = "INSERT INTO township (code, name_zh, district_code) VALUES (?, ?, ?)";
     static final String INSERT_INDICATOR = """
             INSERT INTO indicator (code, name_zh, name_en, unit_zh, unit_en, higher_is_better, aggregation, numerator,
                                    denominator, factor, decimals, category, sort_order)
@@ -212,6 +214,23 @@ public class DatasetLoader {
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
+    /** Jiuquan's official townships (geodata/townships.csv inside the application) of the dataset's districts. */
+    private static void insertTownships(Connection connection, List<Dataset.District> districts) throws SQLException {
+        Set<String> codes = new java.util.HashSet<>();
+        districts.forEach(d -> codes.add(d.code()));
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_TOWNSHIP)) {
+            for (Divisions.Township t : Divisions.read(DatasetFiles.Source.classpath()).townships()) {
+                if (codes.contains(t.districtCode())) {
+                    statement.setString(1, t.code());
+                    statement.setString(2, t.nameZh());
+                    statement.setString(3, t.districtCode());
+                    statement.addBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
     private static Set<String> computedIndicators(Connection connection) throws SQLException {
         Set<String> codes = new java.util.TreeSet<>();
         try (Statement statement = connection.createStatement();
@@ -238,6 +257,7 @@ public class DatasetLoader {
             }
         }
         insertDistricts(connection, dataset.districts());
+        insertTownships(connection, dataset.districts());
         insertIndicators(connection, dataset.indicators());
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder rows = new StringBuilder();

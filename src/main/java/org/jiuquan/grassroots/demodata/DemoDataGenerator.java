@@ -16,10 +16,14 @@ import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * Makes the synthetic part of the demo dataset from the real outlines, deterministically (fixed seed):
- * villages, community grid branches, enterprises and social organisations, leaders and their contact
- * points, the status history of weak organisations, and per-district indicator values whose city totals
- * are the 2017 figures of the source article (see seed-figures.csv).
+ * Makes the synthetic part of the demo dataset from the real outlines and the official names and codes of
+ * townships, villages and communities ({@link Divisions}), deterministically (fixed seed): the positions
+ * of villages and community grid branches, enterprises and social organisations, leaders and their
+ * contact points, the status history of weak organisations, and per-district indicator values whose city
+ * totals are the 2017 figures of the source article (see seed-figures.csv).
+ *
+ * <p>Every township gets a synthetic centre in its district's settled area (the county seat's town at
+ * the seat, street offices in the county town), and its villages and communities lie around it.
  *
  * <p>At scale factor N every count is N times larger (the same places hold more points); scale 1 is the
  * committed demo in geodata/.
@@ -28,15 +32,15 @@ public final class DemoDataGenerator {
 
     public static final long SEED = 20171231L;
 
-    /** Villages per district at scale 1 (434 in all); Suzhou has the most, Aksay and Subei few. */
-    static final Map<String, Integer> VILLAGES = ordered("620902", 152, "620921", 80, "620922", 70, "620923", 9,
-            "620924", 7, "620981", 60, "620982", 56);
+    /** Villages per district at scale 1 (434 in all): the official village committees of {@link Divisions#demoVillages()}. */
+    static final Map<String, Integer> VILLAGES = ordered("620902", 121, "620921", 88, "620922", 75, "620923", 25,
+            "620924", 11, "620981", 59, "620982", 55);
     /** Community grid party organisations per district at scale 1 (846 in all). */
     static final Map<String, Integer> GRID_BRANCHES = ordered("620902", 360, "620921", 90, "620922", 95, "620923", 22,
             "620924", 18, "620981", 130, "620982", 131);
-    /** Urban communities the grid branches belong to (118 in all, an illustrative figure). */
-    static final Map<String, Integer> COMMUNITIES = ordered("620902", 48, "620921", 12, "620922", 13, "620923", 3,
-            "620924", 3, "620981", 20, "620982", 19);
+    /** The official community committees the grid branches belong to (80 in all). */
+    static final Map<String, Integer> COMMUNITIES = ordered("620902", 23, "620921", 5, "620922", 14, "620923", 2,
+            "620924", 4, "620981", 22, "620982", 10);
     /** County-level leaders (4 contact points each) and township leaders (2 each) per district. */
     static final Map<String, Integer> COUNTY_LEADERS = ordered("620902", 32, "620921", 24, "620922", 24, "620923", 18,
             "620924", 16, "620981", 24, "620982", 22);
@@ -64,14 +68,21 @@ public final class DemoDataGenerator {
     private final List<Dataset.ContactPoint> contactPoints = new ArrayList<>();
     private final Map<String, Settlements> settlements = new LinkedHashMap<>();
     private final Map<String, List<Town>> towns = new LinkedHashMap<>();
-    private final Map<String, CodeBlocks> codeBlocks = new LinkedHashMap<>();
+    private final Map<String, Town> townsByCode = new LinkedHashMap<>();
+    private final Divisions divisions;
+    private final Codes codes;
     private long nextOrganisationId = 1;
 
-    private record Town(String name, Coordinate centre) {
+    private record Town(Divisions.Township township, Coordinate centre) {
+        String name() {
+            return township.nameZh();
+        }
     }
 
-    private DemoDataGenerator(int scale) {
+    private DemoDataGenerator(int scale, Divisions divisions) {
         this.scale = scale;
+        this.divisions = divisions;
+        this.codes = new Codes();
     }
 
     /**
@@ -79,11 +90,11 @@ public final class DemoDataGenerator {
      * @param seedFigures the article's figures (seed-figures.csv)
      */
     public static Dataset generate(int scale, List<Dataset.District> districts, List<Dataset.Indicator> indicators,
-                                   List<SeedFigure> seedFigures) {
+                                   List<SeedFigure> seedFigures, Divisions divisions) {
         if (scale < 1 || scale > 1000) {
             throw new IllegalArgumentException("scale must be between 1 and 1000, was " + scale);
         }
-        return new DemoDataGenerator(scale).run(districts, indicators, seedFigures);
+        return new DemoDataGenerator(scale, divisions).run(districts, indicators, seedFigures);
     }
 
     private Dataset run(List<Dataset.District> districts, List<Dataset.Indicator> indicators,
@@ -92,10 +103,11 @@ public final class DemoDataGenerator {
         if (!sorted.stream().map(Dataset.District::code).toList().equals(List.copyOf(VILLAGES.keySet()))) {
             throw new DatasetException("districts.geojson must hold the seven districts of Jiuquan");
         }
+        checkCounts();
         for (Dataset.District district : sorted) {
             settlements.put(district.code(), new Settlements(random, district.outline(),
                     district.seat().getCoordinate()));
-            towns.put(district.code(), makeTowns(district.code()));
+            towns.put(district.code(), makeTowns(district));
         }
         Map<String, List<Long>> villages = new LinkedHashMap<>();
         Map<String, List<Long>> gridBranches = new LinkedHashMap<>();
@@ -116,98 +128,147 @@ public final class DemoDataGenerator {
                 List.copyOf(contactPoints), indicators, values);
     }
 
-    private List<Town> makeTowns(String district) {
-        Settlements.Profile profile = Settlements.PROFILES.get(district);
-        Settlements place = settlements.get(district);
+    /** The fixed per-district counts above must be those of the official lists (a changed list needs new counts). */
+    private void checkCounts() {
+        Map<String, Integer> villages = new LinkedHashMap<>();
+        divisions.demoVillages().forEach(v -> villages.merge(v.districtCode(), 1, Integer::sum));
+        Map<String, Integer> communities = new LinkedHashMap<>();
+        divisions.communityCommittees().forEach(c -> communities.merge(c.districtCode(), 1, Integer::sum));
+        if (!villages.equals(VILLAGES) || !communities.equals(COMMUNITIES)) {
+            throw new DatasetException(Divisions.VILLAGE_COMMITTEES + ", " + Divisions.COMMUNITY_COMMITTEES
+                    + "：各区县村、社区数与生成器不符 / villages or communities per district differ from the generator's: "
+                    + villages + " " + communities);
+        }
+    }
+
+    /** A synthetic centre for every official township: the seat's town at the seat, street offices in town. */
+    private List<Town> makeTowns(Dataset.District district) {
+        Settlements.Profile profile = Settlements.PROFILES.get(district.code());
+        Settlements place = settlements.get(district.code());
         List<Town> result = new ArrayList<>();
-        for (int i = 0; i < profile.townships(); i++) {
-            Settlements.Anchor anchor = place.pickAnchor(profile.rural());
-            Coordinate centre = place.around(anchor.lon(), anchor.lat(), anchor.spreadKm());
-            result.add(new Town(names.township(i % 3 != 2), centre));
+        for (Divisions.Township township : divisions.townships()) {
+            if (!township.districtCode().equals(district.code())) {
+                continue;
+            }
+            Coordinate centre;
+            if (township.nameZh().equals(district.seatNameZh())) {
+                centre = place.around(district.seat().getX(), district.seat().getY(), 0.3);
+            } else if (township.urban()) {
+                Settlements.Anchor anchor = place.pickAnchor(profile.urban());
+                centre = place.around(anchor.lon(), anchor.lat(), profile.urbanSpreadKm());
+            } else {
+                Settlements.Anchor anchor = place.pickAnchor(profile.rural());
+                centre = place.around(anchor.lon(), anchor.lat(), anchor.spreadKm());
+            }
+            Town town = new Town(township, centre);
+            result.add(town);
+            townsByCode.put(township.code(), town);
         }
         return result;
     }
 
+    /**
+     * The official villages of the district around their townships' centres. At scale N each village has
+     * N - 1 numbered copies (新东2村...) in the same township, with codes the official list leaves free.
+     */
     private List<Long> makeVillages(String district) {
-        int count = VILLAGES.get(district) * scale;
-        List<Town> districtTowns = towns.get(district);
         Settlements place = settlements.get(district);
-        CodeBlocks codes = codeBlocks.computeIfAbsent(district, CodeBlocks::new);
+        List<Divisions.Committee> official = divisions.demoVillages().stream()
+                .filter(v -> v.districtCode().equals(district)).toList();
         List<Long> ids = new ArrayList<>();
-        for (int t = 0; t < districtTowns.size(); t++) {
-            Town town = districtTowns.get(t);
-            int inTown = count / districtTowns.size() + (t < count % districtTowns.size() ? 1 : 0);
-            int block = codes.next();
-            int seq = 200;
-            for (int v = 0; v < inTown; v++) {
-                if (seq > 399) {
-                    block = codes.next();
-                    seq = 200;
-                }
+        for (int copy = 0; copy < scale; copy++) {
+            for (Divisions.Committee village : official) {
+                Town town = townsByCode.get(village.townshipCode());
                 Coordinate at = place.around(town.centre().x, town.centre().y, 3.5);
-                ids.add(addOrganisation(codes.code(block, seq++), "village", names.village(), town.name(), district, at));
+                String code = copy == 0 ? village.code() : codes.village(village.townshipCode());
+                String name = copy == 0 ? village.villageName() : numbered(village.villageName(), copy + 1);
+                ids.add(addOrganisation(code, "village", name, town.name(), district, at));
             }
         }
         return ids;
     }
 
+    /**
+     * The district's grid branches, shared out over its official communities (and their numbered copies at
+     * scale N). A grid branch has no official code of its own: it gets a free code of its community's
+     * township, so its first nine digits still name the township.
+     */
     private List<Long> makeGridBranches(String district) {
         int count = GRID_BRANCHES.get(district) * scale;
-        int communities = COMMUNITIES.get(district) * scale;
-        Settlements.Profile profile = Settlements.PROFILES.get(district);
         Settlements place = settlements.get(district);
-        List<Town> districtTowns = towns.get(district);
-        CodeBlocks codes = codeBlocks.computeIfAbsent(district, CodeBlocks::new);
+        List<Divisions.Committee> official = divisions.communityCommittees().stream()
+                .filter(c -> c.districtCode().equals(district)).toList();
+        int communities = official.size() * scale;
         List<Long> ids = new ArrayList<>();
-        // Grid codes run on across communities, so large scale factors do not use up the code blocks.
-        int block = codes.next();
-        int seq = 1;
         for (int c = 0; c < communities; c++) {
-            // Most communities are in the county towns; about one in six is in a township seat.
-            Coordinate centre;
-            String township;
-            if (c % 6 == 5) {
-                Town town = districtTowns.get(random.nextInt(districtTowns.size()));
-                centre = place.around(town.centre().x, town.centre().y, 0.8);
-                township = town.name();
-            } else {
-                Settlements.Anchor anchor = place.pickAnchor(profile.urban());
-                centre = place.around(anchor.lon(), anchor.lat(), profile.urbanSpreadKm());
-                township = "城区街道";
-            }
-            String community = names.community();
+            Divisions.Committee community = official.get(c % official.size());
+            int copy = c / official.size();
+            Town town = townsByCode.get(community.townshipCode());
+            Coordinate centre = place.around(town.centre().x, town.centre().y, town.township().urban() ? 1.5 : 0.8);
+            String name = copy == 0 ? community.communityName() : numbered(community.communityName(), copy + 1);
             int inCommunity = count / communities + (c < count % communities ? 1 : 0);
             for (int g = 0; g < inCommunity; g++) {
-                if (seq > 199) {
-                    block = codes.next();
-                    seq = 1;
-                }
                 Coordinate at = place.around(centre.x, centre.y, 0.4);
-                String name = community + "第" + (g + 1) + "网格党支部";
-                ids.add(addOrganisation(codes.code(block, seq++), "grid_branch", name, township, district, at));
+                ids.add(addOrganisation(codes.gridBranch(community.townshipCode()), "grid_branch",
+                        name + "第" + (g + 1) + "网格党支部", town.name(), district, at));
             }
         }
         return ids;
     }
 
-    /** Hands out the township part (digits 7-9) of NBS-style codes, one block of up to 200 codes at a time. */
-    private static final class CodeBlocks {
-        private final String district;
-        private int last;
+    private boolean hasCommunities(String townshipCode) {
+        return divisions.communityCommittees().stream().anyMatch(c -> c.townshipCode().equals(townshipCode));
+    }
 
-        CodeBlocks(String district) {
-            this.district = district;
+    /** 新东村 -> 新东2村, 民主街社区 -> 民主街2社区: copies at scale N keep the kind's ending. */
+    private static String numbered(String name, int n) {
+        int cut = name.endsWith("社区") ? name.length() - 2 : name.length() - 1;
+        return name.substring(0, cut) + n + name.substring(cut);
+    }
+
+    /**
+     * Hands out 12-digit codes the official list leaves free: in the township itself (villages 200-399,
+     * grid branches 001-199) while it has room, then, for large scale factors, in synthetic blocks 500-999
+     * of the district (which name no official township).
+     */
+    private final class Codes {
+        private final Set<String> taken = new HashSet<>();
+        private final Map<String, Integer> nextInTownship = new LinkedHashMap<>();
+        private final Map<String, Integer> extraInDistrict = new LinkedHashMap<>();
+
+        Codes() {
+            divisions.villageCommittees().forEach(v -> taken.add(v.code()));
+            divisions.communityCommittees().forEach(c -> taken.add(c.code()));
         }
 
-        int next() {
-            if (++last > 999) {
+        String village(String township) {
+            return next(township, 200, 399, "village");
+        }
+
+        String gridBranch(String township) {
+            return next(township, 1, 199, "grid");
+        }
+
+        private String next(String township, int first, int last, String kind) {
+            String key = township + kind;
+            for (int serial = nextInTownship.getOrDefault(key, first); serial <= last; serial++) {
+                String code = township + String.format("%03d", serial);
+                if (taken.add(code)) {
+                    nextInTownship.put(key, serial + 1);
+                    return code;
+                }
+            }
+            nextInTownship.put(key, last + 1);
+            String district = township.substring(0, 6);
+            int k = extraInDistrict.merge(district + kind, 1, Integer::sum) - 1;
+            int perBlock = last - first + 1;
+            int block = 500 + k / perBlock;
+            if (block > 999) {
                 throw new IllegalStateException("district " + district + " ran out of 12-digit codes");
             }
-            return last;
-        }
-
-        String code(int block, int seq) {
-            return district + String.format("%03d%03d", block, seq);
+            String code = district + String.format("%03d%03d", block, first + k % perBlock);
+            taken.add(code);
+            return code;
         }
     }
 
@@ -223,19 +284,19 @@ public final class DemoDataGenerator {
     private long addLinkedOrganisation(String kind, String district) {
         Settlements place = settlements.get(district);
         String prefix = PLACE_PREFIX.get(district);
-        Coordinate at;
-        if (random.nextInt(10) < 7) {
-            Settlements.Anchor anchor = place.pickAnchor(Settlements.PROFILES.get(district).urban());
-            at = place.around(anchor.lon(), anchor.lat(), kind.equals("enterprise") ? 5.0 : 2.5);
-        } else {
-            List<Town> districtTowns = towns.get(district);
-            Town town = districtTowns.get(random.nextInt(districtTowns.size()));
-            at = place.around(town.centre().x, town.centre().y, 2.0);
-        }
+        // Seven in ten in the towns that have communities (county towns, mining and farm towns), the rest
+        // in any township; each lies near its township's centre and names that township.
+        List<Town> districtTowns = towns.get(district);
+        List<Town> urban = districtTowns.stream().filter(t -> hasCommunities(t.township().code())).toList();
+        boolean inTown = random.nextInt(10) < 7 && !urban.isEmpty();
+        List<Town> from = inTown ? urban : districtTowns;
+        Town town = from.get(random.nextInt(from.size()));
+        Coordinate at = place.around(town.centre().x, town.centre().y,
+                inTown ? (kind.equals("enterprise") ? 3.0 : 1.5) : 2.0);
         String name = kind.equals("enterprise") ? names.enterprise(prefix) : names.socialOrganisation(prefix);
         long id = nextOrganisationId++;
-        organisations.add(new Dataset.Organisation(id, null, kind, name, null, district, fortressIndex(78, 9, 55, 99),
-                "normal", YEAR_START, at.x, at.y, List.of()));
+        organisations.add(new Dataset.Organisation(id, null, kind, name, town.name(), district,
+                fortressIndex(78, 9, 55, 99), "normal", YEAR_START, at.x, at.y, List.of()));
         return id;
     }
 

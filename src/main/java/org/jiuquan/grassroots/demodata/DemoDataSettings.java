@@ -57,7 +57,7 @@ record DemoDataSettings(String mode, int scale, @Nullable Path dataDir) {
             var districts = DatasetFiles.parseDistricts(text(source, DatasetFiles.DISTRICTS));
             var indicators = DatasetFiles.readIndicators(text(source, DatasetFiles.INDICATORS));
             var figures = SeedFigure.parse(text(source, DatasetFiles.SEED_FIGURES));
-            return DemoDataGenerator.generate(scale, districts, indicators, figures);
+            return DemoDataGenerator.generate(scale, districts, indicators, figures, Divisions.read(source));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,7 +24,8 @@ public final class GenerateDemoData {
         Dataset dataset = DemoDataGenerator.generate(scale,
                 DatasetFiles.parseDistricts(Files.readString(inputs.resolve(DatasetFiles.DISTRICTS))),
                 DatasetFiles.readIndicators(Files.readString(inputs.resolve(DatasetFiles.INDICATORS))),
-                SeedFigure.parse(Files.readString(inputs.resolve(DatasetFiles.SEED_FIGURES))));
+                SeedFigure.parse(Files.readString(inputs.resolve(DatasetFiles.SEED_FIGURES))),
+                Divisions.read(DatasetFiles.Source.directory(inputs)));
         DatasetFiles.writeGenerated(output, dataset);
         System.out.printf("wrote %d organisations, %d leaders, %d contact points to %s%n",
                 dataset.organisations().size(), dataset.leaders().size(), dataset.contactPoints().size(), output);

@@ -6,14 +6,12 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Chinese names in the style of real ones in the Hexi Corridor (东湾村, 沙河镇, 北苑社区...), all invented.
+ * Invented Chinese names for what the official lists do not name: enterprises, social organisations and
+ * people. (Villages, communities and townships carry their official names, see {@link Divisions}.)
  * Names are kept unique within a kind as long as the supply lasts, then numbered.
  */
 final class PlaceNames {
 
-    private static final List<String> FIRST = chars("东西南北新红金银青白黄丰永长太安和平兴福寿泉沙河湖柳杨榆杏梨枣花石马羊上下中前后三四五六八双");
-    private static final List<String> SECOND = chars("湾渠坝墩沟滩庄寨营堡台园坪井川源林桥沿闸塘坡城岗峰屯");
-    private static final List<String> URBAN = chars("苑园街路巷关楼府城门桥苑廊坊湖里");
     private static final List<String> SURNAMES = chars("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文");
     private static final List<String> GIVEN = chars("建国军华明伟强磊洋勇艳杰娟涛斌超秀英霞平刚桂兰玉芳海燕红梅志文德成庆林宏亮晓东新春荣俊");
     private static final List<String> FIRM_WORDS = List.of("瑞丰", "鑫源", "华泰", "宏达", "盛通", "金川", "祁连", "丝路", "绿洲", "雪峰",
@@ -30,18 +28,6 @@ final class PlaceNames {
 
     PlaceNames(Random random) {
         this.random = random;
-    }
-
-    String township(boolean town) {
-        return unique(() -> pick(FIRST) + pick(SECOND) + (town ? "镇" : "乡"));
-    }
-
-    String village() {
-        return unique(() -> pick(FIRST) + pick(SECOND) + "村");
-    }
-
-    String community() {
-        return unique(() -> pick(FIRST) + pick(URBAN) + "社区");
     }
 
     String enterprise(String placePrefix) {
@@ -75,7 +61,7 @@ final class PlaceNames {
         }
     }
 
-    /** 东湾村 -> 东湾二村 style is too clever for large n: put the number before the last two characters. */
+    /** Put the number before the kind's ending: 酒泉瑞丰商会2党支部. */
     private static String insertNumber(String name, int n) {
         int cut = name.endsWith("党支部") ? name.length() - 3 : name.length() - 1;
         return name.substring(0, cut) + n + name.substring(cut);

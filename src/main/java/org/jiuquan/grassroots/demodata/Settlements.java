@@ -19,27 +19,27 @@ final class Settlements {
     record Anchor(double lon, double lat, double spreadKm, double weight) {
     }
 
-    /** Per district: settled areas, how many townships, and how its urban communities divide between towns. */
-    record Profile(List<Anchor> rural, List<Anchor> urban, int townships, double urbanSpreadKm) {
+    /** Per district: settled areas (township centres fall there), and its towns (street offices fall there). */
+    record Profile(List<Anchor> rural, List<Anchor> urban, double urbanSpreadKm) {
     }
 
     static final Map<String, Profile> PROFILES = Map.of(
             "620902", new Profile(List.of(new Anchor(98.494, 39.733, 14, 3), new Anchor(98.95, 39.62, 10, 2),
-                    new Anchor(98.70, 39.90, 8, 1)), List.of(new Anchor(98.494, 39.733, 3.0, 1)), 15, 3.0),
+                    new Anchor(98.70, 39.90, 8, 1)), List.of(new Anchor(98.494, 39.733, 3.0, 1)), 3.0),
             "620921", new Profile(List.of(new Anchor(98.903, 39.983, 12, 3), new Anchor(99.10, 40.15, 9, 1)),
-                    List.of(new Anchor(98.903, 39.983, 1.8, 1)), 9, 1.8),
+                    List.of(new Anchor(98.903, 39.983, 1.8, 1)), 1.8),
             "620922", new Profile(List.of(new Anchor(95.782, 40.516, 12, 3), new Anchor(96.20, 40.50, 12, 2),
                     new Anchor(95.40, 40.55, 10, 1.5), new Anchor(96.60, 40.45, 8, 1)),
-                    List.of(new Anchor(95.782, 40.516, 1.8, 3), new Anchor(95.43, 41.10, 1.2, 1)), 13, 1.8),
+                    List.of(new Anchor(95.782, 40.516, 1.8, 3), new Anchor(95.43, 41.10, 1.2, 1)), 1.8),
             "620923", new Profile(List.of(new Anchor(94.877, 39.512, 10, 1)),
-                    List.of(new Anchor(94.877, 39.512, 1.0, 1)), 4, 1.0),
+                    List.of(new Anchor(94.877, 39.512, 1.0, 1)), 1.0),
             "620924", new Profile(List.of(new Anchor(94.340, 39.634, 8, 1)),
-                    List.of(new Anchor(94.340, 39.634, 1.0, 1)), 3, 1.0),
+                    List.of(new Anchor(94.340, 39.634, 1.0, 1)), 1.0),
             "620981", new Profile(List.of(new Anchor(97.045, 40.292, 11, 3), new Anchor(97.55, 40.15, 10, 2),
                     new Anchor(97.733, 39.828, 4, 1)),
-                    List.of(new Anchor(97.045, 40.292, 2.0, 3), new Anchor(97.733, 39.828, 1.5, 2)), 12, 2.0),
+                    List.of(new Anchor(97.045, 40.292, 2.0, 3), new Anchor(97.733, 39.828, 1.5, 2)), 2.0),
             "620982", new Profile(List.of(new Anchor(94.662, 40.142, 12, 3), new Anchor(94.85, 40.25, 8, 1)),
-                    List.of(new Anchor(94.662, 40.142, 2.2, 1)), 9, 2.2));
+                    List.of(new Anchor(94.662, 40.142, 2.2, 1)), 2.2));
 
     private static final double KM_PER_DEGREE = 111.32;
 

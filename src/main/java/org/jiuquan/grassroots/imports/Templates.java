@@ -46,16 +46,16 @@ class Templates {
     byte[] workbook(String entity) {
         List<Column> columns = switch (entity) {
             case "organisations" -> List.of(
-                    new Column("代码", "620902001200", "", "12 位统计用区划代码（必填）。前 6 位为区县，末 3 位 001-199 为社区网格、200-399 为行政村。请设为文本格式，以免 Excel 改成科学计数法。"),
-                    new Column("名称", "河峰村", "", "村或社区网格党组织的名称（新组织必填）。"),
+                    new Column("代码", "620902100200", "", "12 位统计用区划代码（必填）。前 6 位为区县，末 3 位 001-199 为社区网格、200-399 为行政村。请设为文本格式，以免 Excel 改成科学计数法。"),
+                    new Column("名称", "新东村", "", "村或社区网格党组织的名称（新组织必填）。"),
                     new Column("类型", "行政村", "kinds", "行政村 或 社区网格；可不填，由代码推出。"),
                     new Column("区县", "肃州区", "districts", "可不填，由代码推出；填写时须与代码一致。"),
-                    new Column("乡镇", "湖坝镇", "townships", "须为该区县现有的乡镇（街道）。"),
+                    new Column("乡镇", "西洞镇", "townships", "须为该区县现有的乡镇（街道）。"),
                     new Column("状态", "正常", "statuses", "正常、软弱涣散、正在整顿、已整顿；不填则保留现有状态（新组织为正常）。"),
                     new Column("状态起始日期", "2017-01-01", "", "状态从哪天开始，写作 2017-01-01。"),
-                    new Column("堡垒指数", "80.3", "", "0-100（新组织必填）。"),
-                    new Column("经度", "98.651696", "", "WGS 84 / CGCS2000 经度（新组织必填）。从高德或百度地图取的坐标请在导入时选择 gcj02 或 bd09。"),
-                    new Column("纬度", "39.816117", "", "WGS 84 / CGCS2000 纬度（新组织必填）。"));
+                    new Column("堡垒指数", "83.2", "", "0-100（新组织必填）。"),
+                    new Column("经度", "98.612889", "", "WGS 84 / CGCS2000 经度（新组织必填）。从高德或百度地图取的坐标请在导入时选择 gcj02 或 bd09。"),
+                    new Column("纬度", "39.643210", "", "WGS 84 / CGCS2000 纬度（新组织必填）。"));
             case "leaders" -> List.of(
                     new Column("姓名", "张三", "", "领导姓名。"),
                     new Column("级别", "县级", "levels", "市级、县级或乡级。"),
@@ -64,15 +64,15 @@ class Templates {
                     new Column("手机", "13800000000", "", "11 位手机号。"));
             case "contact-points" -> List.of(
                     new Column("领导姓名", "张三", "", "与领导名单中的姓名一致。"),
-                    new Column("组织代码", "620902001200", "", "联系的村或社区网格的 12 位代码。"),
+                    new Column("组织代码", "620902100200", "", "联系的村或社区网格的 12 位代码。"),
                     new Column("建立日期", "2017-03-01", "", "写作 2017-03-01。"));
             case "indicator-values" -> List.of(
                     new Column("指标", "villages", "indicators", "指标代码（见下拉列表）。"),
                     new Column("区县", "肃州区", "districts", "区县名称或 6 位代码。"),
                     new Column("季度", "2017Q4", "periods", "如 2017Q4。"),
-                    new Column("数值", "152", "", "不小于 0 的数。"));
+                    new Column("数值", "121", "", "不小于 0 的数。"));
             case "status-changes" -> List.of(
-                    new Column("代码", "620902001200", "", "组织的 12 位代码。"),
+                    new Column("代码", "620902100200", "", "组织的 12 位代码。"),
                     new Column("状态", "软弱涣散", "statuses", "正常、软弱涣散、正在整顿、已整顿。"),
                     new Column("起始日期", "2017-12-01", "", "新状态从哪天开始。"));
             default -> throw new ImportRefusal(HttpStatus.NOT_FOUND, "import.unknown-template", entity,

@@ -26,7 +26,10 @@ enum Collection {
     CONTACT_POINTS("contact-points", "领导干部联系点", "Leaders' contact points",
             "1346 个领导干部联系点，每个联系点连接一名领导干部和一个党组织（演示数据）。 / 1,346 leaders' contact points, each linking one leader to one party organisation (synthetic demo data).",
             Map.of("district", Filters.DISTRICTS, "status", Filters.STATUSES, "level", Filters.LEVELS,
-                    "kind", Filters.KINDS));
+                    "kind", Filters.KINDS)),
+    TOWNSHIPS("townships", "乡镇（街道）", "Townships",
+            "84 个乡镇（街道），名称和 9 位代码为国家统计局 2023 年统计用区划代码；范围为近似（approximate: true）：各乡镇党组织点位的泰森多边形按区县轮廓裁剪后合并，载入真实边界后替换。属性含所选时期（period 参数）的乡镇指标。 / The 84 townships (official NBS 2023 names and 9-digit codes); areas are approximate (approximate: true): the Voronoi cells of each township's organisations, clipped to the district and merged, until real boundaries are loaded. Properties hold the township indicators of the chosen period (period parameter).",
+            Map.of("district", Filters.DISTRICTS));
 
     private final String id;
     private final String titleZh;
@@ -60,7 +63,7 @@ enum Collection {
     }
 
     boolean isOrganisationKind() {
-        return this != DISTRICTS && this != CONTACT_POINTS;
+        return this != DISTRICTS && this != CONTACT_POINTS && this != TOWNSHIPS;
     }
 
     /** The organisation kind stored for this collection (organisation collections only). */

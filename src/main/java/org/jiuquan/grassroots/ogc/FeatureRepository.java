@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.cluster.ReadDatabase;
+import org.jiuquan.grassroots.townships.TownshipAreas;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,6 +84,28 @@ class FeatureRepository {
     static final String CONTACT_POINT_COUNT = "SELECT count(*) " + CONTACT_POINTS_AT_PERIOD;
     static final String CONTACT_POINT_ORDER = " ORDER BY c.id";
 
+    /**
+     * Townships with their area (approximate until a real boundary is loaded, V55) and their indicators at
+     * the end of the period (township_indicator, V56). A township with no organisations has no area.
+     */
+    static final String TOWNSHIP_FEATURES = """
+            SELECT json_build_object('type', 'Feature', 'id', t.code,
+                'geometry', ST_AsGeoJSON(a.area, 6)::json,
+                'properties', json_build_object('code', t.code, 'name_zh', t.name_zh, 'district_code', t.district_code,
+                        'approximate', a.area IS NULL OR a.approximate, 'period', CAST(:period AS text),
+                        'organisations', i.organisations, 'villages', i.villages, 'grid_branches', i.grid_branches,
+                        'enterprises', i.enterprises, 'social_orgs', i.social_orgs, 'weak', i.weak,
+                        'rectifying', i.rectifying, 'fortress_index_mean', i.fortress_index_mean,
+                        'villages_with_contact_share', i.villages_with_contact_share,
+                        'contact_distance_p90_m', i.contact_distance_p90_m))::text
+            FROM township t LEFT JOIN township_area a ON a.code = t.code
+            CROSS JOIN LATERAL (SELECT * FROM township_indicator x
+                                WHERE x.township_code = t.code AND x.period = :period) i
+            WHERE true""";
+    static final String TOWNSHIP_COUNT = """
+            SELECT count(*) FROM township t LEFT JOIN township_area a ON a.code = t.code WHERE true""";
+    static final String TOWNSHIP_ORDER = " ORDER BY t.code";
+
     static final String CITY_EXTENT = """
             SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
             FROM (SELECT ST_Extent(outline) AS e FROM district) s""";
@@ -97,6 +120,10 @@ class FeatureRepository {
             Collection.GRID_BRANCHES, organisationConditions(),
             Collection.ENTERPRISES, organisationConditions(),
             Collection.SOCIAL_ORGANISATIONS, organisationConditions(),
+            Collection.TOWNSHIPS, Map.of(
+                    "district", " AND t.district_code = :district",
+                    "bbox", " AND a.area && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
+                    "id", " AND t.code = :id"),
             Collection.CONTACT_POINTS, Map.of(
                     "district", " AND o.district_code = :district",
                     "status", " AND (o.status_at ->> :period) = :status",
@@ -120,11 +147,17 @@ class FeatureRepository {
     /** Read-only: pages of features may come from a replica (see ReadDatabase); one database per request. */
     private final ReadDatabase reads;
 
-    FeatureRepository(ReadDatabase reads) {
+    private final TownshipAreas townshipAreas;
+
+    FeatureRepository(ReadDatabase reads, TownshipAreas townshipAreas) {
         this.reads = reads;
+        this.townshipAreas = townshipAreas;
     }
 
     Page items(Collection collection, ItemsQuery query, String period) {
+        if (collection == Collection.TOWNSHIPS) {
+            townshipAreas.ensureCurrent();
+        }
         StringBuilder where = new StringBuilder();
         Map<String, String> conditions = CONDITIONS.get(collection);
         query.filters().keySet().forEach(name -> where.append(conditions.get(name)));
@@ -133,6 +166,7 @@ class FeatureRepository {
         }
         String order = switch (collection) {
             case DISTRICTS -> DISTRICT_ORDER;
+            case TOWNSHIPS -> TOWNSHIP_ORDER;
             case CONTACT_POINTS -> CONTACT_POINT_ORDER;
             default -> ORGANISATION_ORDER;
         };
@@ -151,6 +185,9 @@ class FeatureRepository {
     Optional<String> item(Collection collection, String id, String period) {
         if (collection == Collection.CONTACT_POINTS && !id.matches("[0-9]{1,18}")) {
             return Optional.empty();
+        }
+        if (collection == Collection.TOWNSHIPS) {
+            townshipAreas.ensureCurrent();
         }
         boolean fullPhone = collection == Collection.CONTACT_POINTS && PhoneNumbers.fullForCurrentUser();
         return reads.read(jdbc -> {
@@ -194,6 +231,7 @@ class FeatureRepository {
     private static String features(Collection collection) {
         return switch (collection) {
             case DISTRICTS -> DISTRICT_FEATURES;
+            case TOWNSHIPS -> TOWNSHIP_FEATURES;
             case CONTACT_POINTS -> CONTACT_POINT_FEATURES;
             default -> ORGANISATION_FEATURES;
         };
@@ -202,6 +240,7 @@ class FeatureRepository {
     private static String count(Collection collection) {
         return switch (collection) {
             case DISTRICTS -> DISTRICT_COUNT;
+            case TOWNSHIPS -> TOWNSHIP_COUNT;
             case CONTACT_POINTS -> CONTACT_POINT_COUNT;
             default -> ORGANISATION_COUNT;
         };

@@ -39,6 +39,15 @@ class TileRepository {
                 WHERE d.outline && b.env4326 %s) t
             WHERE t.geom IS NOT NULL""";
 
+    /** Township areas, dashed on the map while approximate (V55). */
+    static final String TOWNSHIPS = BOUNDS + """
+            SELECT ST_AsMVT(t, 'townships', 4096, 'geom') FROM (
+                SELECT tw.code, tw.name_zh, tw.district_code, a.approximate,
+                       ST_AsMVTGeom(ST_Simplify(ST_Transform(a.area, 3857), :pixel), b.env, 4096, 64, true) AS geom
+                FROM township tw JOIN township_area a ON a.code = tw.code, bounds b
+                WHERE a.area && b.env4326 %s) t
+            WHERE t.geom IS NOT NULL""";
+
     /**
      * An organisation's status at the end of the period, from the copy on its own row (V11): a tile of a
      * hundred thousand points joins no other table. Null: not recorded by then, so not on the map.
@@ -94,6 +103,7 @@ class TileRepository {
             "level", " AND c.leader_id IN (SELECT l.id FROM leader l WHERE l.level = :level)",
             "kind", " AND o.kind = :kind");
     private static final Map<String, String> DISTRICT_CONDITIONS = Map.of("district", " AND d.code = :district");
+    private static final Map<String, String> TOWNSHIP_CONDITIONS = Map.of("district", " AND tw.district_code = :district");
 
     /**
      * One feature per occupied cell of a 64 x 64 grid over the tile, at the mean position of its points,
@@ -125,6 +135,11 @@ class TileRepository {
         return switch (collection) {
             case DISTRICTS -> {
                 String sql = DISTRICTS.formatted(where(DISTRICT_CONDITIONS, filters));
+                yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
+            }
+            case TOWNSHIPS -> {
+                // The caller has brought township_area up to date (TownshipAreas.ensureCurrent).
+                String sql = TOWNSHIPS.formatted(where(TOWNSHIP_CONDITIONS, filters));
                 yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
             }
             case CONTACT_POINTS -> points(jdbc, CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,

@@ -69,10 +69,86 @@ class DemoDataGeneratorTest {
         assertThat(generate(2).organisations()).isEqualTo(generate(2).organisations());
     }
 
+    @Test
+    void everyVillageCarriesTheOfficialNameAndCodeOfAVillageCommittee() throws IOException {
+        Divisions divisions = divisions();
+        Map<String, Divisions.Committee> official = new HashMap<>();
+        divisions.villageCommittees().forEach(v -> official.put(v.code(), v));
+        List<Dataset.Organisation> villages = generate(1).organisations().stream()
+                .filter(o -> o.kind().equals("village")).toList();
+        assertThat(villages).hasSize(434);
+        for (Dataset.Organisation village : villages) {
+            assertThat(official).as(village.code()).containsKey(village.code());
+            assertThat(village.nameZh()).isEqualTo(official.get(village.code()).villageName());
+        }
+        assertThat(divisions.demoVillages()).as("the 434 are chosen the same way every time")
+                .isEqualTo(divisions().demoVillages());
+    }
+
+    @Test
+    void everyOrganisationNamesItsOfficialTownshipWhoseCodeBeginsItsOwn() throws IOException {
+        Map<String, Divisions.Township> townships = divisions().townshipsByCode();
+        Set<String> officialCodes = new HashSet<>();
+        divisions().villageCommittees().forEach(v -> officialCodes.add(v.code()));
+        divisions().communityCommittees().forEach(c -> officialCodes.add(c.code()));
+        for (Dataset.Organisation o : generate(1).organisations()) {
+            assertThat(o.townshipZh()).as(o.nameZh()).isNotNull();
+            if (o.code() == null) {
+                assertThat(townships.values()).as(o.nameZh()).anyMatch(t -> t.nameZh().equals(o.townshipZh())
+                        && t.districtCode().equals(o.districtCode()));
+                continue;
+            }
+            Divisions.Township township = townships.get(o.code().substring(0, 9));
+            assertThat(township).as(o.code()).isNotNull();
+            assertThat(o.townshipZh()).as(o.code()).isEqualTo(township.nameZh());
+            assertThat(township.districtCode()).isEqualTo(o.districtCode());
+            if (o.kind().equals("grid_branch")) {
+                assertThat(officialCodes).as("a grid branch never takes an official committee's code")
+                        .doesNotContain(o.code());
+            }
+        }
+    }
+
+    @Test
+    void theGridBranchesAreGridsOfTheEightyOfficialCommunitiesOfTheirTownship() throws IOException {
+        List<Divisions.Committee> communities = divisions().communityCommittees();
+        Set<String> used = new HashSet<>();
+        for (Dataset.Organisation o : generate(1).organisations()) {
+            if (!o.kind().equals("grid_branch")) {
+                continue;
+            }
+            Divisions.Committee community = communities.stream()
+                    .filter(c -> c.townshipCode().equals(o.code().substring(0, 9))
+                            && o.nameZh().startsWith(c.communityName() + "第"))
+                    .findFirst().orElseThrow(() -> new AssertionError(o.nameZh() + " names no community of its township"));
+            used.add(community.code());
+        }
+        assertThat(used).hasSize(80);
+    }
+
+    @Test
+    void theOrganisationsOfATownshipLieTogether() throws IOException {
+        Map<String, double[]> sums = new HashMap<>();
+        List<Dataset.Organisation> villages = generate(1).organisations().stream()
+                .filter(o -> o.kind().equals("village")).toList();
+        villages.forEach(v -> sums.merge(v.code().substring(0, 9), new double[] {v.lon(), v.lat(), 1},
+                (a, b) -> new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]}));
+        for (Dataset.Organisation v : villages) {
+            double[] sum = sums.get(v.code().substring(0, 9));
+            double km = Math.hypot((v.lon() - sum[0] / sum[2]) * 85, (v.lat() - sum[1] / sum[2]) * 111);
+            assertThat(km).as(v.nameZh() + " from its township's mean position").isLessThan(20);
+        }
+    }
+
+    static Divisions divisions() {
+        return Divisions.read(DatasetFiles.Source.directory(GEODATA));
+    }
+
     static Dataset generate(int scale) throws IOException {
         return DemoDataGenerator.generate(scale,
                 DatasetFiles.parseDistricts(Files.readString(GEODATA.resolve(DatasetFiles.DISTRICTS))),
                 DatasetFiles.readIndicators(Files.readString(GEODATA.resolve(DatasetFiles.INDICATORS))),
-                SeedFigure.parse(Files.readString(GEODATA.resolve(DatasetFiles.SEED_FIGURES))));
+                SeedFigure.parse(Files.readString(GEODATA.resolve(DatasetFiles.SEED_FIGURES))),
+                Divisions.read(DatasetFiles.Source.directory(GEODATA)));
     }
 }

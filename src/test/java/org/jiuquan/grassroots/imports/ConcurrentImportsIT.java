@@ -40,9 +40,9 @@ class ConcurrentImportsIT {
     private static final String FILE_A = "organisations-utf8.csv";
     private static final String FILE_B = "renames.csv";
     /** Renames the organisation file A renames too, and one that A leaves alone; adds nothing. */
-    private static final byte[] B = "代码,名称\n620902001201,南沟村（另一份）\n620902001202,永岗村（另一份）\n"
+    private static final byte[] B = "代码,名称\n620902100201,新西村（另一份）\n620902100202,滚坝村（另一份）\n"
             .getBytes(StandardCharsets.UTF_8);
-    private static final String CODES = "('620902001201', '620902001202', '620902001299')";
+    private static final String CODES = "('620902100201', '620902100202', '620902100299')";
     /** The organisations the two files touch, by code and name. */
     private static final String TOUCHED = "SELECT coalesce(string_agg(code || '=' || name_zh, ', ' ORDER BY code), '') "
             + "FROM organisation WHERE code IN " + CODES;
@@ -118,9 +118,9 @@ class ConcurrentImportsIT {
                 .contains("nothing was applied");
 
         Map<String, String> whole = Map.of(
-                a, "620902001201=南沟村（更名）, 620902001202=" + name(touchedBefore, "620902001202")
-                        + ", 620902001299=新建村",
-                b, "620902001201=南沟村（另一份）, 620902001202=永岗村（另一份）");
+                a, "620902100201=新西村（更名）, 620902100202=" + name(touchedBefore, "620902100202")
+                        + ", 620902100299=新建村",
+                b, "620902100201=新西村（另一份）, 620902100202=滚坝村（另一份）");
         assertThat(jdbc.sql(TOUCHED).query(String.class).single()).as("the winner's file whole, nothing of the other")
                 .isEqualTo(whole.get(winner));
         assertThat(jdbc.sql(UNTOUCHED).query(String.class).single()).isEqualTo(untouched);

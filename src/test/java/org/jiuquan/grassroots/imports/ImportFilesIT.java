@@ -85,17 +85,17 @@ class ImportFilesIT {
                 editor.get("/api/data/templates/organisations.xlsx").body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             // Row 2 (the example) becomes an existing village renamed; row 3 a new one, its code typed as a number.
-            sheet.getRow(1).getCell(0).setCellValue("620902001201");
-            sheet.getRow(1).getCell(1).setCellValue("南沟村（Excel）");
+            sheet.getRow(1).getCell(0).setCellValue("620902100201");
+            sheet.getRow(1).getCell(1).setCellValue("新西村（Excel）");
             Row added = sheet.createRow(2);
-            added.createCell(0).setCellValue(620902001298d);
+            added.createCell(0).setCellValue(620902100298d);
             added.createCell(1).setCellValue("新村");
-            added.createCell(4).setCellValue("湖坝镇");
+            added.createCell(4).setCellValue("西洞镇");
             added.createCell(7).setCellValue(66.5);
-            added.createCell(8).setCellValue(98.553);
-            added.createCell(9).setCellValue(39.807);
+            added.createCell(8).setCellValue(98.623);
+            added.createCell(9).setCellValue(39.660);
             Row bad = sheet.createRow(3);
-            bad.createCell(0).setCellValue("620902001297");
+            bad.createCell(0).setCellValue("620902100297");
             bad.createCell(5).setCellValue("很好");
             filled = write(workbook);
         }
@@ -114,11 +114,11 @@ class ImportFilesIT {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 editor.get("/api/data/templates/status-changes.xlsx").body()))) {
             Sheet sheet = workbook.getSheetAt(0);
-            sheet.getRow(1).getCell(0).setCellValue("620902001201");
+            sheet.getRow(1).getCell(0).setCellValue("620902100201");
             sheet.getRow(1).getCell(1).setCellValue("软弱涣散");
             sheet.getRow(1).getCell(2).setCellValue("2017-12-01");
             Row early = sheet.createRow(2);
-            early.createCell(0).setCellValue("620902001202");
+            early.createCell(0).setCellValue("620902100202");
             early.createCell(1).setCellValue("正在整顿");
             early.createCell(2).setCellValue("2016-01-01");
             filled = write(workbook);
@@ -181,10 +181,10 @@ class ImportFilesIT {
     void aSelfIntersectingOutlineIsNamedWithItsFeature() {
         String bowTie = """
                 {"type":"FeatureCollection","features":[
-                {"type":"Feature","properties":{"代码":"620902001201","名称":"南沟村"},"geometry":{"type":"Polygon",
-                 "coordinates":[[[98.54,39.80],[98.56,39.81],[98.56,39.80],[98.54,39.81],[98.54,39.80]]]}},
-                {"type":"Feature","properties":{"代码":"620902001202","名称":"永岗村"},"geometry":{"type":"Polygon",
-                 "coordinates":[[[98.59,39.81],[98.61,39.81],[98.61,39.82],[98.59,39.82],[98.59,39.81]]]}}]}""";
+                {"type":"Feature","properties":{"代码":"620902100201","名称":"新西村"},"geometry":{"type":"Polygon",
+                 "coordinates":[[[98.61,39.65],[98.63,39.66],[98.63,39.65],[98.61,39.66],[98.61,39.65]]]}},
+                {"type":"Feature","properties":{"代码":"620902100202","名称":"滚坝村"},"geometry":{"type":"Polygon",
+                 "coordinates":[[[98.53,39.66],[98.55,39.66],[98.55,39.67],[98.53,39.67],[98.53,39.66]]]}}]}""";
         JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "outlines.geojson",
                 bowTie.getBytes(StandardCharsets.UTF_8)));
         assertThat(preview.path("errors").size()).as(preview.toString()).isEqualTo(1);

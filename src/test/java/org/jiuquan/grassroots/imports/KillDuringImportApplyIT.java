@@ -34,8 +34,8 @@ class KillDuringImportApplyIT {
 
     private static final String TOKEN = "jqt_kill-import-test-token-for-the-editor-000";
     private static final String FILE = "organisations-utf8.csv";
-    private static final String RENAMED = "620902001201";
-    private static final String ADDED = "620902001299";
+    private static final String RENAMED = "620902100201";
+    private static final String ADDED = "620902100299";
 
     /** Everything an apply writes to the live side, as counts and checksums of whole rows. */
     private static final String LIVE_STATE = """
@@ -51,7 +51,7 @@ class KillDuringImportApplyIT {
     /** The organisations the file does not touch, which an apply must leave as they are. */
     private static final String UNTOUCHED = """
             SELECT count(*) || ':' || md5(string_agg(o::text, ',' ORDER BY o.id)) FROM organisation o
-            WHERE o.code IS NULL OR o.code NOT IN ('620902001201', '620902001299')""";
+            WHERE o.code IS NULL OR o.code NOT IN ('620902100201', '620902100299')""";
     private static final String VERSIONS_UP_TO = """
             SELECT count(*) || ':' || coalesce(md5(string_agg(v::text, ',' ORDER BY v.n)), '-')
             FROM dataset_version v WHERE v.n <= :n""";
@@ -111,7 +111,7 @@ class KillDuringImportApplyIT {
         assertThat(applied.path("changed").asInt()).isEqualTo(1);
         JdbcClient after = app.clusterClient();
         assertThat(after.sql("SELECT name_zh FROM organisation WHERE code = :code").param("code", RENAMED)
-                .query(String.class).single()).isEqualTo("南沟村（更名）");
+                .query(String.class).single()).isEqualTo("新西村（更名）");
         assertThat(after.sql("SELECT count(*) FROM organisation_status s JOIN organisation o ON o.id = s.organisation_id "
                 + "WHERE o.code = :code").param("code", ADDED).query(Long.class).single()).isEqualTo(1);
         assertThat(after.sql(UNTOUCHED).query(String.class).single()).as("the rest as it was").isEqualTo(untouched);

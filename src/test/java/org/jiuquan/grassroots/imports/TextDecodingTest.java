@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class TextDecodingTest {
 
-    static final String TEXT = "代码,名称\n620902001201,南沟村\n";
+    static final String TEXT = "代码,名称\n620902100201,新西村\n";
 
     @Test
     void utf8WithAndWithoutMarkGbkAndUtf16AllDecodeToTheSameText() {

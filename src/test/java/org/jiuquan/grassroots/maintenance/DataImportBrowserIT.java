@@ -76,20 +76,20 @@ class DataImportBrowserIT {
         wait.until(d -> d.findElement(By.id("preview-summary")).getText().contains("新增 1，修改 1，删除 0"));
         assertThat(driver.findElement(By.id("import-result")).getText()).contains("尚未应用");
         assertThat(driver.findElement(By.id("preview-map")).getAttribute("overlay-url")).endsWith("/changes");
-        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902001201'").query(String.class).single())
-                .as("nothing applied yet").isEqualTo("南沟村");
+        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902100201'").query(String.class).single())
+                .as("nothing applied yet").isEqualTo("新西村");
 
         driver.findElement(By.id("import-apply")).click();
         wait.until(d -> d.findElement(By.id("import-result")).getText().contains("已应用"));
-        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902001201'").query(String.class).single())
-                .isEqualTo("南沟村（更名）");
+        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902100201'").query(String.class).single())
+                .isEqualTo("新西村（更名）");
         // Undo it, as the data page offers, so the other tests find the demo data.
         int version = jdbc.sql("SELECT max(n) FROM dataset_version").query(Integer.class).single();
         Http editor = Http.as(port, tokens, "editor");
         assertThat(editor.post("/api/data/versions/" + (version - 1) + "/restore", "", new byte[0]).statusCode())
                 .isEqualTo(200);
-        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902001201'").query(String.class).single())
-                .isEqualTo("南沟村");
+        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902100201'").query(String.class).single())
+                .isEqualTo("新西村");
     }
 
     @Test
