@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
@@ -108,7 +109,7 @@ public final class DemoDataGenerator {
         scoreFortressComponents();
         List<Dataset.IndicatorValue> values = new IndicatorValues(scale, random, organisations, statusChanges,
                 contactPoints, COMMUNITIES.keySet().stream().collect(java.util.stream.Collectors.toMap(
-                        code -> code, code -> COMMUNITIES.get(code) * scale))).make(indicators, seedFigures);
+                        code -> code, code -> forDistrict(COMMUNITIES, code) * scale))).make(indicators, seedFigures);
         String checksum = sha256("generated:seed=" + SEED + ":scale=" + scale + ":"
                 + organisations.size() + ":" + contactPoints.size());
         return new Dataset(scale == 1 ? "demo" : "demo-x" + scale, scale, checksum, sorted,
@@ -117,8 +118,8 @@ public final class DemoDataGenerator {
     }
 
     private List<Town> makeTowns(String district) {
-        Settlements.Profile profile = Settlements.PROFILES.get(district);
-        Settlements place = settlements.get(district);
+        Settlements.Profile profile = forDistrict(Settlements.PROFILES, district);
+        Settlements place = forDistrict(settlements, district);
         List<Town> result = new ArrayList<>();
         for (int i = 0; i < profile.townships(); i++) {
             Settlements.Anchor anchor = place.pickAnchor(profile.rural());
@@ -129,9 +130,9 @@ public final class DemoDataGenerator {
     }
 
     private List<Long> makeVillages(String district) {
-        int count = VILLAGES.get(district) * scale;
-        List<Town> districtTowns = towns.get(district);
-        Settlements place = settlements.get(district);
+        int count = forDistrict(VILLAGES, district) * scale;
+        List<Town> districtTowns = forDistrict(towns, district);
+        Settlements place = forDistrict(settlements, district);
         CodeBlocks codes = codeBlocks.computeIfAbsent(district, CodeBlocks::new);
         List<Long> ids = new ArrayList<>();
         for (int t = 0; t < districtTowns.size(); t++) {
@@ -152,11 +153,11 @@ public final class DemoDataGenerator {
     }
 
     private List<Long> makeGridBranches(String district) {
-        int count = GRID_BRANCHES.get(district) * scale;
-        int communities = COMMUNITIES.get(district) * scale;
-        Settlements.Profile profile = Settlements.PROFILES.get(district);
-        Settlements place = settlements.get(district);
-        List<Town> districtTowns = towns.get(district);
+        int count = forDistrict(GRID_BRANCHES, district) * scale;
+        int communities = forDistrict(COMMUNITIES, district) * scale;
+        Settlements.Profile profile = forDistrict(Settlements.PROFILES, district);
+        Settlements place = forDistrict(settlements, district);
+        List<Town> districtTowns = forDistrict(towns, district);
         CodeBlocks codes = codeBlocks.computeIfAbsent(district, CodeBlocks::new);
         List<Long> ids = new ArrayList<>();
         // Grid codes run on across communities, so large scale factors do not use up the code blocks.
@@ -221,14 +222,14 @@ public final class DemoDataGenerator {
     }
 
     private long addLinkedOrganisation(String kind, String district) {
-        Settlements place = settlements.get(district);
-        String prefix = PLACE_PREFIX.get(district);
+        Settlements place = forDistrict(settlements, district);
+        String prefix = forDistrict(PLACE_PREFIX, district);
         Coordinate at;
         if (random.nextInt(10) < 7) {
-            Settlements.Anchor anchor = place.pickAnchor(Settlements.PROFILES.get(district).urban());
+            Settlements.Anchor anchor = place.pickAnchor(forDistrict(Settlements.PROFILES, district).urban());
             at = place.around(anchor.lon(), anchor.lat(), kind.equals("enterprise") ? 5.0 : 2.5);
         } else {
-            List<Town> districtTowns = towns.get(district);
+            List<Town> districtTowns = forDistrict(towns, district);
             Town town = districtTowns.get(random.nextInt(districtTowns.size()));
             at = place.around(town.centre().x, town.centre().y, 2.0);
         }
@@ -248,12 +249,12 @@ public final class DemoDataGenerator {
             roster.add(new String[] {"city", null});
         }
         for (String district : districts) {
-            for (int i = 0; i < COUNTY_LEADERS.get(district) * scale; i++) {
+            for (int i = 0; i < forDistrict(COUNTY_LEADERS, district) * scale; i++) {
                 roster.add(new String[] {"county", district});
             }
         }
         for (String district : districts) {
-            for (int i = 0; i < TOWNSHIP_LEADERS.get(district) * scale; i++) {
+            for (int i = 0; i < forDistrict(TOWNSHIP_LEADERS, district) * scale; i++) {
                 roster.add(new String[] {"township", district});
             }
         }
@@ -266,8 +267,8 @@ public final class DemoDataGenerator {
             // social organisation; township leaders a village and a community of their own district.
             String district = home != null ? home : weightedDistrict(districts);
             Set<Long> linked = new HashSet<>();
-            linked.add(pick(villages.get(district)));
-            linked.add(pick(gridBranches.get(level.equals("city") ? weightedDistrict(districts) : district)));
+            linked.add(pick(forDistrict(villages, district)));
+            linked.add(pick(forDistrict(gridBranches, level.equals("city") ? weightedDistrict(districts) : district)));
             if (!level.equals("township")) {
                 linked.add(addLinkedOrganisation("enterprise", district));
                 linked.add(addLinkedOrganisation("social_org", district));
@@ -283,7 +284,7 @@ public final class DemoDataGenerator {
         int total = VILLAGES.values().stream().mapToInt(Integer::intValue).sum();
         int r = random.nextInt(total);
         for (String district : districts) {
-            r -= VILLAGES.get(district);
+            r -= forDistrict(VILLAGES, district);
             if (r < 0) {
                 return district;
             }
@@ -388,6 +389,11 @@ public final class DemoDataGenerator {
 
     private long pick(List<Long> ids) {
         return ids.get(random.nextInt(ids.size()));
+    }
+
+    /** A district's entry of one of the tables above, which all hold the seven districts. */
+    static <V> V forDistrict(Map<String, V> table, String district) {
+        return Objects.requireNonNull(table.get(district), () -> "no entry for district " + district);
     }
 
     @SuppressWarnings("unchecked")

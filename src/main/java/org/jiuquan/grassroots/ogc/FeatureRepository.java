@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.ogc;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jiuquan.grassroots.security.PhoneNumbers;
@@ -118,13 +119,18 @@ class FeatureRepository {
 
     private final JdbcClient jdbc;
 
+    /** The SQL conditions of a collection: CONDITIONS holds every collection. */
+    private static Map<String, String> conditions(Collection collection) {
+        return Objects.requireNonNull(CONDITIONS.get(collection), collection.id());
+    }
+
     FeatureRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Page items(Collection collection, ItemsQuery query, String period) {
         StringBuilder where = new StringBuilder();
-        Map<String, String> conditions = CONDITIONS.get(collection);
+        Map<String, String> conditions = conditions(collection);
         query.filters().keySet().forEach(name -> where.append(conditions.get(name)));
         if (query.bbox() != null) {
             where.append(conditions.get("bbox"));
@@ -148,7 +154,7 @@ class FeatureRepository {
         if (collection == Collection.CONTACT_POINTS && !id.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
-        var statement = jdbc.sql(features(collection) + CONDITIONS.get(collection).get("id")).param("id", id);
+        var statement = jdbc.sql(features(collection) + conditions(collection).get("id")).param("id", id);
         if (collection.isOrganisationKind()) {
             statement = statement.param("kind", collection.organisationKind());
         }

@@ -99,7 +99,8 @@ class OrganisationRepository {
         return jdbc.sql(SEARCH).param("text", text).param("limit", limit).query(SearchHit.class).list();
     }
 
-    Map<String, Long> matchingPerDistrict(String kind, String status, String district, String period) {
+    Map<String, Long> matchingPerDistrict(@Nullable String kind, @Nullable String status, @Nullable String district,
+                                          String period) {
         return jdbc.sql(MATCHING_PER_DISTRICT).param("kind", kind).param("status", status).param("district", district)
                 .param("period", period)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
