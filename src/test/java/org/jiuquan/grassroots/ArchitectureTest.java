@@ -6,9 +6,19 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.Route;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
 
-/** The rules of the layout: features do not depend on each other in cycles; views use services only. */
+/**
+ * The rules of the layout, on dependencies rather than names: features and packages do not depend on each
+ * other in cycles; views and controllers use services, never SQL; repositories know nothing of who is
+ * signed in or of HTTP.
+ */
 class ArchitectureTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -32,6 +42,33 @@ class ArchitectureTest {
     void servicesAndRepositoriesNeverDependOnViews() {
         noClasses().that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Repository")
                 .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void packagesHaveNoDependencyCycles() {
+        slices().matching("org.jiuquan.grassroots.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void viewsAndControllersNeverTouchJdbc() {
+        noClasses().that().areAssignableTo(Component.class)
+                .or().areAnnotatedWith(Route.class)
+                .or().areAnnotatedWith(RestController.class)
+                .or().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
+                .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+                .check(CLASSES);
+    }
+
+    /** The account store itself lives in security; every other repository gets what it needs as parameters. */
+    @Test
+    void repositoriesNeverDependOnSecurityOrWeb() {
+        noClasses().that().areAnnotatedWith(Repository.class).or().haveSimpleNameEndingWith("Repository")
+                .and().resideOutsideOfPackage("org.jiuquan.grassroots.security..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.jiuquan.grassroots.security..", "org.jiuquan.grassroots.web..",
+                        "org.springframework.security..", "org.springframework.web..", "jakarta.servlet..")
                 .check(CLASSES);
     }
 }

@@ -2,7 +2,7 @@ package org.jiuquan.grassroots.analysis;
 
 import java.util.List;
 
-import org.jiuquan.grassroots.security.PhoneNumbers;
+import org.jiuquan.grassroots.privacy.PhoneVisibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,7 +97,7 @@ public class AnalysisRepository {
                            'nearest_m', round(CAST(n.distance_m AS numeric), 0),
                            'nearest_organisation_zh', co.name_zh, 'nearest_leader_zh', l.name_zh,
                            'nearest_leader_level', l.level, 'nearest_leader_title_zh', l.title_zh,
-                           'nearest_leader_phone', """ + PhoneNumbers.select("l.phone") + """
+                           'nearest_leader_phone', """ + PhoneVisibility.select("l.phone") + """
                 ))::text
             FROM nearest_contact n
             JOIN organisation o ON o.id = n.organisation_id
@@ -172,9 +172,9 @@ public class AnalysisRepository {
         return features;
     }
 
-    List<String> coverageGaps(double metres) {
+    List<String> coverageGaps(double metres, PhoneVisibility phones) {
         return limited(() -> jdbc.sql(COVERAGE_GAPS).param("metres", metres)
-                .param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser()).query(String.class).list());
+                .param(PhoneVisibility.PARAMETER, phones.full()).query(String.class).list());
     }
 
     /** Runs a query under the time limit; a query that exceeds it is cancelled by PostgreSQL. */

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.jiuquan.grassroots.indicators.IndicatorService;
+import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
@@ -60,7 +61,7 @@ public class AnalysisService {
     /** GeoJSON features: villages and grid branches with no contact point within the distance. */
     public List<String> coverageGaps(double distanceKm) {
         double metres = metres(distanceKm);
-        return withinTime(() -> repository.coverageGaps(metres));
+        return withinTime(() -> repository.coverageGaps(metres, PhoneNumbers.forCurrentUser()));
     }
 
     /**

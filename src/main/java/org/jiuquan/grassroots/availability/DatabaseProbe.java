@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.availability;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -54,11 +55,14 @@ class DatabaseProbe {
         task.set(scheduler.scheduleWithFixedDelay(() -> {
             if (answers()) {
                 try {
-                    back.getAsBoolean();
+                    if (!back.getAsBoolean()) {
+                        log.debug("The database is back, but the page that waited for it is closed");
+                    }
                 } catch (RuntimeException e) {
                     log.debug("A page waiting for the database could not be restored: {}", e.getMessage());
                 }
-                task.get().cancel(false);
+                // Set long before the first check runs, which starts CHECK_EVERY_MS later.
+                Objects.requireNonNull(task.get(), "task").cancel(false);
             }
         }, CHECK_EVERY_MS, CHECK_EVERY_MS, TimeUnit.MILLISECONDS));
     }

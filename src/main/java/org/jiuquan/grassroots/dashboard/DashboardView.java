@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -415,7 +416,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private void applyAll() {
         updating = true;
         try {
-            DashboardState.ALL_LAYERS.forEach(layer -> layerSwitches.get(layer).setValue(state.layers().contains(layer)));
+            layerSwitches.forEach((layer, box) -> box.setValue(state.layers().contains(layer)));
             districtFilter.setValue(state.district() == null ? "" : state.district());
             kindFilter.setValue(state.kind() == null ? "" : state.kind());
             statusFilter.setValue(state.status() == null ? "" : state.status());
@@ -708,7 +709,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     // ---- helpers ----
 
     private Indicator currentIndicator() {
-        return indicatorsByCode.get(state.indicator());
+        // DashboardState.parse accepts only the indicators of indicatorsByCode.
+        return Objects.requireNonNull(indicatorsByCode.get(state.indicator()), state.indicator());
     }
 
     private String formatValue(BigDecimal value) {

@@ -1,5 +1,7 @@
 package org.jiuquan.grassroots.demodata;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row in COPY's text format: tab-separated, \N for null, backslash escapes. Shared by the dataset loader
  * and the import staging, which both feed PostgreSQL with COPY.
@@ -9,7 +11,7 @@ public final class CopyText {
     private CopyText() {
     }
 
-    public static void row(StringBuilder out, Object... fields) {
+    public static void row(StringBuilder out, @Nullable Object... fields) {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 out.append('\t');

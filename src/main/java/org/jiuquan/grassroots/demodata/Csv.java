@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Minimal RFC 4180 CSV: a header line, comma-separated fields, double quotes around fields that hold a
  * comma, quote or line break. Rows come back as maps from column name to text, with their line number.
@@ -121,7 +123,7 @@ final class Csv {
     }
 
     /** One CSV line (with its line break) from the given fields, quoting where needed. */
-    static String line(Object... fields) {
+    static String line(@Nullable Object... fields) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {

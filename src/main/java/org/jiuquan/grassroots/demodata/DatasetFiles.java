@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -94,7 +95,7 @@ public final class DatasetFiles {
                 texts.put(file, new String(bytes, StandardCharsets.UTF_8));
             }
             return new Dataset(name, 1, HexFormat.of().formatHex(digest.digest()),
-                    parseDistricts(texts.get(DISTRICTS)),
+                    parseDistricts(Objects.requireNonNull(texts.get(DISTRICTS))), // read above, as all of ALL
                     rows(texts, ORGANISATIONS, List.of("id", "code", "kind", "name_zh", "township_zh", "district_code",
                             "fortress_index", "status", "status_since", "lon", "lat"), DatasetFiles::organisation),
                     rows(texts, STATUS, List.of("organisation_id", "valid_from", "status"),
@@ -106,7 +107,7 @@ public final class DatasetFiles {
                     rows(texts, CONTACT_POINTS, List.of("id", "leader_id", "organisation_id", "established_on"),
                             row -> new Dataset.ContactPoint(longOf(row, "id"), longOf(row, "leader_id"),
                                     longOf(row, "organisation_id"), dateOf(row, "established_on"))),
-                    readIndicators(texts.get(INDICATORS)),
+                    readIndicators(Objects.requireNonNull(texts.get(INDICATORS))),
                     rows(texts, INDICATOR_VALUES, List.of("indicator_code", "district_code", "period", "value"),
                             row -> new Dataset.IndicatorValue(row.get("indicator_code"), row.get("district_code"),
                                     row.get("period"), decimalOf(row, "value"))));

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
@@ -120,7 +121,7 @@ public final class DemoDataGenerator {
         scoreFortressComponents();
         List<Dataset.IndicatorValue> values = new IndicatorValues(scale, random, organisations, statusChanges,
                 contactPoints, COMMUNITIES.keySet().stream().collect(java.util.stream.Collectors.toMap(
-                        code -> code, code -> COMMUNITIES.get(code) * scale))).make(indicators, seedFigures);
+                        code -> code, code -> forDistrict(COMMUNITIES, code) * scale))).make(indicators, seedFigures);
         String checksum = sha256("generated:seed=" + SEED + ":scale=" + scale + ":"
                 + organisations.size() + ":" + contactPoints.size());
         return new Dataset(scale == 1 ? "demo" : "demo-x" + scale, scale, checksum, sorted,
@@ -143,8 +144,8 @@ public final class DemoDataGenerator {
 
     /** A synthetic centre for every official township: the seat's town at the seat, street offices in town. */
     private List<Town> makeTowns(Dataset.District district) {
-        Settlements.Profile profile = Settlements.PROFILES.get(district.code());
-        Settlements place = settlements.get(district.code());
+        Settlements.Profile profile = forDistrict(Settlements.PROFILES, district.code());
+        Settlements place = forDistrict(settlements, district.code());
         List<Town> result = new ArrayList<>();
         for (Divisions.Township township : divisions.townships()) {
             if (!township.districtCode().equals(district.code())) {
@@ -172,7 +173,7 @@ public final class DemoDataGenerator {
      * N - 1 numbered copies (新东2村...) in the same township, with codes the official list leaves free.
      */
     private List<Long> makeVillages(String district) {
-        Settlements place = settlements.get(district);
+        Settlements place = forDistrict(settlements, district);
         List<Divisions.Committee> official = divisions.demoVillages().stream()
                 .filter(v -> v.districtCode().equals(district)).toList();
         List<Long> ids = new ArrayList<>();
@@ -194,8 +195,8 @@ public final class DemoDataGenerator {
      * township, so its first nine digits still name the township.
      */
     private List<Long> makeGridBranches(String district) {
-        int count = GRID_BRANCHES.get(district) * scale;
-        Settlements place = settlements.get(district);
+        int count = forDistrict(GRID_BRANCHES, district) * scale;
+        Settlements place = forDistrict(settlements, district);
         List<Divisions.Committee> official = divisions.communityCommittees().stream()
                 .filter(c -> c.districtCode().equals(district)).toList();
         int communities = official.size() * scale;
@@ -282,11 +283,11 @@ public final class DemoDataGenerator {
     }
 
     private long addLinkedOrganisation(String kind, String district) {
-        Settlements place = settlements.get(district);
-        String prefix = PLACE_PREFIX.get(district);
+        Settlements place = forDistrict(settlements, district);
+        String prefix = forDistrict(PLACE_PREFIX, district);
         // Seven in ten in the towns that have communities (county towns, mining and farm towns), the rest
         // in any township; each lies near its township's centre and names that township.
-        List<Town> districtTowns = towns.get(district);
+        List<Town> districtTowns = forDistrict(towns, district);
         List<Town> urban = districtTowns.stream().filter(t -> hasCommunities(t.township().code())).toList();
         boolean inTown = random.nextInt(10) < 7 && !urban.isEmpty();
         List<Town> from = inTown ? urban : districtTowns;
@@ -309,12 +310,12 @@ public final class DemoDataGenerator {
             roster.add(new String[] {"city", null});
         }
         for (String district : districts) {
-            for (int i = 0; i < COUNTY_LEADERS.get(district) * scale; i++) {
+            for (int i = 0; i < forDistrict(COUNTY_LEADERS, district) * scale; i++) {
                 roster.add(new String[] {"county", district});
             }
         }
         for (String district : districts) {
-            for (int i = 0; i < TOWNSHIP_LEADERS.get(district) * scale; i++) {
+            for (int i = 0; i < forDistrict(TOWNSHIP_LEADERS, district) * scale; i++) {
                 roster.add(new String[] {"township", district});
             }
         }
@@ -327,8 +328,8 @@ public final class DemoDataGenerator {
             // social organisation; township leaders a village and a community of their own district.
             String district = home != null ? home : weightedDistrict(districts);
             Set<Long> linked = new HashSet<>();
-            linked.add(pick(villages.get(district)));
-            linked.add(pick(gridBranches.get(level.equals("city") ? weightedDistrict(districts) : district)));
+            linked.add(pick(forDistrict(villages, district)));
+            linked.add(pick(forDistrict(gridBranches, level.equals("city") ? weightedDistrict(districts) : district)));
             if (!level.equals("township")) {
                 linked.add(addLinkedOrganisation("enterprise", district));
                 linked.add(addLinkedOrganisation("social_org", district));
@@ -344,7 +345,7 @@ public final class DemoDataGenerator {
         int total = VILLAGES.values().stream().mapToInt(Integer::intValue).sum();
         int r = random.nextInt(total);
         for (String district : districts) {
-            r -= VILLAGES.get(district);
+            r -= forDistrict(VILLAGES, district);
             if (r < 0) {
                 return district;
             }
@@ -449,6 +450,11 @@ public final class DemoDataGenerator {
 
     private long pick(List<Long> ids) {
         return ids.get(random.nextInt(ids.size()));
+    }
+
+    /** A district's entry of one of the tables above, which all hold the seven districts. */
+    static <V> V forDistrict(Map<String, V> table, String district) {
+        return Objects.requireNonNull(table.get(district), () -> "no entry for district " + district);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-district values for every indicator and quarter, made so that the city figure at 2017Q4 is the
@@ -69,7 +72,7 @@ final class IndicatorValues {
         List<Dataset.Indicator> ordered = new ArrayList<>(indicators);
         ordered.sort(Comparator.comparing(i -> i.aggregation().equals("ratio")));
         for (Dataset.Indicator indicator : ordered) {
-            SeedFigure figure = byCode.get(indicator.code());
+            SeedFigure figure = known(byCode, indicator.code());
             values.put(indicator.code(), switch (figure.profile()) {
                 case "derived" -> derived(indicator);
                 case "floor" -> floor(figure.demoValue().intValueExact());
@@ -84,11 +87,11 @@ final class IndicatorValues {
             if (COMPUTED_IN_DATABASE.contains(indicator.code()) || indicator.aggregation().equals("ratio")) {
                 continue;
             }
-            List<Map<String, BigDecimal>> quarters = values.get(indicator.code());
+            List<Map<String, BigDecimal>> quarters = known(values, indicator.code());
             for (int q = 0; q < 4; q++) {
                 for (String district : districts) {
                     rows.add(new Dataset.IndicatorValue(indicator.code(), district, Dataset.PERIODS.get(q),
-                            quarters.get(q).get(district)));
+                            known(quarters.get(q), district)));
                 }
             }
         }
@@ -107,7 +110,7 @@ final class IndicatorValues {
         for (int q = 0; q < 4; q++) {
             Map<String, BigDecimal> quarter = new LinkedHashMap<>();
             for (String district : districts) {
-                long value = q == 3 ? yearEnd.get(district) : (long) Math.floor(yearEnd.get(district) * shares[q]);
+                long value = q == 3 ? known(yearEnd, district) : (long) Math.floor(known(yearEnd, district) * shares[q]);
                 quarter.put(district, BigDecimal.valueOf(value));
             }
             quarters.add(quarter);
@@ -119,9 +122,9 @@ final class IndicatorValues {
         Map<String, Double> weights = new LinkedHashMap<>();
         for (String district : districts) {
             double base = switch (spread) {
-                case "villages" -> DemoDataGenerator.VILLAGES.get(district);
-                case "urban" -> DemoDataGenerator.GRID_BRANCHES.get(district);
-                case "mixed" -> DemoDataGenerator.VILLAGES.get(district) + DemoDataGenerator.GRID_BRANCHES.get(district);
+                case "villages" -> DemoDataGenerator.forDistrict(DemoDataGenerator.VILLAGES, district);
+                case "urban" -> DemoDataGenerator.forDistrict(DemoDataGenerator.GRID_BRANCHES, district);
+                case "mixed" -> DemoDataGenerator.forDistrict(DemoDataGenerator.VILLAGES, district) + DemoDataGenerator.forDistrict(DemoDataGenerator.GRID_BRANCHES, district);
                 case "even" -> 1;
                 default -> throw new DatasetException("seed-figures.csv: unknown spread '" + spread + "'");
             };
@@ -149,7 +152,7 @@ final class IndicatorValues {
                 .toList();
         for (int i = 0; given < total; i++, given++) {
             String district = byRemainder.get(i % byRemainder.size());
-            result.put(district, result.get(district) + 1);
+            result.put(district, known(result, district) + 1);
         }
         return result;
     }
@@ -265,9 +268,9 @@ final class IndicatorValues {
         for (int q = 0; q < 4; q++) {
             Map<String, BigDecimal> quarter = new LinkedHashMap<>();
             for (String district : districts) {
-                BigDecimal d = denominator.get(q).get(district);
+                BigDecimal d = known(denominator.get(q), district);
                 BigDecimal value = d.signum() == 0 ? BigDecimal.ZERO
-                        : numerator.get(q).get(district).multiply(indicator.factor())
+                        : known(numerator.get(q), district).multiply(indicator.factor())
                                 .divide(d, indicator.decimals(), RoundingMode.HALF_UP);
                 if (indicator.unitEn().equals("%") && value.compareTo(BigDecimal.valueOf(100)) > 0) {
                     throw new IllegalStateException(indicator.code() + " above 100 % in " + district);
@@ -281,14 +284,14 @@ final class IndicatorValues {
 
     /** The generator checks itself: the city value at 2017Q4 must be the figure of seed-figures.csv. */
     private void verify(Dataset.Indicator indicator, SeedFigure figure) {
-        Map<String, BigDecimal> yearEnd = values.get(indicator.code()).get(3);
+        Map<String, BigDecimal> yearEnd = known(values, indicator.code()).get(3);
         BigDecimal city = switch (indicator.aggregation()) {
             case "sum" -> yearEnd.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             case "min" -> yearEnd.values().stream().min(BigDecimal::compareTo).orElseThrow();
             case "max" -> yearEnd.values().stream().max(BigDecimal::compareTo).orElseThrow();
             default -> {
-                BigDecimal n = values.get(indicator.numerator()).get(3).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal d = values.get(indicator.denominator()).get(3).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal n = known(values, indicator.numerator()).get(3).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal d = known(values, indicator.denominator()).get(3).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 yield n.multiply(indicator.factor()).divide(d, indicator.decimals(), RoundingMode.HALF_UP);
             }
         };
@@ -298,5 +301,10 @@ final class IndicatorValues {
             throw new IllegalStateException("indicator " + indicator.code() + ": city value " + city
                     + " at 2017Q4, expected " + expected);
         }
+    }
+
+    /** An entry that must exist: indicators are made in dependency order, for every quarter and district. */
+    private static <K, V> V known(Map<K, V> map, @Nullable K key) {
+        return Objects.requireNonNull(map.get(key), () -> "no value for " + key);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -208,7 +209,8 @@ class ImportController {
 
     private String text(Issue issue) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(issue.key(), issue.args().toArray(), issue.key(), locale);
+        return Objects.requireNonNullElse(
+                messages.getMessage(issue.key(), issue.args().toArray(), issue.key(), locale), issue.key());
     }
 
     private static UUID uuid(String id) {

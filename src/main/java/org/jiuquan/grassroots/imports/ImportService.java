@@ -87,8 +87,8 @@ public class ImportService {
             if (limit.isPresent()) {
                 // An editor limited to a district imports into that district only, named or not.
                 if (named != null && !named.equals(limit.get())) {
-                    throw new ImportRefusal(HttpStatus.FORBIDDEN, "import.scope-forbidden", districts.get(named),
-                            districts.get(limit.get()));
+                    throw new ImportRefusal(HttpStatus.FORBIDDEN, "import.scope-forbidden",
+                            districts.getOrDefault(named, named), districts.getOrDefault(limit.get(), limit.get()));
                 }
             }
             String scope = limit.orElse(named);
@@ -217,7 +217,8 @@ public class ImportService {
         java.util.Optional<String> limit = scopes.currentScope();
         if (limit.isPresent() && !limit.get().equals(batch.scope())) {
             throw new ImportRefusal(HttpStatus.FORBIDDEN, "import.scope-forbidden", batch.scope() == null ? "-"
-                    : staging.districtNames().get(batch.scope()), staging.districtNames().get(limit.get()));
+                    : staging.districtNames().getOrDefault(batch.scope(), batch.scope()),
+                    staging.districtNames().getOrDefault(limit.get(), limit.get()));
         }
         boolean replace = batch.mode().equals("replace");
         Applied applied = transactions.execute(status -> {
@@ -315,11 +316,13 @@ public class ImportService {
             return out;
         }
         return rows.stream().map(row -> {
-            if (!row.hasPoint()) {
+            Double x = row.x();
+            Double y = row.y();
+            if (x == null || y == null) {
                 return row;
             }
-            double[] p = crs.gcj02() ? ChinaOffsets.gcj02ToWgs84(row.x(), row.y())
-                    : crs.bd09() ? ChinaOffsets.bd09ToWgs84(row.x(), row.y()) : new double[] {row.x(), row.y()};
+            double[] p = crs.gcj02() ? ChinaOffsets.gcj02ToWgs84(x, y)
+                    : crs.bd09() ? ChinaOffsets.bd09ToWgs84(x, y) : new double[] {x, y};
             return row.at(p[0], p[1]);
         }).toList();
     }

@@ -116,7 +116,7 @@ final class OrganisationRows {
         }
         if (scope != null && !scope.equals(districtCode)) {
             issues.add(Issue.error(place, header(table, mapping, Field.CODE), "import.outside-scope", code,
-                    districts.namesByCode().get(scope)));
+                    districts.namesByCode().getOrDefault(scope, scope)));
         }
         String name = cell(mapping, row, Field.NAME);
         String township = cell(mapping, row, Field.TOWNSHIP);
@@ -162,13 +162,15 @@ final class OrganisationRows {
                 : "geometry";
         List<StagedRow> checked = new ArrayList<>(rows.size());
         for (StagedRow row : rows) {
-            if (!row.hasPoint()) {
+            Double givenX = row.x();
+            Double givenY = row.y();
+            if (givenX == null || givenY == null) {
                 checked.add(row);
                 continue;
             }
             SourceTable.Place place = new SourceTable.Place(table.file(), row.sheet(), row.rowNo());
-            double x = row.x();
-            double y = row.y();
+            double x = givenX;
+            double y = givenY;
             String problem = null;
             if (!crs.projected() && inCity(y, x) && !inCity(x, y)) {
                 problem = "import.swapped";

@@ -175,12 +175,18 @@ class StagingRepository {
     /** Each point in WGS 84, or null where the transformation gives no finite answer. */
     List<double @Nullable []> toWgs84(int srid, double[] xs, double[] ys) {
         try {
-            return jdbc.sql(TRANSFORM).param("srid", srid).param("xs", xs).param("ys", ys)
+            // A row mapper may not answer null, so a missing point comes back as NaN and becomes null here.
+            List<double[]> answers = jdbc.sql(TRANSFORM).param("srid", srid).param("xs", xs).param("ys", ys)
                     .query((rs, n) -> {
                         double lon = rs.getDouble(1);
                         double lat = rs.getDouble(2);
-                        return rs.wasNull() || !Double.isFinite(lon) || !Double.isFinite(lat) ? null : new double[] {lon, lat};
+                        return new double[] {lon, rs.wasNull() ? Double.NaN : lat};
                     }).list();
+            List<double @Nullable []> points = new ArrayList<>(answers.size());
+            for (double[] p : answers) {
+                points.add(Double.isFinite(p[0]) && Double.isFinite(p[1]) ? p : null);
+            }
+            return points;
         } catch (RuntimeException e) {
             List<double @Nullable []> none = new ArrayList<>();
             for (int i = 0; i < xs.length; i++) {

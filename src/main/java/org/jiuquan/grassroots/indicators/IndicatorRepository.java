@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.indicators;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -69,12 +70,12 @@ class IndicatorRepository {
         return jdbc.sql(INDICATORS).query(Indicator.class).list();
     }
 
-    List<IndicatorValue> districtValues(String period, String indicator) {
+    List<IndicatorValue> districtValues(String period, @Nullable String indicator) {
         return jdbc.sql(DISTRICT_VALUES).param("period", period).param("indicator", indicator)
                 .query(IndicatorValue.class).list();
     }
 
-    List<DistrictRanking> rankings(String period, String indicator, String district) {
+    List<DistrictRanking> rankings(String period, @Nullable String indicator, @Nullable String district) {
         return jdbc.sql(RANKINGS).param("period", period).param("indicator", indicator).param("district", district)
                 .query(DistrictRanking.class).list();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,7 +84,7 @@ class DataController {
         } catch (DataImportService.RemovalNeedsConfirmation e) {
             throw new ApiProblem(HttpStatus.CONFLICT, "import.confirm-removal", e.removed());
         } catch (DatasetException e) {
-            throw ApiProblem.badRequest("problem.bad-dataset", e.getMessage());
+            throw ApiProblem.badRequest("problem.bad-dataset", Objects.requireNonNullElse(e.getMessage(), ""));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jiuquan.grassroots.maintenance;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.jiuquan.grassroots.i18n.Translations;
@@ -135,7 +136,8 @@ class ImportPreviewPanel extends Div {
     }
 
     private String text(Issue issue) {
-        return messages.getMessage(issue.key(), issue.args().toArray(), issue.key(), getLocale());
+        return Objects.requireNonNullElse(
+                messages.getMessage(issue.key(), issue.args().toArray(), issue.key(), getLocale()), issue.key());
     }
 
     private Div legend() {

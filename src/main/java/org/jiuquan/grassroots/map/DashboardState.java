@@ -46,12 +46,12 @@ public record DashboardState(String indicator, String period, String method, int
         String period = r.oneOf("period", Set.copyOf(periods), d.period());
         String method = r.oneOf("method", Set.copyOf(METHODS), d.method());
         String classesText = r.oneOf("classes", Set.of("3", "4", "5", "6", "7"), String.valueOf(d.classes()));
-        String district = r.oneOf("district", Set.copyOf(DISTRICTS), null);
-        String kind = r.oneOf("kind", Set.copyOf(KINDS), null);
-        String status = r.oneOf("status", Set.copyOf(STATUSES), null);
+        String district = r.optional("district", Set.copyOf(DISTRICTS));
+        String kind = r.optional("kind", Set.copyOf(KINDS));
+        String status = r.optional("status", Set.copyOf(STATUSES));
         String lang = r.oneOf("lang", Set.of("zh", "en"), "zh");
         boolean presentation = "1".equals(r.oneOf("present", Set.of("0", "1"), "0"));
-        String compare = r.oneOf("compare", Set.copyOf(periods), null);
+        String compare = r.optional("compare", Set.copyOf(periods));
         Set<String> layers = r.layers();
         double[] bbox = r.bbox();
         return new Parsed(new DashboardState(indicator, period, method, Integer.parseInt(classesText), district, kind,
@@ -142,17 +142,23 @@ public record DashboardState(String indicator, String period, String method, int
     /** Reads single parameters, noting the ones with a value that is not allowed. */
     private record Reader(Map<String, List<String>> parameters, List<Map.Entry<String, String>> invalid) {
 
-        @Nullable String oneOf(String name, Set<String> allowed, @Nullable String fallback) {
+        String oneOf(String name, Set<String> allowed, String fallback) {
+            String value = optional(name, allowed);
+            return value == null ? fallback : value;
+        }
+
+        /** The parameter's value if it is set and allowed, else null (a value not allowed is noted). */
+        @Nullable String optional(String name, Set<String> allowed) {
             List<String> values = parameters.get(name);
             if (values == null || values.isEmpty() || values.get(0).isBlank()) {
-                return fallback;
+                return null;
             }
             String value = values.get(0).strip();
             if (allowed.contains(value)) {
                 return value;
             }
             invalid.add(Map.entry(name, value));
-            return fallback;
+            return null;
         }
 
         Set<String> layers() {

@@ -2,10 +2,11 @@ package org.jiuquan.grassroots.ogc;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.cluster.ReadDatabase;
+import org.jiuquan.grassroots.privacy.PhoneVisibility;
 import org.jiuquan.grassroots.townships.TownshipAreas;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,13 +68,13 @@ class FeatureRepository {
             WHERE c.established_on <= (SELECT ends_on FROM period WHERE code = :period)
               AND (o.status_at ->> :period) IS NOT NULL""";
 
-    /** Leaders' phone numbers are personal data: masked unless the caller may see them (PhoneNumbers). */
+    /** Leaders' phone numbers are personal data: masked unless the caller may see them (PhoneVisibility). */
     static final String CONTACT_POINT_FEATURES = """
             SELECT json_build_object('type', 'Feature', 'id', c.id,
                 'geometry', ST_AsGeoJSON(o.geom, 6)::json,
                 'properties', json_build_object('id', c.id, 'leader_id', l.id, 'leader_name_zh', l.name_zh,
                         'leader_level', l.level, 'leader_title_zh', l.title_zh,
-                        'leader_phone', """ + PhoneNumbers.select("l.phone") + """
+                        'leader_phone', """ + PhoneVisibility.select("l.phone") + """
                 ,
 
                         'organisation_id', o.id, 'organisation_code', o.code, 'organisation_name_zh', o.name_zh,
@@ -149,17 +150,22 @@ class FeatureRepository {
 
     private final TownshipAreas townshipAreas;
 
+    /** The SQL conditions of a collection: CONDITIONS holds every collection. */
+    private static Map<String, String> conditions(Collection collection) {
+        return Objects.requireNonNull(CONDITIONS.get(collection), collection.id());
+    }
+
     FeatureRepository(ReadDatabase reads, TownshipAreas townshipAreas) {
         this.reads = reads;
         this.townshipAreas = townshipAreas;
     }
 
-    Page items(Collection collection, ItemsQuery query, String period) {
+    Page items(Collection collection, ItemsQuery query, String period, PhoneVisibility phones) {
         if (collection == Collection.TOWNSHIPS) {
             townshipAreas.ensureCurrent();
         }
         StringBuilder where = new StringBuilder();
-        Map<String, String> conditions = CONDITIONS.get(collection);
+        Map<String, String> conditions = conditions(collection);
         query.filters().keySet().forEach(name -> where.append(conditions.get(name)));
         if (query.bbox() != null) {
             where.append(conditions.get("bbox"));
@@ -172,32 +178,31 @@ class FeatureRepository {
         };
         return reads.read(jdbc -> {
             var select = bind(jdbc.sql(features(collection) + where + order + " LIMIT :limit OFFSET :offset"),
-                    collection, query, period)
+                    collection, query, period, phones)
                     .param("limit", query.limit())
                     .param("offset", query.offset());
             List<String> features = select.query(String.class).list();
-            long matched = bind(jdbc.sql(count(collection) + where), collection, query, period)
+            long matched = bind(jdbc.sql(count(collection) + where), collection, query, period, phones)
                     .query(Long.class).single();
             return new Page(features, matched);
         });
     }
 
-    Optional<String> item(Collection collection, String id, String period) {
+    Optional<String> item(Collection collection, String id, String period, PhoneVisibility phones) {
         if (collection == Collection.CONTACT_POINTS && !id.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
         if (collection == Collection.TOWNSHIPS) {
             townshipAreas.ensureCurrent();
         }
-        boolean fullPhone = collection == Collection.CONTACT_POINTS && PhoneNumbers.fullForCurrentUser();
         return reads.read(jdbc -> {
-            var statement = jdbc.sql(features(collection) + CONDITIONS.get(collection).get("id")).param("id", id);
+            var statement = jdbc.sql(features(collection) + conditions(collection).get("id")).param("id", id);
             if (collection.isOrganisationKind()) {
                 statement = statement.param("kind", collection.organisationKind());
             }
             statement = statement.param("period", period);
             if (collection == Collection.CONTACT_POINTS) {
-                statement = statement.param(PhoneNumbers.PARAMETER, fullPhone);
+                statement = statement.param(PhoneVisibility.PARAMETER, phones.full());
             }
             return statement.query(String.class).optional();
         });
@@ -210,7 +215,7 @@ class FeatureRepository {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Collection collection,
-                                                 ItemsQuery query, String period) {
+                                                 ItemsQuery query, String period, PhoneVisibility phones) {
         for (var filter : query.filters().entrySet()) {
             statement = statement.param(filter.getKey(), filter.getValue());
         }
@@ -223,7 +228,7 @@ class FeatureRepository {
         }
         statement = statement.param("period", period);
         if (collection == Collection.CONTACT_POINTS) {
-            statement = statement.param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser());
+            statement = statement.param(PhoneVisibility.PARAMETER, phones.full());
         }
         return statement;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jiuquan.grassroots.indicators.IndicatorService;
+import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -116,7 +117,7 @@ class OgcController {
         Collection collection = find(collectionId);
         ItemsQuery query = ItemsQuery.parse(collection, request.getParameterMap());
         String period = indicators.checkPeriod(query.period());
-        FeatureRepository.Page page = features.items(collection, query, period);
+        FeatureRepository.Page page = features.items(collection, query, period, PhoneNumbers.forCurrentUser());
 
         String itemsUrl = base() + "/collections/" + collection.id() + "/items";
         List<Map<String, Object>> links = new ArrayList<>();
@@ -157,7 +158,7 @@ class OgcController {
         ItemsQuery.checkKnown(request.getParameterMap(), Set.of("f", "period"));
         ItemsQuery.checkFormat(request.getParameterMap());
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
-        String feature = features.item(collection, featureId, period)
+        String feature = features.item(collection, featureId, period, PhoneNumbers.forCurrentUser())
                 .orElseThrow(() -> ApiProblem.notFound("problem.unknown-feature", collection.id(), featureId));
         return ResponseEntity.ok().cacheControl(DATA_CACHE).contentType(GEOJSON).body(feature);
     }

@@ -43,6 +43,18 @@ class TileController {
 
     @GetMapping
     ResponseEntity<Map<String, Object>> tilesets(@PathVariable String collectionId, HttpServletRequest request) {
+        return ResponseEntity.ok(Map.of("tilesets", List.of(describeTileset(collectionId, request))));
+    }
+
+    @GetMapping("/{tileMatrixSetId}")
+    ResponseEntity<Map<String, Object>> tileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
+                                                HttpServletRequest request) {
+        checkMatrixSet(tileMatrixSetId);
+        return ResponseEntity.ok(describeTileset(collectionId, request));
+    }
+
+    /** The collection's one tileset (Web Mercator quad), as both endpoints above show it. */
+    private Map<String, Object> describeTileset(String collectionId, HttpServletRequest request) {
         Collection collection = OgcController.find(collectionId);
         ItemsQuery.checkKnown(request.getParameterMap(), Set.of("f"));
         String self = OgcController.base() + "/collections/" + collection.id() + "/tiles";
@@ -55,17 +67,7 @@ class TileController {
                 OgcController.link(self + "/" + MATRIX_SET, "self", "application/json", "Tileset"),
                 OgcController.link(self + "/" + MATRIX_SET + "/{tileMatrix}/{tileRow}/{tileCol}",
                         "item", MVT.toString(), "Vector tiles (z/y/x)")));
-        return ResponseEntity.ok(Map.of("tilesets", List.of(tileset)));
-    }
-
-    @GetMapping("/{tileMatrixSetId}")
-    ResponseEntity<Map<String, Object>> tileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
-                                                HttpServletRequest request) {
-        checkMatrixSet(tileMatrixSetId);
-        Map<String, Object> list = tilesets(collectionId, request).getBody();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> tileset = ((List<Map<String, Object>>) list.get("tilesets")).get(0);
-        return ResponseEntity.ok(tileset);
+        return tileset;
     }
 
     @GetMapping("/{tileMatrixSetId}/{z}/{y}/{x}")

@@ -2,6 +2,8 @@ package org.jiuquan.grassroots.ogc;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -149,8 +151,9 @@ class TileRepository {
         };
     }
 
-    private byte[] points(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql, Map<String, String> conditions,
-                          String kind, Collection collection, int z, int x, int y, Map<String, String> filters,
+    private byte[] points(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql,
+                          Map<String, String> conditions, @Nullable String kind, Collection collection, int z, int x,
+                          int y, Map<String, String> filters,
                           String period) {
         String where = where(conditions, filters);
         var count = bind(jdbc.sql(countSql.formatted(where)), z, x, y, filters).param("cap", maxRawPoints + 1)

@@ -2,7 +2,6 @@ package org.jiuquan.grassroots.operations;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -107,10 +106,11 @@ public final class Operations {
     }
 
     private static String describe(AuditChain.Break reason) {
-        return Map.of(
-                AuditChain.Break.CONTENT_CHANGED, "内容被修改 / its content was changed",
-                AuditChain.Break.PREDECESSOR_MISSING, "前面的记录被删除或链接被改动 / rows before it were deleted or its link altered",
-                AuditChain.Break.OUTSIDE_CHAIN, "记录被移出链 / it was taken out of the chain").get(reason);
+        return switch (reason) {
+            case CONTENT_CHANGED -> "内容被修改 / its content was changed";
+            case PREDECESSOR_MISSING -> "前面的记录被删除或链接被改动 / rows before it were deleted or its link altered";
+            case OUTSIDE_CHAIN -> "记录被移出链 / it was taken out of the chain";
+        };
     }
 
     /** Runs {@code work} on the configured database, or on the private cluster (started for it if not running). */

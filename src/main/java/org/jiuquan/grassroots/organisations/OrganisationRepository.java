@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jiuquan.grassroots.security.PhoneNumbers;
+import org.jiuquan.grassroots.privacy.PhoneVisibility;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,14 +25,14 @@ class OrganisationRepository {
     static final String ORGANISATION_BY_ID = ORGANISATION + " WHERE o.id = :id";
     static final String LAST_PERIOD_END = "SELECT max(ends_on) FROM period";
     static final String LEADERS_OF = """
-            SELECT l.name_zh, l.level, l.title_zh, """ + PhoneNumbers.select("l.phone") + """
+            SELECT l.name_zh, l.level, l.title_zh, """ + PhoneVisibility.select("l.phone") + """
                  AS phone
             FROM contact_point c JOIN leader l ON l.id = c.leader_id
             WHERE c.organisation_id = :id
             ORDER BY CASE l.level WHEN 'city' THEN 0 WHEN 'county' THEN 1 ELSE 2 END, l.name_zh""";
     static final String CONTACT_POINT = """
             SELECT c.id, l.name_zh AS leader_name_zh, l.level AS leader_level, l.title_zh AS leader_title_zh,
-                   """ + PhoneNumbers.select("l.phone") + """
+                   """ + PhoneVisibility.select("l.phone") + """
                  AS leader_phone,
                    o.id AS organisation_id, o.code AS organisation_code, o.name_zh AS organisation_name_zh,
                    o.kind AS organisation_kind, coalesce(ps.status, o.status) AS organisation_status, o.district_code,
@@ -85,30 +85,31 @@ class OrganisationRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<OrganisationDetails> byCode(String code, @Nullable String period) {
+    Optional<OrganisationDetails> byCode(String code, @Nullable String period, PhoneVisibility phones) {
         return jdbc.sql(ORGANISATION_BY_CODE).param("code", code).param("period", period)
-                .query((rs, n) -> details(rs)).optional();
+                .query((rs, n) -> details(rs, phones)).optional();
     }
 
-    Optional<OrganisationDetails> byId(long id, @Nullable String period) {
+    Optional<OrganisationDetails> byId(long id, @Nullable String period, PhoneVisibility phones) {
         return jdbc.sql(ORGANISATION_BY_ID).param("id", id).param("period", period)
-                .query((rs, n) -> details(rs)).optional();
+                .query((rs, n) -> details(rs, phones)).optional();
     }
 
     LocalDate lastPeriodEnd() {
         return jdbc.sql(LAST_PERIOD_END).query(LocalDate.class).single();
     }
 
-    Optional<ContactPointDetails> contactPoint(long id, @Nullable String period) {
+    Optional<ContactPointDetails> contactPoint(long id, @Nullable String period, PhoneVisibility phones) {
         return jdbc.sql(CONTACT_POINT).param("id", id).param("period", period)
-                .param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser()).query(ContactPointDetails.class).optional();
+                .param(PhoneVisibility.PARAMETER, phones.full()).query(ContactPointDetails.class).optional();
     }
 
     List<SearchHit> search(String text, int limit) {
         return jdbc.sql(SEARCH).param("text", text).param("limit", limit).query(SearchHit.class).list();
     }
 
-    Map<String, Long> matchingPerDistrict(String kind, String status, String district, String period) {
+    Map<String, Long> matchingPerDistrict(@Nullable String kind, @Nullable String status, @Nullable String district,
+                                          String period) {
         return jdbc.sql(MATCHING_PER_DISTRICT).param("kind", kind).param("status", status).param("district", district)
                 .param("period", period)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
@@ -130,10 +131,10 @@ class OrganisationRepository {
                 .param("id", id).param("from", from).param("status", status).update();
     }
 
-    private OrganisationDetails details(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private OrganisationDetails details(java.sql.ResultSet rs, PhoneVisibility phones) throws java.sql.SQLException {
         long id = rs.getLong("id");
         List<OrganisationDetails.Leader> leaders = jdbc.sql(LEADERS_OF).param("id", id)
-                .param(PhoneNumbers.PARAMETER, PhoneNumbers.fullForCurrentUser())
+                .param(PhoneVisibility.PARAMETER, phones.full())
                 .query(OrganisationDetails.Leader.class).list();
         Map<String, java.math.BigDecimal> components = new java.util.LinkedHashMap<>();
         for (String component : OrganisationDetails.FORTRESS_COMPONENTS) {

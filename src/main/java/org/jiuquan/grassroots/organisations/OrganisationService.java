@@ -10,6 +10,7 @@ import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.imports.EditorScopes;
 import org.jiuquan.grassroots.security.CurrentUser;
+import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +64,7 @@ public class OrganisationService {
         repository.changeStatus(before.id(), status, from);
         audit.record(AuditAction.DATA_CHANGE, "organisation/" + (before.code() != null ? before.code() : before.id()),
                 "status " + before.status() + " -> " + status + " from " + from);
-        return repository.byId(before.id(), null).orElseThrow();
+        return repository.byId(before.id(), null, PhoneNumbers.forCurrentUser()).orElseThrow();
     }
 
     /** A village or grid branch by its 12-digit code, or any organisation by its number, as it is now. */
@@ -77,9 +78,10 @@ public class OrganisationService {
      */
     public Optional<OrganisationDetails> organisation(String codeOrId, @Nullable String period) {
         if (codeOrId.matches("[0-9]{12}")) {
-            return repository.byCode(codeOrId, period);
+            return repository.byCode(codeOrId, period, PhoneNumbers.forCurrentUser());
         }
-        return codeOrId.matches("[0-9]{1,11}") ? repository.byId(Long.parseLong(codeOrId), period) : Optional.empty();
+        return codeOrId.matches("[0-9]{1,11}")
+                ? repository.byId(Long.parseLong(codeOrId), period, PhoneNumbers.forCurrentUser()) : Optional.empty();
     }
 
     /** The last day of the dataset's last period: the latest day a status change can be seen on. */
@@ -89,7 +91,8 @@ public class OrganisationService {
 
     /** A contact point, with its organisation's status at the end of the period (null: now). */
     public Optional<ContactPointDetails> contactPoint(String id, @Nullable String period) {
-        return id.matches("[0-9]{1,18}") ? repository.contactPoint(Long.parseLong(id), period) : Optional.empty();
+        return id.matches("[0-9]{1,18}")
+                ? repository.contactPoint(Long.parseLong(id), period, PhoneNumbers.forCurrentUser()) : Optional.empty();
     }
 
     /** At most {@code limit} hits for a name fragment; nothing for fewer than one character. */

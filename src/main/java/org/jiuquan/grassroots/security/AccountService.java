@@ -1,6 +1,7 @@
 package org.jiuquan.grassroots.security;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.jiuquan.grassroots.audit.AuditAction;
@@ -46,14 +47,14 @@ public class AccountService {
             throw new AccountException("account.exists");
         }
         checkPassword(username, password);
-        accounts.insert(username, displayName.strip(), role, encoder.encode(password), false);
+        accounts.insert(username, displayName.strip(), role, hash(password), false);
         audit.record(AuditAction.USER_CREATE, username, "role=" + role.code());
     }
 
     /** Creates a demo account (demo database only); its password is the documented demo password. */
     @Transactional
     void createDemo(String username, String displayName, Role role, String password) {
-        accounts.insert(username, displayName, role, encoder.encode(password), true);
+        accounts.insert(username, displayName, role, hash(password), true);
         audit.recordAs(null, AuditAction.USER_CREATE, username, "role=" + role.code() + ", demo");
     }
 
@@ -64,7 +65,7 @@ public class AccountService {
             throw new AccountException("account.bad-username");
         }
         checkPassword(username, password);
-        accounts.insert(username, username, Role.ADMIN, encoder.encode(password), false);
+        accounts.insert(username, username, Role.ADMIN, hash(password), false);
         audit.recordAs(null, AuditAction.USER_CREATE, username, "role=admin, first admin");
     }
 
@@ -94,8 +95,13 @@ public class AccountService {
     public void resetPassword(String username, String password) {
         existing(username);
         checkPassword(username, password);
-        accounts.updatePassword(username, encoder.encode(password));
+        accounts.updatePassword(username, hash(password));
         audit.record(AuditAction.USER_PASSWORD, username, null);
+    }
+
+    /** The stored form of a password (the encoder answers null only for a null password). */
+    private String hash(String password) {
+        return Objects.requireNonNull(encoder.encode(password), "encoded password");
     }
 
     private Account existing(String username) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -147,7 +148,7 @@ public class SnapshotService {
         Locale locale = locale(view);
         boolean english = Translations.isEnglish(locale);
         Map<String, Indicator> byCode = indicators.indicatorsByCode();
-        Indicator indicator = byCode.get(view.indicator());
+        Indicator indicator = shownIndicator(byCode, view);
         MapStyle style = styles.style(view.indicator(), view.period(), view.method(), view.classes());
         double[] extent = extentOverride != null ? extentOverride : view.bbox() != null
                 ? MapFrame.extent(view.bbox()[0], view.bbox()[1], view.bbox()[2], view.bbox()[3], 0)
@@ -239,7 +240,7 @@ public class SnapshotService {
         rankings.sort((a, b) -> Boolean.compare(!a.indicatorCode().equals(view.indicator()),
                 !b.indicatorCode().equals(view.indicator())));
         // The key figures and the map indicator's own group: a table a meeting can read, not all 47 rows.
-        Indicator shown = byCode.get(view.indicator());
+        Indicator shown = shownIndicator(byCode, view);
         for (DistrictRanking ranking : rankings) {
             Indicator indicator = byCode.get(ranking.indicatorCode());
             if (indicator == null || !(IndicatorService.KEY_FIGURES.contains(indicator.code())
@@ -341,7 +342,7 @@ public class SnapshotService {
     }
 
     private String defaultTitle(DashboardState view, Locale locale) {
-        Indicator indicator = indicators.indicatorsByCode().get(view.indicator());
+        Indicator indicator = shownIndicator(indicators.indicatorsByCode(), view);
         return tr("snapshot.default-title", locale, name(indicator, locale), periodLabel(view.period(), locale));
     }
 
@@ -377,6 +378,11 @@ public class SnapshotService {
 
     private String periodLabel(String period, Locale locale) {
         return tr("snapshot.period", locale, period.substring(0, 4), period.substring(5));
+    }
+
+    /** The map's indicator: a DashboardState holds only known indicators (DashboardState.parse checks them). */
+    private static Indicator shownIndicator(Map<String, Indicator> byCode, DashboardState view) {
+        return Objects.requireNonNull(byCode.get(view.indicator()), view.indicator());
     }
 
     private static String name(Indicator indicator, Locale locale) {

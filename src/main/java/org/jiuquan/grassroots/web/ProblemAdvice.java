@@ -1,6 +1,7 @@
 package org.jiuquan.grassroots.web;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, text("problem.missing-parameter",
@@ -82,7 +83,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Spring's own errors (missing parameter, wrong method...) also get a title in the caller's language. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+    // Null as in Spring's own: when the response is already committed there is nothing left to send.
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail detail = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
         detail.setTitle(title(statusCode));
@@ -96,12 +98,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private String title(HttpStatusCode status) {
-        return messages.getMessage("problem.title." + status.value(), null,
-                HttpStatus.valueOf(status.value()).getReasonPhrase(), locale());
+        String fallback = HttpStatus.valueOf(status.value()).getReasonPhrase();
+        return Objects.requireNonNullElse(messages.getMessage("problem.title." + status.value(), null, fallback,
+                locale()), fallback);
     }
 
     private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, key, locale());
+        return Objects.requireNonNullElse(messages.getMessage(key, arguments, key, locale()), key);
     }
 
     private static Locale locale() {
