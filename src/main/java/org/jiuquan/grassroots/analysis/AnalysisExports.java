@@ -48,7 +48,7 @@ public class AnalysisExports {
                     boolean numeric = c == 4 || c == 8 || c == 9 || (c == 6 && row.result() != null);
                     if (numeric) {
                         // The result unrounded (a z-score to four decimals); Excel shows 3.0 as 3.
-                        line.createCell(c).setCellValue(c == 6 ? row.result() : Double.parseDouble(cells.get(c)));
+                        line.createCell(c).setCellValue(c == 6 ? java.util.Objects.requireNonNull(row.result()) : Double.parseDouble(cells.get(c)));
                     } else {
                         line.createCell(c).setCellValue(cells.get(c));
                     }

@@ -179,7 +179,7 @@ public final class DemoDataGenerator {
         List<Long> ids = new ArrayList<>();
         for (int copy = 0; copy < scale; copy++) {
             for (Divisions.Committee village : official) {
-                Town town = townsByCode.get(village.townshipCode());
+                Town town = forDistrict(townsByCode, village.townshipCode());
                 Coordinate at = place.around(town.centre().x, town.centre().y, 3.5);
                 String code = copy == 0 ? village.code() : codes.village(village.townshipCode());
                 String name = copy == 0 ? village.villageName() : numbered(village.villageName(), copy + 1);
@@ -204,7 +204,7 @@ public final class DemoDataGenerator {
         for (int c = 0; c < communities; c++) {
             Divisions.Committee community = official.get(c % official.size());
             int copy = c / official.size();
-            Town town = townsByCode.get(community.townshipCode());
+            Town town = forDistrict(townsByCode, community.townshipCode());
             Coordinate centre = place.around(town.centre().x, town.centre().y, town.township().urban() ? 1.5 : 0.8);
             String name = copy == 0 ? community.communityName() : numbered(community.communityName(), copy + 1);
             int inCommunity = count / communities + (c < count % communities ? 1 : 0);

@@ -110,7 +110,7 @@ final class RecordRows {
             error(row, Field.DISTRICT, "import.city-leader-district", mapping.cell(row, Field.DISTRICT));
         }
         if ("city".equals(level) && scope != null) {
-            error(row, Field.LEVEL, "import.city-leader-scoped", districts.namesByCode().get(scope));
+            error(row, Field.LEVEL, "import.city-leader-scoped", districtName(scope));
         }
         return new StagedRecord(row.number(), table.sheet(), district, blankToNull(name), level, blankToNull(title),
                 phone, null, null, null, null, null, null);
@@ -176,7 +176,7 @@ final class RecordRows {
             return null;
         }
         if (scope != null && !scope.equals(district)) {
-            error(row, Field.ORGANISATION, "import.outside-scope", code, districts.namesByCode().get(scope));
+            error(row, Field.ORGANISATION, "import.outside-scope", code, districtName(scope));
             return null;
         }
         return code;
@@ -196,8 +196,8 @@ final class RecordRows {
             return null;
         }
         if (scope != null && !scope.equals(code)) {
-            error(row, Field.DISTRICT, "import.row-outside-scope", districts.namesByCode().get(code),
-                    districts.namesByCode().get(scope));
+            error(row, Field.DISTRICT, "import.row-outside-scope", districtName(code),
+                    districtName(scope));
             return null;
         }
         return code;
@@ -245,5 +245,10 @@ final class RecordRows {
 
     private static @Nullable String blankToNull(String text) {
         return text.isEmpty() ? null : text;
+    }
+
+    /** A district's name for a message; its code if the name is unknown. */
+    private String districtName(String code) {
+        return java.util.Objects.requireNonNullElse(districts.namesByCode().get(code), code);
     }
 }
