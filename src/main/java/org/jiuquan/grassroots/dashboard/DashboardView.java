@@ -449,6 +449,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         if (breadcrumb != null) {
             breadcrumb.show(state.district() == null ? null : districtName(state.district()));
         }
+        legend.showTownships(state.district() != null);
         refreshTable();
     }
 
