@@ -455,6 +455,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         if (breadcrumb != null) {
             breadcrumb.show(state.district() == null ? null : districtName(state.district()));
         }
+        legend.showTownships(state.district() != null);
         refreshTable();
     }
 

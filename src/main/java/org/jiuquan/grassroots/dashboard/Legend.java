@@ -12,6 +12,11 @@ import org.jiuquan.grassroots.map.MapStyle;
 /** The map's legend: the choropleth's classes with their limits and unit, then the point symbols. */
 class Legend extends Div {
 
+    /** The township fills of the drill-down (frontend/src/township-layer.ts draws the same ColorBrewer OrRd). */
+    static final java.util.List<String> TOWNSHIP_COLOURS = java.util.List.of("#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f");
+
+    private boolean townships;
+
     Legend() {
         addClassName("map-legend");
         setId("legend");
@@ -70,8 +75,41 @@ class Legend extends Div {
         cluster.addClassName("legend-cluster");
         symbols.add(row(cluster, getTranslation("legend.cluster")));
         Div body = new Div(classes, points, symbols);
+        if (townships) {
+            body.add(townshipSection());
+        }
         body.addClassName("legend-body");
         add(head, body);
+    }
+
+    /** Drilled into a district: its townships' colours, and that their areas are approximate (dashed). */
+    void showTownships(boolean shown) {
+        if (shown == townships) {
+            return;
+        }
+        townships = shown;
+        getChildren().filter(c -> c.getClassNames().contains("legend-body")).findFirst().ifPresent(body -> {
+            if (shown) {
+                ((Div) body).add(townshipSection());
+            } else {
+                body.getChildren().filter(c -> "legend-townships".equals(c.getId().orElse(null))).toList()
+                        .forEach(c -> ((Div) body).remove(c));
+            }
+        });
+    }
+
+    private Div townshipSection() {
+        Div title = new Div(getTranslation("legend.townships"));
+        title.addClassName("legend-title");
+        Div section = new Div(title);
+        section.setId("legend-townships");
+        for (int i = 0; i < TOWNSHIP_COLOURS.size(); i++) {
+            Span swatch = swatch(TOWNSHIP_COLOURS.get(i), "square");
+            swatch.getStyle().set("border", "1px dashed #333");
+            String count = i == TOWNSHIP_COLOURS.size() - 1 ? "≥ " + i : String.valueOf(i);
+            section.add(row(swatch, getTranslation("legend.townships-weak", count)));
+        }
+        return section;
     }
 
     private static Div row(Span symbol, String text) {

@@ -91,7 +91,7 @@ class DashboardBrowserIT {
         waitUntil(() -> tableRows().size() == 1);
         waitRendered();
         assertThat(tableRows().get(0)).contains("敦煌市");
-        assertThat(featureCount("villages")).isEqualTo(56);
+        assertThat(featureCount("villages")).isEqualTo(55);
         assertThat(featureCount("grid-branches")).isEqualTo(131);
 
         choose("#filter-status", "已整顿");

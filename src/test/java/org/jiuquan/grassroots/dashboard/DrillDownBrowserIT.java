@@ -57,6 +57,7 @@ class DrillDownBrowserIT {
         waitFor(driver, String.valueOf(jintaTownships));
         assertThat(driver.findElement(By.id("breadcrumb")).getText()).contains("酒泉市", "金塔县");
         assertThat(driver.getCurrentUrl()).contains("district=620921");
+        assertThat(driver.findElement(By.id("legend-townships")).getText()).contains("乡镇", "近似");
 
         // and the breadcrumb's city goes back up: no townships, no district in the URL
         WebElement city = driver.findElement(By.id("breadcrumb-city"));
@@ -65,6 +66,7 @@ class DrillDownBrowserIT {
         waitFor(driver, "0");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("district="));
         assertThat(driver.findElement(By.id("breadcrumb")).getText()).doesNotContain("金塔县");
+        assertThat(driver.findElements(By.id("legend-townships"))).isEmpty();
     }
 
     private static Object js(WebDriver driver, String script, Object... args) {

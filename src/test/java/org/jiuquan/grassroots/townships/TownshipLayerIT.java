@@ -82,6 +82,18 @@ class TownshipLayerIT {
     }
 
     @Test
+    void aChangeToTheDataRebuildsTheAreasOnTheNextRequest() {
+        // given areas built from the current data
+        areas.ensureCurrent();
+        // when the data changes (any change moves the data version, V23)
+        long moved = jdbc.sql("UPDATE data_version SET version = version + 1 RETURNING version").query(Long.class).single();
+        // then the next request for the layer rebuilds them from that version
+        assertThat(http.get("/ogc/collections/townships/items?limit=1").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT data_version FROM township_area_built").query(Long.class).single()).isEqualTo(moved);
+        assertThat(jdbc.sql("SELECT count(*) FROM township_area").query(Long.class).single()).isGreaterThan(70L);
+    }
+
+    @Test
     void everyOrganisationOfATownshipLiesInItsArea() {
         areas.ensureCurrent();
         long outside = jdbc.sql("""
