@@ -40,6 +40,9 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int scale = args.length == 0 ? 118 : Integer.parseInt(args[0]);
+        // Which ways to measure (a second argument such as "zip,staged"); all by default.
+        java.util.Set<String> ways = args.length < 2 ? java.util.Set.of("truncate", "zip", "staged")
+                : java.util.Set.of(args[1].split(","));
         Dataset dataset = new DemoDataSettings("skip", scale, null).dataset();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
                 .run("--server.port=0", "--jiuquan.demo.mode=skip", "--spring.main.banner-mode=off",
@@ -58,19 +61,26 @@ public final class ImportBenchmark {
             Dataset again = new Dataset(dataset.name(), dataset.scale(), dataset.checksum() + "-again",
                     dataset.districts(), dataset.organisations(), dataset.statusChanges(), dataset.leaders(),
                     dataset.contactPoints(), dataset.indicators(), dataset.indicatorValues());
-            print("before: whole-dataset load (TRUNCATE + COPY)", coded, measure(base, reader, () -> loader.load(again)));
+            if (ways.contains("truncate")) {
+                print("before: whole-dataset load (TRUNCATE + COPY)", coded, measure(base, reader, () -> loader.load(again)));
+            }
 
             byte[] zip = datasetZip(dataset);
-            print("after: ZIP endpoint (row deletes + COPY)", coded, measure(base, reader, () -> {
-                HttpResponse<byte[]> loaded = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/data/import"))
-                        .header("Authorization", "Bearer " + editor).header("Content-Type", "application/zip")
-                        .header("X-File-Name", "bench.zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                if (loaded.statusCode() != 200) {
-                    throw new IllegalStateException("the ZIP gave " + loaded.statusCode() + ": "
-                            + new String(loaded.body(), StandardCharsets.UTF_8));
-                }
-            }));
+            if (ways.contains("zip")) {
+                print("after: ZIP endpoint (row deletes + COPY)", coded, measure(base, reader, () -> {
+                    HttpResponse<byte[]> loaded = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/data/import"))
+                            .header("Authorization", "Bearer " + editor).header("Content-Type", "application/zip")
+                            .header("X-File-Name", "bench.zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    if (loaded.statusCode() != 200) {
+                        throw new IllegalStateException("the ZIP gave " + loaded.statusCode() + ": "
+                                + new String(loaded.body(), StandardCharsets.UTF_8));
+                    }
+                }));
+            }
+            if (!ways.contains("staged")) {
+                return;
+            }
 
             byte[] csv = renamedCsv(dataset);
             print("after: stage + preview + apply", coded, measure(base, reader, () -> {
