@@ -77,12 +77,12 @@ class RecordImportApiIT {
             assertThat(district(preview, RecordSql.CITY).path("changed").asInt()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT string_agg(name_zh, ',' ORDER BY row_no) FROM import_record "
                     + "WHERE batch_id = CAST(? AS uuid)").param(preview.path("id").asString()).query(String.class).single())
-                    .as(file + " arrives with its names intact").isEqualTo("董英平,王建国");
+                    .as(file + " arrives with its names intact").isEqualTo("夏荣志,王建国");
             assertThat(fingerprint()).isEqualTo(before);
         }
         JsonNode preview = stage("leaders-gbk.csv", ImportApiIT.fixture("leaders-gbk.csv"), "");
         int version = apply(preview);
-        assertThat(jdbc.sql("SELECT title_zh FROM leader WHERE phone = '18876610217'").query(String.class).single())
+        assertThat(jdbc.sql("SELECT title_zh FROM leader WHERE phone = '13489850585'").query(String.class).single())
                 .isEqualTo("市长");
         assertThat(jdbc.sql("SELECT name_zh || level || district_code FROM leader WHERE phone = '13912345678'")
                 .query(String.class).single()).isEqualTo("王建国county620902");
@@ -119,7 +119,7 @@ class RecordImportApiIT {
                 SELECT o.code FROM organisation o WHERE o.code IS NOT NULL
                 AND NOT EXISTS (SELECT 1 FROM contact_point c WHERE c.organisation_id = o.id AND c.leader_id = 1)
                 ORDER BY o.code LIMIT 1""").query(String.class).single();
-        String csv = "领导姓名,组织代码,建立日期\n董英平," + free + ",2017-03-01\n董英平," + linked + ",2015-01-02\n";
+        String csv = "领导姓名,组织代码,建立日期\n夏荣志," + free + ",2017-03-01\n夏荣志," + linked + ",2015-01-02\n";
         for (Charset charset : List.of(StandardCharsets.UTF_8, GBK)) {
             JsonNode preview = stage("联系点.csv", csv.getBytes(charset), "");
             assertThat(preview.path("entity").asString()).isEqualTo("contact-points");
@@ -136,8 +136,8 @@ class RecordImportApiIT {
                 .contains(free + " 2017-03-01").contains(linked + " 2015-01-02");
         restore(version - 1);
 
-        String bad = "领导姓名,组织代码,建立日期\n无此人,620902001201,2017-03-01\n董英平,620902001398,2017-03-01\n"
-                + "董英平,62090200120,2017-03-01\n董英平,620902001201,2099-01-01\n董英平,620902001201,去年\n";
+        String bad = "领导姓名,组织代码,建立日期\n无此人,620902100201,2017-03-01\n夏荣志,620902100398,2017-03-01\n"
+                + "夏荣志,62090210020,2017-03-01\n夏荣志,620902100201,2099-01-01\n夏荣志,620902100201,去年\n";
         JsonNode refused = stage("联系点.csv", bad.getBytes(GBK), "");
         List<String> found = new ArrayList<>();
         refused.path("errors").forEach(e -> found.add(e.path("row").asInt() + " " + e.path("code").asString()));
@@ -207,7 +207,7 @@ class RecordImportApiIT {
                 .as("the quarter's status follows the history").isEqualTo("weak");
         restore(version - 1);
 
-        String bad = "代码,状态,起始日期\n620902001398,软弱涣散,2017-11-01\n" + code + ",很好,2017-11-01\n" + code
+        String bad = "代码,状态,起始日期\n620902100398,软弱涣散,2017-11-01\n" + code + ",很好,2017-11-01\n" + code
                 + ",正常,2031-01-01\n" + code + ",正在整顿,2000-01-01\n";
         JsonNode refused = stage("状态.csv", bad.getBytes(GBK), "");
         List<String> found = new ArrayList<>();
@@ -219,7 +219,7 @@ class RecordImportApiIT {
     @Test
     void aFileMissingAColumnOrNamingAnUnknownEntityIsRefusedPlainly() {
         HttpResponse<byte[]> unknown = Multipart.upload(editor, "/api/data/imports?entity=cats", "x.csv",
-                "代码\n620902001201\n".getBytes(StandardCharsets.UTF_8));
+                "代码\n620902100201\n".getBytes(StandardCharsets.UTF_8));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(ImportApiIT.problem(unknown)).contains("cats").contains("leaders");
         HttpResponse<byte[]> missing = Multipart.upload(editor, "/api/data/imports?entity=leaders", "x.csv",

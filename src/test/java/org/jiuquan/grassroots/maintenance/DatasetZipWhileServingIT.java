@@ -56,7 +56,7 @@ class DatasetZipWhileServingIT {
     @Test
     void aZipLoadsWhileAReaderHoldsTheTablesOpenAndArrivesWhole() throws Exception {
         String organisations = new String(demoFile(DatasetFiles.ORGANISATIONS), StandardCharsets.UTF_8);
-        byte[] zip = zipOfDemoWith(organisations.replace(",南沟村,", ",南沟村（新）,").getBytes(StandardCharsets.UTF_8));
+        byte[] zip = zipOfDemoWith(organisations.replace(",新西村,", ",新西村（新）,").getBytes(StandardCharsets.UTF_8));
         long periodRows = count("SELECT count(*) FROM organisation_period_status");
         long counts = count("SELECT count(*) FROM organisation_indicator_count");
         Http editor = Http.as(port, tokens, "editor");
@@ -74,14 +74,14 @@ class DatasetZipWhileServingIT {
             assertThat(loaded.statusCode()).as(new String(loaded.body(), StandardCharsets.UTF_8)).isEqualTo(200);
             assertThat(Http.parse(loaded).path("changed").asBoolean()).isTrue();
             try (Statement statement = reader.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT name_zh FROM organisation WHERE code = '620902001201'")) {
+                 ResultSet rs = statement.executeQuery("SELECT name_zh FROM organisation WHERE code = '620902100201'")) {
                 rs.next();
-                assertThat(rs.getString(1)).as("the reader's snapshot still has the old data").isEqualTo("南沟村");
+                assertThat(rs.getString(1)).as("the reader's snapshot still has the old data").isEqualTo("新西村");
             }
             reader.rollback();
         }
-        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902001201'").query(String.class).single())
-                .isEqualTo("南沟村（新）");
+        assertThat(jdbc.sql("SELECT name_zh FROM organisation WHERE code = '620902100201'").query(String.class).single())
+                .isEqualTo("新西村（新）");
         assertThat(count("SELECT count(*) FROM organisation_period_status")).isEqualTo(periodRows);
         assertThat(count("SELECT count(*) FROM organisation_indicator_count")).isEqualTo(counts);
         assertThat(count("SELECT count(*) FROM organisation WHERE code IS NOT NULL AND status_at = '{}'")).isZero();
