@@ -518,9 +518,12 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private void refreshChart() {
         List<String> codes = districts.stream().map(District::code).toList();
         List<IndicatorChart.Series> series = new ArrayList<>();
+        // Every quarter in one statement, grouped here by quarter.
+        Map<String, Map<String, BigDecimal>> byPeriod = indicators.districtHistory(state.indicator()).stream()
+                .collect(Collectors.groupingBy(IndicatorValue::period,
+                        Collectors.toMap(IndicatorValue::districtCode, IndicatorValue::value)));
         for (Period period : periods) {
-            Map<String, BigDecimal> values = indicators.districtValues(period.code(), state.indicator()).stream()
-                    .collect(Collectors.toMap(IndicatorValue::districtCode, IndicatorValue::value));
+            Map<String, BigDecimal> values = byPeriod.getOrDefault(period.code(), Map.of());
             series.add(new IndicatorChart.Series(period.code(), codes.stream()
                     .map(code -> Optional.ofNullable(values.get(code)).map(BigDecimal::doubleValue).orElse(null))
                     .toList()));

@@ -25,6 +25,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.jiuquan.grassroots.datachanges.ReferenceCache;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.i18n.Formats;
@@ -62,9 +63,11 @@ public class SnapshotService {
     private final Translations translations;
     private final Semaphore renders = new Semaphore(CONCURRENT_RENDERS, true);
     private final int maxRawPoints;
+    /** District outlines and whether the data is synthetic change only with the data: cached until then. */
+    private final ReferenceCache cache;
 
     SnapshotService(SnapshotRepository repository, MapStyleService styles, IndicatorService indicators,
-                    DistrictService districts, CjkFont font, Translations translations,
+                    DistrictService districts, CjkFont font, Translations translations, ReferenceCache cache,
                     @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
         this.maxRawPoints = maxRawPoints;
         this.repository = repository;
@@ -73,6 +76,7 @@ public class SnapshotService {
         this.districts = districts;
         this.font = font;
         this.translations = translations;
+        this.cache = cache;
     }
 
     /** One page of the view, as PNG or PDF. */
@@ -185,15 +189,17 @@ public class SnapshotService {
         List<String> footer = new ArrayList<>();
         footer.add(tr("snapshot.period-line", locale, periodLabel(view.period(), locale), TIME.format(now), who));
         footer.add(tr("snapshot.source", locale));
-        if (repository.anySynthetic()) {
+        if (cache.get("synthetic", repository::anySynthetic)) {
             footer.add(tr("snapshot.synthetic", locale));
         }
         if (request.notes() != null) {
             footer.add(tr("snapshot.notes", locale, request.notes()));
         }
         String title = request.title() != null ? request.title() : defaultTitle(view, locale);
+        List<SnapshotRepository.DistrictShape> shapes = cache.get("districtShapes",
+                () -> List.copyOf(repository.districts(tolerance)), tolerance);
         return new PageContent(request.size(), title, subtitle(view, locale), style, view.layers().contains("districts"),
-                repository.districts(tolerance), points, extent, selectedDistrict, selectedPoint, english, legend,
+                shapes, points, extent, selectedDistrict, selectedPoint, english, legend,
                 tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)), overlay,
                 comparison);
     }
