@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.admin;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -49,7 +50,8 @@ public class UsersView extends Div implements HasDynamicTitle {
     /** Outside the selected account's panel, so the one showing of a new token survives the refresh. */
     private final Paragraph issuedToken = new Paragraph();
 
-    public UsersView(AccountService accounts, ApiTokenService tokens, AuthenticationContext authentication) {
+    public UsersView(AccountService accounts, ApiTokenService tokens, AuthenticationContext authentication,
+                     Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         addClassNames("admin-page");
@@ -62,7 +64,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         accountGrid.addColumn(a -> getTranslation("role." + a.role().code())).setHeader(getTranslation("users.role"));
         accountGrid.addColumn(a -> getTranslation(a.enabled() ? "users.enabled" : "users.disabled"))
                 .setHeader(getTranslation("users.state"));
-        accountGrid.addColumn(a -> a.lockedAt(OffsetDateTime.now()) ? time(a.lockedUntil()) : "")
+        accountGrid.addColumn(a -> a.lockedAt(OffsetDateTime.now(clock)) ? time(a.lockedUntil()) : "")
                 .setHeader(getTranslation("users.locked-until"));
         accountGrid.addColumn(a -> a.demo() ? getTranslation("users.demo") : "").setHeader("");
         accountGrid.setAllRowsVisible(true);

@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.dashboard;
 
 import org.jiuquan.grassroots.i18n.Formats;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -116,11 +117,13 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final Button exitPresentation = new Button();
     /** Set while the view itself moves a control, so its listener does not treat it as a person's choice. */
     private boolean updating;
+    private final Clock clock;
 
     public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
                          DistrictService districtService, AuthenticationContext authentication,
                          SnapshotService snapshots, BookmarkService bookmarks, AuditLog audit,
-                         BaseLayerService baseLayers) {
+                         BaseLayerService baseLayers, Clock clock) {
+        this.clock = clock;
         this.authentication = authentication;
         this.snapshots = snapshots;
         this.bookmarks = bookmarks;
@@ -596,7 +599,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private java.time.LocalDate statusChangeDay(OrganisationDetails o) {
         java.time.LocalDate periodEnd = periods.stream().filter(p -> p.code().equals(state.period())).findFirst()
                 .map(Period::endsOn).orElse(organisations.lastPeriodEnd());
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         java.time.LocalDate day = periodEnd.isAfter(today) ? today : periodEnd;
         return organisations.organisation(String.valueOf(o.id()))
                 .map(now -> day.isBefore(now.statusSince()) ? now.statusSince() : day).orElse(day);

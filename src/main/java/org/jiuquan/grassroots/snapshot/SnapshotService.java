@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -65,10 +66,12 @@ public class SnapshotService {
     private final int maxRawPoints;
     /** District outlines and whether the data is synthetic change only with the data: cached until then. */
     private final ReferenceCache cache;
+    private final Clock clock;
 
     SnapshotService(SnapshotRepository repository, MapStyleService styles, IndicatorService indicators,
                     DistrictService districts, CjkFont font, Translations translations, ReferenceCache cache,
-                    @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
+                    @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints, Clock clock) {
+        this.clock = clock;
         this.maxRawPoints = maxRawPoints;
         this.repository = repository;
         this.styles = styles;
@@ -184,7 +187,7 @@ public class SnapshotService {
                         ? tr("legend.cluster", locale) : null,
                 tr("snapshot.north", locale), tr("snapshot.km", locale));
 
-        ZonedDateTime now = ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         String who = exportedBy != null ? exportedBy : tr("snapshot.host", locale, hostName());
         List<String> footer = new ArrayList<>();
         footer.add(tr("snapshot.period-line", locale, periodLabel(view.period(), locale), TIME.format(now), who));
