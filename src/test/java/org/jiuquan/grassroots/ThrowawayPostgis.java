@@ -1,13 +1,17 @@
 package org.jiuquan.grassroots;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -46,13 +50,10 @@ public class ThrowawayPostgis implements ApplicationContextInitializer<Configura
 
     private static void deleteWhenStopped(Path dir) {
         Path pid = dir.resolve("pgdata").resolve("postmaster.pid");
-        for (int i = 0; i < 100 && Files.exists(pid); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> !Files.exists(pid));
+        } catch (ConditionTimeoutException e) {
+            // Still running: delete what can be deleted anyway.
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.admin;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -37,10 +38,13 @@ class AuditCsvController {
     private final MessageSource messages;
     private final Translations translations;
 
-    AuditCsvController(AuditLog audit, MessageSource messages, Translations translations) {
+    private final Clock clock;
+
+    AuditCsvController(AuditLog audit, MessageSource messages, Translations translations, Clock clock) {
         this.translations = translations;
         this.audit = audit;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/" + PATH)
@@ -63,7 +67,7 @@ class AuditCsvController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("jiuquan-audit-" + LocalDate.now(AuditLog.ZONE) + ".csv").build().toString())
+                        .filename("jiuquan-audit-" + LocalDate.now(clock.withZone(AuditLog.ZONE)) + ".csv").build().toString())
                 .body(SpreadsheetCsv.of(headers, rows));
     }
 

@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.admin;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -56,7 +57,7 @@ public class UsersView extends Div implements HasDynamicTitle {
     private final Paragraph issuedToken = new Paragraph();
 
     public UsersView(AccountService accounts, ApiTokenService tokens, EditorScopes scopes, MessageSource messages,
-                     AuthenticationContext authentication) {
+                     AuthenticationContext authentication, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.scopes = scopes;
@@ -71,7 +72,7 @@ public class UsersView extends Div implements HasDynamicTitle {
         accountGrid.addColumn(a -> getTranslation("role." + a.role().code())).setHeader(getTranslation("users.role"));
         accountGrid.addColumn(a -> getTranslation(a.enabled() ? "users.enabled" : "users.disabled"))
                 .setHeader(getTranslation("users.state"));
-        accountGrid.addColumn(a -> a.lockedAt(OffsetDateTime.now()) ? time(a.lockedUntil()) : "")
+        accountGrid.addColumn(a -> a.lockedAt(OffsetDateTime.now(clock)) ? time(a.lockedUntil()) : "")
                 .setHeader(getTranslation("users.locked-until"));
         accountGrid.addColumn(a -> districtLabel(scopes.scopeOf(a.username()).orElse(""), scopes.districts()))
                 .setHeader(getTranslation("users.district"));

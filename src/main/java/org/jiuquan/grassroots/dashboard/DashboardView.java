@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.dashboard;
 
 import org.jiuquan.grassroots.i18n.Formats;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -118,11 +119,13 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final Button exitPresentation = new Button();
     /** Set while the view itself moves a control, so its listener does not treat it as a person's choice. */
     private boolean updating;
+    private final Clock clock;
 
     public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
                          DistrictService districtService, AuthenticationContext authentication,
                          SnapshotService snapshots, BookmarkService bookmarks, AuditLog audit,
-                         BaseLayerService baseLayers) {
+                         BaseLayerService baseLayers, Clock clock) {
+        this.clock = clock;
         this.authentication = authentication;
         this.snapshots = snapshots;
         this.bookmarks = bookmarks;
@@ -533,9 +536,12 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private void refreshChart() {
         List<String> codes = districts.stream().map(District::code).toList();
         List<IndicatorChart.Series> series = new ArrayList<>();
+        // Every quarter in one statement, grouped here by quarter.
+        Map<String, Map<String, BigDecimal>> byPeriod = indicators.districtHistory(state.indicator()).stream()
+                .collect(Collectors.groupingBy(IndicatorValue::period,
+                        Collectors.toMap(IndicatorValue::districtCode, IndicatorValue::value)));
         for (Period period : periods) {
-            Map<String, BigDecimal> values = indicators.districtValues(period.code(), state.indicator()).stream()
-                    .collect(Collectors.toMap(IndicatorValue::districtCode, IndicatorValue::value));
+            Map<String, BigDecimal> values = byPeriod.getOrDefault(period.code(), Map.of());
             series.add(new IndicatorChart.Series(period.code(), codes.stream()
                     .map(code -> Optional.ofNullable(values.get(code)).map(BigDecimal::doubleValue).orElse(null))
                     .toList()));
@@ -608,7 +614,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private java.time.LocalDate statusChangeDay(OrganisationDetails o) {
         java.time.LocalDate periodEnd = periods.stream().filter(p -> p.code().equals(state.period())).findFirst()
                 .map(Period::endsOn).orElse(organisations.lastPeriodEnd());
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         java.time.LocalDate day = periodEnd.isAfter(today) ? today : periodEnd;
         return organisations.organisation(String.valueOf(o.id()))
                 .map(now -> day.isBefore(now.statusSince()) ? now.statusSince() : day).orElse(day);

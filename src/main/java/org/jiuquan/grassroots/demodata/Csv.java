@@ -1,6 +1,5 @@
 package org.jiuquan.grassroots.demodata;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -9,13 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Minimal RFC 4180 CSV: a header line, comma-separated fields, double quotes around fields that hold a
- * comma, quote or line break. Rows come back as maps from column name to text, with their line number.
+ * The dataset's CSV files (RFC 4180, read and written with Apache Commons CSV): a header line,
+ * comma-separated fields, double quotes around fields that hold a comma, quote or line break, LF line ends.
+ * Rows come back as maps from column name to text, with their line number for messages.
  */
 final class Csv {
+
+    /** Reading: blank lines are skipped; the header is checked here, so Commons CSV sees plain records. */
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    /** Writing: LF line ends, as the committed files have; null is an empty field. */
+    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     record Row(String file, int line, Map<String, String> fields) {
         String get(String column) {
@@ -30,112 +38,54 @@ final class Csv {
     private Csv() {
     }
 
+    /** Line numbers in errors count records, which equals lines for files without quoted line breaks. */
     static List<Row> read(String file, Reader source, List<String> requiredColumns) {
-        try (BufferedReader reader = new BufferedReader(source)) {
-            List<List<String>> records = parse(file, reader);
-            if (records.isEmpty()) {
-                throw new DatasetException(file, 1, "文件为空 / the file is empty");
-            }
-            List<String> header = records.get(0);
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                header.set(0, header.get(0).substring(1));
-            }
-            for (String column : requiredColumns) {
-                if (!header.contains(column)) {
-                    throw new DatasetException(file, 1, "表头缺少列 " + column + " / header lacks column " + column);
-                }
-            }
-            List<Row> rows = new ArrayList<>();
-            for (int i = 1; i < records.size(); i++) {
-                List<String> record = records.get(i);
-                if (record.size() == 1 && record.get(0).isEmpty()) {
-                    continue;
-                }
-                if (record.size() != header.size()) {
-                    throw new DatasetException(file, i + 1, "应有 " + header.size() + " 个字段，实有 " + record.size()
-                            + " / expected " + header.size() + " fields, found " + record.size());
-                }
-                Map<String, String> fields = new LinkedHashMap<>();
-                for (int c = 0; c < header.size(); c++) {
-                    fields.put(header.get(c), record.get(c));
-                }
-                rows.add(new Row(file, i + 1, fields));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<CSVRecord> records;
+        CSVParser parser = null;
+        try (CSVParser opened = READ.parse(source)) {
+            parser = opened;
+            records = opened.getRecords();
+        } catch (IOException | UncheckedIOException e) {
+            // The one way a CSV text is malformed for Commons CSV: a quote opened and never closed.
+            long line = parser == null ? 1 : parser.getRecordNumber() + 1;
+            throw new DatasetException(file, (int) line, "引号未闭合 / unclosed quote");
         }
-    }
-
-    /** Parses records; line numbers in errors count records, which equals lines for files without quoted breaks. */
-    private static List<List<String>> parse(String file, BufferedReader reader) throws IOException {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int c;
-        while ((c = reader.read()) != -1) {
-            any = true;
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    reader.mark(1);
-                    int next = reader.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        if (next != -1) {
-                            reader.reset();
-                        }
-                    }
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (ch == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n') {
-                record.add(stripCr(field));
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(ch);
+        if (records.isEmpty()) {
+            throw new DatasetException(file, 1, "文件为空 / the file is empty");
+        }
+        List<String> header = new ArrayList<>(records.get(0).toList());
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1));
+        }
+        for (String column : requiredColumns) {
+            if (!header.contains(column)) {
+                throw new DatasetException(file, 1, "表头缺少列 " + column + " / header lacks column " + column);
             }
         }
-        if (quoted) {
-            throw new DatasetException(file, records.size() + 1, "引号未闭合 / unclosed quote");
+        List<Row> rows = new ArrayList<>();
+        for (CSVRecord record : records.subList(1, records.size())) {
+            int line = (int) record.getRecordNumber();
+            if (record.size() != header.size()) {
+                throw new DatasetException(file, line, "应有 " + header.size() + " 个字段，实有 " + record.size()
+                        + " / expected " + header.size() + " fields, found " + record.size());
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                fields.put(header.get(c), record.get(c));
+            }
+            rows.add(new Row(file, line, fields));
         }
-        if (any && (!field.isEmpty() || !record.isEmpty())) {
-            record.add(stripCr(field));
-            records.add(record);
-        }
-        return records;
-    }
-
-    private static String stripCr(StringBuilder field) {
-        int n = field.length();
-        return n > 0 && field.charAt(n - 1) == '\r' ? field.substring(0, n - 1) : field.toString();
+        return rows;
     }
 
     /** One CSV line (with its line break) from the given fields, quoting where needed. */
     static String line(@Nullable Object... fields) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String text = fields[i] == null ? "" : fields[i].toString();
-            if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
-                out.append('"').append(text.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(text);
-            }
+        try {
+            StringBuilder out = new StringBuilder();
+            WRITE.printRecord(out, fields);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
-        return out.append('\n').toString();
     }
 }

@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.districts;
 
 import java.util.List;
 
+import org.jiuquan.grassroots.datachanges.ReferenceCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,13 +16,16 @@ public class DistrictService {
             FROM district ORDER BY code""";
 
     private final JdbcClient jdbc;
+    private final ReferenceCache cache;
 
-    DistrictService(JdbcClient jdbc) {
+    DistrictService(JdbcClient jdbc, ReferenceCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /** Cached until the data changes (ReferenceCache). */
     public List<District> districts() {
-        return jdbc.sql(DISTRICTS).query(District.class).list();
+        return cache.get("districts", () -> List.copyOf(jdbc.sql(DISTRICTS).query(District.class).list()));
     }
 
     /** The city's bounding box as {minLon, minLat, maxLon, maxLat}: the seven districts' together. */

@@ -10,6 +10,12 @@ import org.springframework.stereotype.Repository;
 class IndicatorRepository {
 
     static final String PERIODS = "SELECT code, starts_on, ends_on, theme_zh, theme_en FROM period ORDER BY code";
+    /** Every quarter's value of one indicator in every district: the dashboard chart, in one statement. */
+    static final String DISTRICT_HISTORY = """
+            SELECT v.indicator_code, v.district_code, v.period, v.value
+            FROM district_indicator_value v
+            WHERE v.indicator_code = :indicator
+            ORDER BY v.period, v.district_code""";
     static final String INDICATORS = """
             SELECT code, name_zh, name_en, unit_zh, unit_en, higher_is_better, aggregation, numerator, denominator,
                    decimals, category
@@ -78,6 +84,10 @@ class IndicatorRepository {
     List<DistrictRanking> rankings(String period, @Nullable String indicator, @Nullable String district) {
         return jdbc.sql(RANKINGS).param("period", period).param("indicator", indicator).param("district", district)
                 .query(DistrictRanking.class).list();
+    }
+
+    List<IndicatorValue> districtHistory(String indicator) {
+        return jdbc.sql(DISTRICT_HISTORY).param("indicator", indicator).query(IndicatorValue.class).list();
     }
 
     List<IndicatorValue> cityValues(String period) {

@@ -3,6 +3,7 @@ package org.jiuquan.grassroots.indicators;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jiuquan.grassroots.datachanges.ReferenceCache;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -16,17 +17,25 @@ public class IndicatorService {
             "weak_rectified", "weak_open", "party_lectures", "enterprise_coverage", "social_org_coverage");
 
     private final IndicatorRepository repository;
+    private final ReferenceCache cache;
 
-    IndicatorService(IndicatorRepository repository) {
+    IndicatorService(IndicatorRepository repository, ReferenceCache cache) {
         this.repository = repository;
+        this.cache = cache;
     }
 
+    /** Cached until the data changes (ReferenceCache), like the indicators. */
     public List<Period> periods() {
-        return repository.periods();
+        return cache.get("periods", () -> List.copyOf(repository.periods()));
     }
 
     public List<Indicator> indicators() {
-        return repository.indicators();
+        return cache.get("indicators", () -> List.copyOf(repository.indicators()));
+    }
+
+    /** One indicator's values in every district for every quarter, by quarter: the chart's one statement. */
+    public List<IndicatorValue> districtHistory(String indicator) {
+        return repository.districtHistory(indicator);
     }
 
     /** The latest period: what the app shows when nobody chose one. */
@@ -66,7 +75,7 @@ public class IndicatorService {
     }
 
     public java.util.Map<String, Indicator> indicatorsByCode() {
-        return indicators().stream().collect(Collectors.toMap(Indicator::code, i -> i, (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        return cache.get("indicatorsByCode", () -> java.util.Collections.unmodifiableMap(indicators().stream()
+                .collect(Collectors.toMap(Indicator::code, i -> i, (a, b) -> a, java.util.LinkedHashMap::new))));
     }
 }

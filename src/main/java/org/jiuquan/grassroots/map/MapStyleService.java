@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jiuquan.grassroots.datachanges.ReferenceCache;
 import org.jiuquan.grassroots.indicators.Indicator;
 import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.indicators.IndicatorValue;
@@ -17,13 +18,25 @@ import org.springframework.stereotype.Service;
 public class MapStyleService {
 
     private final IndicatorService indicators;
+    private final ReferenceCache cache;
 
-    MapStyleService(IndicatorService indicators) {
+    MapStyleService(IndicatorService indicators, ReferenceCache cache) {
         this.indicators = indicators;
+        this.cache = cache;
     }
 
-    /** @throws ApiProblem 400 for an unknown indicator, period or method, or classes outside 3-7 */
+    /**
+     * Cached until the data changes (ReferenceCache): a page, its snapshot and the tiles' colours ask for the
+     * same style several times per action.
+     *
+     * @throws ApiProblem 400 for an unknown indicator, period or method, or classes outside 3-7 (not cached)
+     */
     public MapStyle style(String indicatorCode, String period, String method, int classes) {
+        return cache.get("style", () -> makeStyle(indicatorCode, period, method, classes),
+                indicatorCode, period, method, classes);
+    }
+
+    private MapStyle makeStyle(String indicatorCode, String period, String method, int classes) {
         Classification classification = classification(method);
         if (classes < Classification.MIN_CLASSES || classes > Classification.MAX_CLASSES) {
             throw ApiProblem.badRequest("problem.bad-classes", classes);

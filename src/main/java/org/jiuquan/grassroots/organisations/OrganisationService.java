@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.organisations;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,8 +26,10 @@ public class OrganisationService {
     private final OrganisationRepository repository;
     private final AuditLog audit;
     private final EditorScopes scopes;
+    private final Clock clock;
 
-    OrganisationService(OrganisationRepository repository, AuditLog audit, EditorScopes scopes) {
+    OrganisationService(OrganisationRepository repository, AuditLog audit, EditorScopes scopes, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.audit = audit;
         this.scopes = scopes;
@@ -52,7 +55,7 @@ public class OrganisationService {
         if (!STATUSES.contains(status)) {
             throw new DataChangeException("change.bad-status", status, String.join(", ", STATUSES));
         }
-        if (from.isBefore(before.statusSince()) || from.isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")))) {
+        if (from.isBefore(before.statusSince()) || from.isAfter(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))) {
             throw new DataChangeException("change.bad-date", from, before.statusSince());
         }
         // The map shows statuses at the end of the dataset's quarters: a change after the last one would be

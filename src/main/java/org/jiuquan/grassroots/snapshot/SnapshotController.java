@@ -1,5 +1,6 @@
 package org.jiuquan.grassroots.snapshot;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,11 @@ class SnapshotController {
     private final AnalysisOverlays overlays;
     private final Translations translations;
     private final AuditLog audit;
+    private final Clock clock;
 
     SnapshotController(SnapshotParameters parameters, SnapshotService snapshots, BookmarkService bookmarks,
-                       AnalysisOverlays overlays, Translations translations, AuditLog audit) {
+                       AnalysisOverlays overlays, Translations translations, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.overlays = overlays;
         this.translations = translations;
         this.parameters = parameters;
@@ -79,7 +82,7 @@ class SnapshotController {
         }
         byte[] file = snapshots.slides(slides, page.size(), CurrentUser.exportSignature().orElse(null));
         audit.record(AuditAction.EXPORT_MAP, "slides.pdf", slides.size() + " slides");
-        return file(file, "application/pdf", "jiuquan-slides-" + LocalDate.now(AuditLog.ZONE) + ".pdf");
+        return file(file, "application/pdf", "jiuquan-slides-" + LocalDate.now(clock.withZone(AuditLog.ZONE)) + ".pdf");
     }
 
     /**

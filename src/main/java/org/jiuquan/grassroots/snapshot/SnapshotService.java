@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.jiuquan.grassroots.datachanges.ReferenceCache;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.i18n.Formats;
@@ -63,10 +65,15 @@ public class SnapshotService {
     private final WeakOrganisationList weakOrganisations;
     private final Semaphore renders = new Semaphore(CONCURRENT_RENDERS, true);
     private final int maxRawPoints;
+    /** District outlines and whether the data is synthetic change only with the data: cached until then. */
+    private final ReferenceCache cache;
+    private final Clock clock;
 
     SnapshotService(SnapshotRepository repository, MapStyleService styles, IndicatorService indicators,
                     DistrictService districts, CjkFont font, Translations translations,
-                    WeakOrganisationList weakOrganisations, @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints) {
+                    WeakOrganisationList weakOrganisations, ReferenceCache cache,
+                    @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints, Clock clock) {
+        this.clock = clock;
         this.maxRawPoints = maxRawPoints;
         this.repository = repository;
         this.styles = styles;
@@ -75,6 +82,7 @@ public class SnapshotService {
         this.font = font;
         this.translations = translations;
         this.weakOrganisations = weakOrganisations;
+        this.cache = cache;
     }
 
     /** One page of the view, as PNG or PDF. */
@@ -186,20 +194,22 @@ public class SnapshotService {
                         ? tr("legend.cluster", locale) : null,
                 tr("snapshot.north", locale), tr("snapshot.km", locale));
 
-        ZonedDateTime now = ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         String who = exportedBy != null ? exportedBy : tr("snapshot.host", locale, hostName());
         List<String> footer = new ArrayList<>();
         footer.add(tr("snapshot.period-line", locale, periodLabel(view.period(), locale), TIME.format(now), who));
         footer.add(tr("snapshot.source", locale));
-        if (repository.anySynthetic()) {
+        if (cache.get("synthetic", repository::anySynthetic)) {
             footer.add(tr("snapshot.synthetic", locale));
         }
         if (request.notes() != null) {
             footer.add(tr("snapshot.notes", locale, request.notes()));
         }
         String title = request.title() != null ? request.title() : defaultTitle(view, locale);
+        List<SnapshotRepository.DistrictShape> shapes = cache.get("districtShapes",
+                () -> List.copyOf(repository.districts(tolerance)), tolerance);
         return new PageContent(request.size(), title, subtitle(view, style, locale), style, view.layers().contains("districts"),
-                repository.districts(tolerance), points, extent, selectedDistrict, selectedPoint, english, legend,
+                shapes, points, extent, selectedDistrict, selectedPoint, english, legend,
                 tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)), overlay,
                 comparison);
     }

@@ -113,8 +113,7 @@ class DashboardBrowserIT {
                 LIMIT 1""").query().singleRow();
         load("/");
         js("document.querySelector('geo-map').flyTo(arguments[0], arguments[1], 14)", village.get("lon"), village.get("lat"));
-        sleep(600);
-        waitRendered();
+        waitRenderedAtZoom(14);
         clickAt((double) village.get("lon"), (double) village.get("lat"));
         waitUntil(() -> driver.findElement(By.id("detail-card")).isDisplayed()
                 && text("#detail-card").contains((String) village.get("name_zh")));
@@ -186,8 +185,7 @@ class DashboardBrowserIT {
         load("/");
         js("document.querySelector('geo-map').setAttribute('basemap-url', 'http://127.0.0.1:9/{z}/{x}/{y}.png')");
         js("document.querySelector('geo-map').flyTo(98.5, 39.75, 8)");
-        sleep(500);
-        waitRendered();
+        waitRenderedAtZoom(8);
         legendColours().stream().limit(1).forEach(colour ->
                 assertThat(pixelCounts(List.of(colour)).get(colour)).isPositive());
         assertThat(featureCount("villages")).isEqualTo(434);
@@ -219,6 +217,13 @@ class DashboardBrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
                 !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty()
                         && !d.findElements(By.cssSelector("#legend .legend-row")).isEmpty());
+    }
+
+    /** The map has finished flying to {@code zoom} and drawn everything there (data-zoom is set with rendered). */
+    private void waitRenderedAtZoom(int zoom) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                !d.findElements(By.cssSelector("geo-map[rendered][data-zoom='" + zoom + "']")).isEmpty());
+        waitRendered();
     }
 
     private void waitUntil(java.util.function.BooleanSupplier condition) {
@@ -326,13 +331,5 @@ class DashboardBrowserIT {
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -63,7 +63,7 @@ class SecurityBrowserIT {
         driver.get(url("/analysis"));
         wait(driver).until(d -> !((String) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.body.innerText")).isBlank());
-        sleepBriefly();
+        waitForServerRoundTrips(driver);
         assertThat(driver.findElements(By.id("analysis-kind"))).isEmpty();
     }
 
@@ -141,12 +141,15 @@ class SecurityBrowserIT {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Waits until Vaadin has no request to the server under way (as Vaadin's own test tools do), so an
+     * absence checked next is the page's final answer, not a page still loading.
+     */
+    private static void waitForServerRoundTrips(WebDriver driver) {
+        wait(driver).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+                const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                return !!clients && Object.keys(clients).length > 0
+                    && Object.values(clients).every(client => !client.isActive());""")));
     }
 
     private String url(String path) {

@@ -1,11 +1,13 @@
 package org.jiuquan.grassroots.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
@@ -143,24 +145,18 @@ class SnapshotBrowserIT {
         wait(driver).until(d -> d.findElement(By.id("slide-list")).getText().contains(title));
     }
 
-    private static Path waitForDownload(String nameContains) throws IOException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Stream<Path> files = Files.list(DOWNLOADS)) {
-                var done = files.filter(f -> f.getFileName().toString().contains(nameContains)
-                        && !f.getFileName().toString().endsWith(".crdownload")).findFirst();
-                if (done.isPresent() && Files.size(done.get()) > 0) {
-                    return done.get();
-                }
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    private static Path waitForDownload(String nameContains) {
+        return await("a finished download containing " + nameContains + " in " + DOWNLOADS)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> finishedDownload(nameContains), Optional::isPresent).orElseThrow();
+    }
+
+    private static Optional<Path> finishedDownload(String nameContains) throws IOException {
+        try (Stream<Path> files = Files.list(DOWNLOADS)) {
+            var done = files.filter(f -> f.getFileName().toString().contains(nameContains)
+                    && !f.getFileName().toString().endsWith(".crdownload")).findFirst();
+            return done.isPresent() && Files.size(done.get()) > 0 ? done : Optional.empty();
         }
-        throw new AssertionError("no download containing " + nameContains + " in " + DOWNLOADS);
     }
 
     private static WebDriverWait wait(WebDriver driver) {
