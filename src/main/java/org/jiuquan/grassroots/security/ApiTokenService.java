@@ -15,7 +15,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
-import org.jiuquan.grassroots.cluster.AccountsChanged;
+import org.jiuquan.grassroots.datachanges.AccountsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,4 @@
-package org.jiuquan.grassroots.cluster;
+package org.jiuquan.grassroots.datachanges;
 
 /**
  * The data (organisations, statuses, contact points, leaders, indicator values) changed in the database,
@@ -6,4 +6,6 @@ package org.jiuquan.grassroots.cluster;
  * (the listener reconnected and may have missed announcements): a cache then forgets everything.
  */
 public record DataChanged(long version) {
+
+    public static final long UNKNOWN_VERSION = -1;
 }
