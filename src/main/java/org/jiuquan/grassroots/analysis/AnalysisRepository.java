@@ -127,15 +127,19 @@ public class AnalysisRepository {
 
     List<String> hotSpots(double metres) {
         long points = jdbc.sql(POINT_COUNT).query(Long.class).single();
-        return points <= EXACT_GI_LIMIT ? hotSpotsExact(metres) : hotSpotsBinned(metres);
+        return points <= EXACT_GI_LIMIT ? hotSpotsExact(metres) : hotSpotsBinned(metres, true);
     }
 
     List<String> hotSpotsExact(double metres) {
         return limited(() -> jdbc.sql(HOT_SPOTS).param("metres", metres).query(String.class).list());
     }
 
-    /** Gi* over cells ({@link BinnedGetisOrd}); the features are written here rather than by PostGIS. */
-    List<String> hotSpotsBinned(double metres) {
+    /**
+     * Gi* over cells ({@link BinnedGetisOrd}); the features are written here rather than by PostGIS. The
+     * analysis returns only the significant spots (90 % and above): at large data every organisation with its
+     * score was a response of about 100 MB (x230), more than a browser can take, and the rest are "none".
+     */
+    List<String> hotSpotsBinned(double metres, boolean significantOnly) {
         record Row(String code, String nameZh, String kind, String districtCode, String status, double x, double lon,
                    double lat, double ux, double uy) {
         }
@@ -152,7 +156,10 @@ public class AnalysisRepository {
             double z = Math.round(scores.get(i).z() * 10_000) / 10_000.0;
             double size = Math.abs(z);
             int significance = size >= 2.576 ? 99 : size >= 1.960 ? 95 : size >= 1.645 ? 90 : 0;
-            String spot = size < 1.645 ? "none" : z > 0 ? "hot" : "cold";
+            if (significantOnly && significance == 0) {
+                continue;
+            }
+            String spot = significance == 0 ? "none" : z > 0 ? "hot" : "cold";
             var properties = new java.util.LinkedHashMap<String, Object>();
             properties.put("code", r.code());
             properties.put("name_zh", r.nameZh());

@@ -154,8 +154,15 @@ class AnalysisFixturesIT {
         // On the demo data (1,280 points), compare the cell-based Gi* used above 20,000 points with the exact one.
         AnalysisRepository repository = new AnalysisRepository(demo, transactions);
         Map<String, Double> exact = zScores(repository.hotSpotsExact(5000));
-        Map<String, Double> binned = zScores(repository.hotSpotsBinned(5000));
+        Map<String, Double> binned = zScores(repository.hotSpotsBinned(5000, false));
         assertThat(binned.keySet()).isEqualTo(exact.keySet());
+        // What the analysis sends at large data: the significant spots only, with the same scores.
+        Map<String, Double> significant = zScores(repository.hotSpotsBinned(5000, true));
+        assertThat(significant).isNotEmpty().allSatisfy((code, z) -> {
+            assertThat(Math.abs(z)).isGreaterThanOrEqualTo(1.645);
+            assertThat(z).isEqualTo(binned.get(code));
+        });
+        assertThat(significant.size()).isEqualTo((int) binned.values().stream().filter(z -> Math.abs(z) >= 1.645).count());
         double sumDiff = 0;
         int sameSide = 0;
         for (String code : exact.keySet()) {
