@@ -1,5 +1,7 @@
 // <indicator-chart>: one indicator across districts and quarters, as grouped bars (ECharts, bundled).
-// The server sends the data as JSON in `dataJson`; the chart redraws when it changes.
+// The server sends the data as JSON in `dataJson`; the chart redraws when it changes. A click on a bar
+// (anywhere in a district's column) reports the district as `bar-click` {index}, the category's index; the
+// selected category stands out.
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
@@ -13,6 +15,8 @@ interface ChartData {
   categories: string[];
   series: { name: string; data: (number | null)[] }[];
   presentation?: boolean;
+  /** Index of the selected category (district), or null: the others are drawn faded. */
+  selected?: number | null;
 }
 
 /** Quarters from light to dark: the latest stands out, and the order reads without colour. */
@@ -27,6 +31,7 @@ export class IndicatorChart extends LitElement {
 
   dataJson = '';
   private chart?: echarts.ECharts;
+  private data?: ChartData;
   private resizeObserver?: ResizeObserver;
 
   override render() {
@@ -37,6 +42,17 @@ export class IndicatorChart extends LitElement {
     this.chart = echarts.init(this.renderRoot.querySelector('#chart') as HTMLElement, undefined, { renderer: 'canvas' });
     this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
     this.resizeObserver.observe(this);
+    // A click anywhere in a district's column (its bars or the gaps between them) chooses that district.
+    this.chart.getZr().on('click', (event) => {
+      const point = [event.offsetX, event.offsetY];
+      if (!this.chart || !this.chart.containPixel({ gridIndex: 0 }, point)) {
+        return;
+      }
+      const index = Math.round((this.chart.convertFromPixel({ gridIndex: 0 }, point) as number[])[0]);
+      if (index >= 0 && index < (this.data?.categories.length ?? 0)) {
+        this.dispatchEvent(new CustomEvent('bar-click', { detail: { index }, bubbles: true, composed: true }));
+      }
+    });
     this.draw();
   }
 
@@ -53,6 +69,20 @@ export class IndicatorChart extends LitElement {
     this.chart = undefined;
   }
 
+  /**
+   * Where the middle of a category's bar (of the latest quarter) is drawn, in CSS pixels from the element's
+   * top left, or null when it has no bar there (for tests and tools).
+   */
+  barPixel(index: number): number[] | null {
+    const last = (this.data?.series.length ?? 0) - 1;
+    const value = last >= 0 ? this.data?.series[last].data[index] : null;
+    if (!this.chart || value == null || value === 0) {
+      return null;
+    }
+    const pixel = this.chart.convertToPixel({ seriesIndex: last }, [index, value / 2]) as number[];
+    return pixel ?? null;
+  }
+
   private draw() {
     let data: ChartData;
     try {
@@ -60,6 +90,7 @@ export class IndicatorChart extends LitElement {
     } catch {
       return;
     }
+    this.data = data;
     const font = data.presentation ? 18 : 12;
     this.chart?.setOption({
       animation: false,
@@ -69,7 +100,12 @@ export class IndicatorChart extends LitElement {
       grid: { left: 8, right: 16, top: 36, bottom: 24, containLabel: true },
       xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, rotate: 30, fontSize: font } },
       yAxis: { type: 'value', name: data.unit, axisLabel: { fontSize: font } },
-      series: data.series.map((s, i) => ({ type: 'bar', name: s.name, data: s.data, itemStyle: { color: QUARTER_COLOURS[i % 4] } })),
+      series: data.series.map((s, i) => ({
+        type: 'bar', name: s.name, itemStyle: { color: QUARTER_COLOURS[i % 4] },
+        data: s.data.map((value, index) => ({
+          value, itemStyle: { opacity: data.selected == null || data.selected === index ? 1 : 0.3 },
+        })),
+      })),
     }, true);
   }
 }

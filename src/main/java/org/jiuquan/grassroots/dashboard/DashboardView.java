@@ -104,6 +104,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final Legend legend = new Legend();
     private final DetailCard card = new DetailCard();
     private final CityFigures figures = new CityFigures();
+    private final H3 figuresTitle = new H3();
     private final Grid<DistrictRow> table = new Grid<>(DistrictRow.class, false);
     private final IndicatorChart chart = new IndicatorChart();
     private final Map<String, Checkbox> layerSwitches = new LinkedHashMap<>();
@@ -203,7 +204,14 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         exitPresentation.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         exitPresentation.addClickListener(event -> setPresentation(false));
 
-        Div side = new Div(new H3(getTranslation("cards.title")), figures, new H3(getTranslation("table.title")),
+        figuresTitle.setId("figures-title");
+        // Choosing a district anywhere (a bar here, the filter, a table row) selects it everywhere.
+        chart.addBarClickListener(event -> {
+            if (event.index() >= 0 && event.index() < districts.size()) {
+                chooseDistrict(districts.get(event.index()).code());
+            }
+        });
+        Div side = new Div(figuresTitle, figures, new H3(getTranslation("table.title")),
                 districtTable(), new H3(getTranslation("chart.title")), chart);
         side.addClassName("side-panel");
         chart.setId("indicator-chart");
@@ -342,6 +350,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                     state = state.withFilters(blankToNull(districtFilter.getValue()), blankToNull(kindFilter.getValue()),
                             blankToNull(statusFilter.getValue()));
                     applyFilters();
+                    if (event.getSource() == districtFilter && state.district() != null) {
+                        map.fitDistrict(state.district());
+                    }
                     updateUrl();
                     // Drilling into a district zooms to it; its townships are drawn over it.
                     if (filter == districtFilter && state.district() != null) {
@@ -359,8 +370,20 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private Div indicatorPanel() {
         indicatorSelect.setId("indicator");
         indicatorSelect.setLabel(getTranslation("indicator.select"));
-        indicatorSelect.setItems(indicatorsByCode.keySet().stream().toList());
         indicatorSelect.setItemLabelGenerator(code -> indicatorName(indicatorsByCode.get(code)));
+        IndicatorChoices choices = new IndicatorChoices(indicatorSelect, indicatorsByCode,
+                category -> getTranslation("indicator.category." + category), change -> {
+                    boolean before = updating;
+                    updating = true;
+                    try {
+                        change.run();
+                    } finally {
+                        updating = before;
+                    }
+                });
+        choices.search().setPlaceholder(getTranslation("indicator.search"));
+        choices.search().setAriaLabel(getTranslation("indicator.search"));
+        choices.show("");
         periodSelect.setId("period");
         periodSelect.setLabel(getTranslation("indicator.period"));
         periodSelect.setItems(periods.stream().map(Period::code).toList());
@@ -380,8 +403,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         periodSelect.addValueChangeListener(event -> onIndicatorControls());
         methodSelect.addValueChangeListener(event -> onIndicatorControls());
         classesSelect.addValueChangeListener(event -> onIndicatorControls());
-        Div panel = new Div(new H3(getTranslation("indicator.title")), indicatorSelect, periodSelect, methodSelect,
-                classesSelect);
+        Div panel = new Div(new H3(getTranslation("indicator.title")), choices.search(), indicatorSelect, periodSelect,
+                methodSelect, classesSelect);
         panel.addClassName("panel-section");
         return panel;
     }
@@ -460,6 +483,28 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         }
         legend.showTownships(state.district() != null);
         refreshTable();
+        refreshFigures();
+        refreshChart();
+    }
+
+    /** Selects a district everywhere: the filter (and so the table, the map's points), the cards, the chart, the map's view. */
+    private void chooseDistrict(String code) {
+        districtFilter.setValue(code);
+    }
+
+    /** The key figures of the chosen district, or of the whole city when none is chosen. */
+    private void refreshFigures() {
+        String district = state.district();
+        if (district == null) {
+            figuresTitle.setText(getTranslation("cards.title"));
+            figures.show(indicators.cityValues(state.period()), indicatorsByCode, getLocale());
+        } else {
+            figuresTitle.setText(getTranslation("cards.district-title", districtName(district)));
+            figures.show(indicators.rankings(state.period(), null, district).stream()
+                    .map(r -> new IndicatorValue(r.indicatorCode(), district, state.period(), r.value())).toList(),
+                    indicatorsByCode, getLocale());
+        }
+        figures.getElement().setAttribute("data-district", district == null ? "" : district);
     }
 
     private void onIndicatorControls() {
@@ -480,8 +525,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         map.setPeriod(state.period());
         applyCompare(style);
         legend.show(style, currentIndicator(), state.period(), getLocale());
-        List<IndicatorValue> cityValues = indicators.cityValues(state.period());
-        figures.show(cityValues, indicatorsByCode, getLocale());
+        refreshFigures();
         refreshTable();
         refreshChart();
         if (card.isVisible() && !card.shownId().isEmpty() && card.shownId().length() == 6) {
@@ -547,8 +591,10 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                     .toList()));
         }
         Indicator indicator = currentIndicator();
+        int selected = state.district() == null ? -1 : codes.indexOf(state.district());
         chart.setData(new IndicatorChart.Data(isEnglish() ? indicator.unitEn() : indicator.unitZh(),
-                codes.stream().map(this::districtName).toList(), series, state.presentation()));
+                codes.stream().map(this::districtName).toList(), series, state.presentation(),
+                selected < 0 ? null : selected));
     }
 
     private void openCard(String layer, String id) {

@@ -143,17 +143,60 @@ final class PageDrawing {
             }
         }
         float labelSize = (float) (1.7 * unit);
-        for (DistrictShape district : page.districts()) {
-            String name = page.english() ? district.nameEn() : district.nameZh();
-            double x = frame.pageX(district.labelX());
-            double y = frame.pageY(district.labelY());
-            canvas.text(name, x - canvas.textWidth(name, labelSize, true) / 2, y + labelSize / 3, labelSize, INK,
-                    true, true);
-        }
+        drawDistrictLabels(frame, labelSize);
         drawNorthArrow(frame);
         drawScaleBar(frame);
         canvas.unclip();
         canvas.stroke(box, BORDER, (float) (0.15 * unit));
+    }
+
+    /**
+     * District names at their label points. A long name (the English autonomous counties) breaks into lines
+     * of at most about ten characters' width, and a name that would overlap one already placed moves down,
+     * then up, by half lines until it is clear: two neighbouring counties' names never run into each other.
+     */
+    private void drawDistrictLabels(MapFrame frame, float labelSize) {
+        double lineHeight = labelSize * 1.2;
+        List<Rectangle2D> placed = new ArrayList<>();
+        for (DistrictShape district : page.districts()) {
+            String name = page.english() ? district.nameEn() : district.nameZh();
+            List<String> lines = wrapBold(name, labelSize, 10 * labelSize);
+            double width = lines.stream().mapToDouble(l -> canvas.textWidth(l, labelSize, true)).max().orElse(0);
+            double x = frame.pageX(district.labelX());
+            double top = frame.pageY(district.labelY()) - lines.size() * lineHeight / 2;
+            Rectangle2D box = new Rectangle2D.Double(x - width / 2, top, width, lines.size() * lineHeight);
+            for (int step = 1; step <= 16 && overlaps(box, placed); step++) {
+                double shift = (step % 2 == 1 ? 1 : -1) * ((step + 1) / 2) * lineHeight / 2;
+                box = new Rectangle2D.Double(x - width / 2, top + shift, width, lines.size() * lineHeight);
+            }
+            placed.add(box);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                double baseline = box.getY() + i * lineHeight + labelSize;
+                canvas.text(line, x - canvas.textWidth(line, labelSize, true) / 2, baseline, labelSize, INK, true, true);
+            }
+        }
+    }
+
+    private static boolean overlaps(Rectangle2D box, List<Rectangle2D> placed) {
+        return placed.stream().anyMatch(box::intersects);
+    }
+
+    /** Breaks a bold label at spaces where a line would pass the width (Chinese names are short: one line). */
+    private List<String> wrapBold(String text, float size, double width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && canvas.textWidth(candidate, size, true) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private void drawPoints(MapFrame frame, Map<String, List<MapPoint>> points) {

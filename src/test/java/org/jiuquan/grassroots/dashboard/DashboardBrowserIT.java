@@ -135,7 +135,8 @@ class DashboardBrowserIT {
         assertThat(english).contains("District ranking", "City totals", "Points");
         assertThat(HAN.matcher(english).find()).as(english).isFalse();
 
-        load("/");
+        // The language is kept from page to page (a cookie): Chinese is chosen again, as with the switch.
+        load("/?lang=zh");
         String chinese = visibleText();
         Properties bundle = new Properties();
         try (var in = getClass().getResourceAsStream("/i18n/labels_en.properties")) {
@@ -204,6 +205,57 @@ class DashboardBrowserIT {
         item.click();
         waitUntil(() -> driver.findElement(By.id("detail-card")).isDisplayed()
                 && text("#detail-card").contains(name));
+    }
+
+    @Test
+    void choosingADistrictZoomsTheMapAndShowsItsFiguresAndABarChoosesOneToo() {
+        load("/?indicator=villages&period=2017Q4");
+        double cityZoom = zoom();
+        assertThat(text("#figures-title")).isEqualTo("全市合计");
+        choose("#filter-district", "敦煌市");
+        waitUntil(() -> text("#figures-title").equals("敦煌市合计"));
+        waitUntil(() -> zoom() > cityZoom + 0.5);
+        assertThat(driver.findElement(By.id("city-figures")).getDomAttribute("data-district")).isEqualTo("620982");
+        long dunhuangVillages = jdbc.sql("SELECT count(*) FROM organisation WHERE district_code = '620982' "
+                + "AND kind = 'village'").query(Long.class).single();
+        assertThat(text("#city-figures")).contains(String.valueOf(dunhuangVillages));
+
+        // A bar of the chart chooses its district everywhere: filter, figures, table, address.
+        load("/?indicator=villages&period=2017Q4");
+        WebElement chart = driver.findElement(By.id("indicator-chart"));
+        js("arguments[0].scrollIntoView({block: 'center'})", chart);
+        @SuppressWarnings("unchecked")
+        List<Number> bar = (List<Number>) new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> js(
+                "return document.getElementById('indicator-chart').barPixel(1)"));
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(chart, (int) Math.round(bar.get(0).doubleValue() - chart.getSize().getWidth() / 2.0),
+                        (int) Math.round(bar.get(1).doubleValue() - chart.getSize().getHeight() / 2.0))
+                .click().perform();
+        waitUntil(() -> driver.getCurrentUrl().contains("district=620921"));
+        waitUntil(() -> tableRows().size() == 1 && text("#figures-title").equals("金塔县合计"));
+        assertThat(text("#filter-district")).contains("金塔县");
+    }
+
+    @Test
+    void theIndicatorsComeGroupedByCategoryAndTheSearchBoxNarrowsThem() {
+        load("/?indicator=villages&period=2017Q4");
+        assertThat(js("return [...document.querySelectorAll('#indicator .indicator-category')].map(e => e.textContent)"))
+                .asString().contains("组织覆盖", "阵地建设");
+        driver.findElement(By.cssSelector("#indicator-search input")).sendKeys("覆盖率");
+        waitUntil(() -> ((Number) js("return document.querySelectorAll('#indicator vaadin-select-item').length"))
+                .intValue() < 10);
+        @SuppressWarnings("unchecked")
+        List<String> items = (List<String>) js(
+                "return [...document.querySelectorAll('#indicator vaadin-select-item')].map(e => e.textContent.trim())");
+        // What matches, and the indicator on the map (kept, so narrowing never changes the map).
+        assertThat(items).contains("行政村").allSatisfy(item -> assertThat(item).matches(".*覆盖率.*|行政村"));
+        choose("#indicator", "非公企业党组织覆盖率");
+        waitUntil(() -> driver.getCurrentUrl().contains("indicator=enterprise_coverage"));
+    }
+
+    private double zoom() {
+        String zoom = driver.findElement(By.tagName("geo-map")).getDomAttribute("data-zoom");
+        return zoom == null ? 0 : Double.parseDouble(zoom);
     }
 
     // ---- helpers ----

@@ -109,12 +109,12 @@ class LanguageBrowserIT {
         }
     }
 
-    /** Names that are data, not interface: they stay as entered, in any language. */
+    /** Names that are data, not interface: they stay as entered, in any language (file names too). */
     private Set<String> dataValues() {
         Set<String> values = new HashSet<>(jdbc.sql("""
                 SELECT name_zh FROM organisation UNION SELECT township_zh FROM organisation WHERE township_zh IS NOT NULL
                 UNION SELECT name_zh FROM leader UNION SELECT display_name FROM app_user
-                UNION SELECT title FROM map_bookmark""").query(String.class).list());
+                UNION SELECT title FROM map_bookmark UNION SELECT file_name FROM dataset_version""").query(String.class).list());
         values.removeIf(String::isBlank);
         return values;
     }

@@ -300,6 +300,51 @@ class SnapshotIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"a4-portrait", "a4-landscape"})
+    void noTwoLettersOverlapOnAnEnglishA4Page(String size) throws IOException {
+        HttpResponse<byte[]> response = http.get("/api/snapshot?format=pdf&lang=en&size=" + size);
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            record Glyph(String run, String text, double x, double y, double width, double height) {
+                double overlap(Glyph other) {
+                    double w = Math.min(x + width, other.x + other.width) - Math.max(x, other.x);
+                    double h = Math.min(y, other.y) - Math.max(y - height, other.y - other.height);
+                    return w <= 0 || h <= 0 ? 0 : w * h / Math.min(width * height, other.width * other.height);
+                }
+            }
+            List<Glyph> all = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String run, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    if (java.util.regex.Pattern.compile("\\p{IsHan}").matcher(run).find()) {
+                        return; // data (a user's name in the watermark, drawn across the map on purpose)
+                    }
+                    for (var p : positions) {
+                        // Letters: names, legend, titles (count badges on dense points are digits: not checked).
+                        if (p.getUnicode().matches("\\p{L}+") && p.getWidthDirAdj() > 0) {
+                            all.add(new Glyph(run, p.getUnicode(), p.getXDirAdj(), p.getYDirAdj(), p.getWidthDirAdj(),
+                                    p.getFontSizeInPt() * 0.75));
+                        }
+                    }
+                }
+            };
+            stripper.getText(pdf);
+            assertThat(all).extracting(Glyph::text).contains("S", "M", "K");
+            for (int i = 0; i < all.size(); i++) {
+                for (int j = i + 1; j < all.size(); j++) {
+                    Glyph a = all.get(i);
+                    Glyph b = all.get(j);
+                    if (a.text().equals(b.text()) && Math.abs(a.x() - b.x()) < 1 && Math.abs(a.y() - b.y()) < 1) {
+                        continue; // one letter drawn twice: its white halo, then the letter over it
+                    }
+                    assertThat(a.overlap(b)).as("'%s' of \"%s\" at %.0f,%.0f (%.1f pt) over '%s' of \"%s\" at %.0f,%.0f",
+                            a.text(), a.run(), a.x(), a.y(), a.height() / 0.75, b.text(), b.run(), b.x(), b.y())
+                            .isLessThan(0.3);
+                }
+            }
+        }
+    }
+
     @Test
     void anEnglishSnapshotSpeaksEnglish() throws IOException {
         HttpResponse<byte[]> response = http.get("/api/snapshot?format=pdf&lang=en&size=a4-portrait");
