@@ -39,6 +39,18 @@ public class ReferenceCache {
         if (generation == DataVersionListener.UNKNOWN) {
             return load.get();
         }
-        return (T) entries.get(new Key(generation, name, Arrays.asList(arguments)), key -> load.get());
+        Key key = new Key(generation, name, Arrays.asList(arguments));
+        Object cached = entries.getIfPresent(key);
+        if (cached != null) {
+            return (T) cached;
+        }
+        // Loaded outside the cache's own computation: a loader may read other cached values (a map style reads
+        // the indicators), and a nested computation in the same cache fails with "Recursive update". Two
+        // requests may both load once; both get the same data.
+        T loaded = load.get();
+        if (loaded != null) {
+            entries.put(key, loaded);
+        }
+        return loaded;
     }
 }

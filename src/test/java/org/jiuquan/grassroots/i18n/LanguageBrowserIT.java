@@ -99,7 +99,8 @@ class LanguageBrowserIT {
             if (!HAN.matcher(rest).find() || rest.equals("中文") || quoted.contains(rest)) {
                 continue;
             }
-            for (String value : data) {
+            // Longest first: 北街社区… must not eat the middle of 东北街社区… and leave 东 behind.
+            for (String value : data.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
                 if (rest.contains(value)) {
                     rest = rest.replace(value, "");
                 }
