@@ -123,7 +123,16 @@ class SnapshotBrowserIT {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "document.querySelector('vaadin-confirm-dialog[opened] [slot=\"confirm-button\"]').click()");
         wait(driver).until(d -> !d.findElement(By.id("slide-list")).getText().contains("我的草稿"));
-        wait(driver).until(d -> d.findElement(By.id("slide-undo"))).click();
+        // The undo sits in a notification that slides in: clicked once it takes clicks.
+        wait(driver).until(d -> {
+            try {
+                d.findElement(By.id("slide-undo")).click();
+                return true;
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.ElementNotInteractableException
+                     | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
         wait(driver).until(d -> d.findElement(By.id("slide-list")).getText().contains("我的草稿"));
         assertThat(jdbc.sql("SELECT string_agg(action, ',' ORDER BY id) FROM audit_event WHERE action LIKE 'slide.%'"
                 + " AND actor = 'analyst'").query(String.class).single())
