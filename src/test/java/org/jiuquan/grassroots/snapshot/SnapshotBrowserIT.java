@@ -168,7 +168,10 @@ class SnapshotBrowserIT {
         }
     }
 
+    /** Waits for a condition; the slide list is redrawn after every change, so an element read mid-redraw is read again. */
     private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 }
