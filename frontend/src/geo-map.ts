@@ -1,7 +1,8 @@
 // <geo-map>: the dashboard's map. It fetches its layers itself from the OGC API (bulk data never passes
 // through Vaadin), paints them with the style the server computed (one style for the browser and the
-// snapshots), and reports what a person does with typed, bubbling, composed events:
-//   feature-click {layer, id}, selection-changed {layer, id}, view-moved {bbox, zoom}, rendered {}.
+// snapshots), and reports what a person does with typed, bubbling, composed events (declared in events.ts):
+//   feature-click {layer, id}, selection-changed {layer, id}, view-moved {bbox, zoom}, area-drawn {bbox,
+//   polygon}, rendered {}.
 // After every complete render (all requested layers drawn) the element carries a `rendered` attribute;
 // it is removed while a new render is pending. With it comes `data-ringed`: how many organisations are
 // drawn with the weak ring (members of clusters and aggregates included), across the visible layers.
@@ -26,7 +27,7 @@ import MVT from 'ol/format/MVT.js';
 import Feature, { type FeatureLike } from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
-import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
+import { fromLonLat, transformExtent } from 'ol/proj.js';
 import { createEmpty, extend as extendExtent, isEmpty } from 'ol/extent.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
@@ -39,6 +40,7 @@ import type { Geometry } from 'ol/geom.js';
 import olCss from 'ol/ol.css';
 import { QuarterSwipe } from './quarter-swipe.js';
 import { TownshipLayer } from './township-layer.js';
+import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
 
 type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
 type PointLayerId = OrganisationLayerId | 'contact-points';
@@ -345,7 +347,7 @@ export class GeoMap extends LitElement {
       this.fitToRequestedExtent();
     }
     if (changed.has('selectionJson')) {
-      this.emit('selection-changed', this.selection ?? { layer: '', id: '' });
+      emit(this, 'selection-changed', selectionChangedDetail(this.selection));
     }
   }
 
@@ -707,10 +709,7 @@ export class GeoMap extends LitElement {
   }
 
   private emitArea(geometry: Polygon) {
-    const round = (v: number) => Math.round(v * 1e6) / 1e6;
-    const bbox = transformExtent(geometry.getExtent(), 'EPSG:3857', 'EPSG:4326').map(round);
-    const polygon = geometry.getCoordinates()[0].map((c) => toLonLat(c).map(round));
-    this.emit('area-drawn', { bbox, polygon });
+    emit(this, 'area-drawn', areaDrawnDetail(geometry.getExtent(), geometry.getCoordinates()[0] ?? []));
   }
 
   private async loadOverlay() {
@@ -837,7 +836,7 @@ export class GeoMap extends LitElement {
       this.dataset.townships = String(this.townships.count());
       this.dataset.zoom = String(Math.round((view?.getZoom() ?? 0) * 100) / 100);
       this.setAttribute('rendered', '');
-      this.emit('rendered', {});
+      emit(this, 'rendered', {});
     }
   }
 
@@ -1194,7 +1193,7 @@ export class GeoMap extends LitElement {
     const points = hits.filter((h) => h.layer !== 'districts');
     if (points.length === 0) {
       if (hits.length > 0) {
-        this.emit('feature-click', { layer: 'districts', id: String(hits[0].feature.get('code')) });
+        emit(this, 'feature-click', { layer: 'districts', id: String(hits[0].feature.get('code')) });
       }
       return;
     }
@@ -1271,7 +1270,7 @@ export class GeoMap extends LitElement {
   /** One entry: its card opens. Several: a list beside the click, each line opening its card. */
   private pick(entries: PickEntry[], pixel: number[]) {
     if (entries.length === 1) {
-      this.emit('feature-click', { layer: entries[0].layer, id: entries[0].id });
+      emit(this, 'feature-click', { layer: entries[0].layer, id: entries[0].id });
       return;
     }
     const element = this.pickList?.getElement();
@@ -1291,7 +1290,7 @@ export class GeoMap extends LitElement {
       button.dataset.id = entry.id;
       button.addEventListener('click', () => {
         this.hidePickList();
-        this.emit('feature-click', { layer: entry.layer, id: entry.id });
+        emit(this, 'feature-click', { layer: entry.layer, id: entry.id });
       });
       element.append(button);
     });
@@ -1312,16 +1311,10 @@ export class GeoMap extends LitElement {
       return;
     }
     const view = this.map.getView();
-    const bbox = transformExtent(view.calculateExtent(this.map.getSize()), 'EPSG:3857', 'EPSG:4326')
-      .map((v) => Math.round(v * 10000) / 10000);
-    this.emit('view-moved', { bbox, zoom: Math.round((view.getZoom() ?? 0) * 100) / 100 });
+    emit(this, 'view-moved', viewMovedDetail(view.calculateExtent(this.map.getSize()), view.getZoom()));
   }
 
   // ---- helpers ----
-
-  private emit(type: string, detail: object) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 
   private label(key: string): string {
     return this.labels[key] ?? key;

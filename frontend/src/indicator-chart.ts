@@ -7,6 +7,7 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { emit } from './events.js';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -50,7 +51,7 @@ export class IndicatorChart extends LitElement {
       }
       const index = Math.round((this.chart.convertFromPixel({ gridIndex: 0 }, point) as number[])[0]);
       if (index >= 0 && index < (this.data?.categories.length ?? 0)) {
-        this.dispatchEvent(new CustomEvent('bar-click', { detail: { index }, bubbles: true, composed: true }));
+        emit(this, 'bar-click', { index });
       }
     });
     this.draw();
