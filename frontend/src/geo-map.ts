@@ -40,6 +40,7 @@ import type { Geometry } from 'ol/geom.js';
 import olCss from 'ol/ol.css';
 import { QuarterSwipe } from './quarter-swipe.js';
 import { TownshipLayer } from './township-layer.js';
+import { type Box, clearPadding, extentOf, overlaps, paddingArray, pointOf, sizeOf } from './pixels.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
 
 type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
@@ -193,7 +194,6 @@ export class GeoMap extends LitElement {
   private overlaySource = new VectorSource();
   private overlayLayer?: VectorLayer;
   private areaSource = new VectorSource();
-  private dragBox?: DragBox;
   private drawPolygon?: Draw;
 
   private map?: OlMap;
@@ -268,9 +268,9 @@ export class GeoMap extends LitElement {
         fill: new Fill({ color: 'rgba(0, 114, 178, 0.06)' }) }),
     }));
     this.showArea();
-    this.dragBox = new DragBox({ condition: () => this.drawMode === 'box' });
-    this.dragBox.on('boxend', () => this.emitArea(this.dragBox!.getGeometry()));
-    this.map.addInteraction(this.dragBox);
+    const dragBox = new DragBox({ condition: () => this.drawMode === 'box' });
+    dragBox.on('boxend', () => this.emitArea(dragBox.getGeometry()));
+    this.map.addInteraction(dragBox);
     this.drawPolygon = new Draw({ type: 'Polygon' });
     this.drawPolygon.setActive(false);
     this.drawPolygon.on('drawend', (e) => this.emitArea(e.feature.getGeometry() as Polygon));
@@ -376,21 +376,27 @@ export class GeoMap extends LitElement {
       return;
     }
     const extent = this.selectedExtent();
-    if (!extent) {
+    const bounds = extentOf(extent);
+    const box = bounds && this.pixelBox(bounds);
+    if (!extent || !bounds || !box) {
       return;
     }
-    const topLeft = this.map.getPixelFromCoordinate([extent[0], extent[3]]);
-    const bottomRight = this.map.getPixelFromCoordinate([extent[2], extent[1]]);
-    const box = { left: topLeft[0], top: topLeft[1], right: bottomRight[0], bottom: bottomRight[1] };
-    const size = this.map.getSize() ?? [0, 0];
-    const outside = box.left < 0 || box.top < 0 || box.right > size[0] || box.bottom > size[1];
-    const covered = this.obstacleRects().some((r) => box.left < r.right && box.right > r.left && box.top < r.bottom && box.bottom > r.top);
+    const { width, height } = sizeOf(this.map.getSize());
+    const outside = box.left < 0 || box.top < 0 || box.right > width || box.bottom > height;
+    const covered = this.obstacleRects().some((r) => overlaps(box, r));
     if (!outside && !covered) {
       return;
     }
-    const isPoint = extent[0] === extent[2] && extent[1] === extent[3];
+    const isPoint = bounds.minX === bounds.maxX && bounds.minY === bounds.maxY;
     view.fit(extent, { padding: this.clearPadding(isPoint ? 60 : 24), duration: 300,
       maxZoom: isPoint ? view.getZoom() : undefined });
+  }
+
+  /** Where an extent in map coordinates is drawn, in the map's pixels; null before the map is rendered. */
+  private pixelBox(extent: { minX: number; minY: number; maxX: number; maxY: number }): Box | null {
+    const topLeft = pointOf(this.map?.getPixelFromCoordinate([extent.minX, extent.maxY]));
+    const bottomRight = pointOf(this.map?.getPixelFromCoordinate([extent.maxX, extent.minY]));
+    return topLeft && bottomRight ? { left: topLeft.x, top: topLeft.y, right: bottomRight.x, bottom: bottomRight.y } : null;
   }
 
   /** The selected feature's extent in map coordinates, or null. */
@@ -409,14 +415,15 @@ export class GeoMap extends LitElement {
   }
 
   /** Where the `avoid` elements lie over the map, in the map's pixels (hidden ones left out). */
-  private obstacleRects(): { left: number; top: number; right: number; bottom: number }[] {
-    if (!this.avoid || !this.parentElement) {
+  private obstacleRects(): Box[] {
+    const parent = this.parentElement;
+    if (!this.avoid || !parent) {
       return [];
     }
     const host = this.getBoundingClientRect();
-    const rects: { left: number; top: number; right: number; bottom: number }[] = [];
+    const rects: Box[] = [];
     this.avoid.split(',').map((s) => s.trim()).filter((s) => s).forEach((selector) => {
-      this.parentElement!.querySelectorAll(selector).forEach((element) => {
+      parent.querySelectorAll(selector).forEach((element) => {
         const r = element.getBoundingClientRect();
         const style = getComputedStyle(element);
         if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || style.display === 'none') {
@@ -432,33 +439,10 @@ export class GeoMap extends LitElement {
     return rects;
   }
 
-  /**
-   * Fit padding (top, right, bottom, left) that keeps content clear of the `avoid` elements: each one
-   * takes the strip along the map's edge it stands against that costs the least area.
-   */
+  /** Fit padding (top, right, bottom, left) that keeps content clear of the `avoid` elements. */
   private clearPadding(margin: number): number[] {
-    const size = this.map?.getSize() ?? [0, 0];
-    const [width, height] = size;
-    const padding = [margin, margin, margin, margin];
-    for (const r of this.obstacleRects()) {
-      // Strip sizes if the element is kept clear through the top, right, bottom or left edge.
-      const strips = [r.bottom, width - r.left, height - r.top, r.right];
-      const costs = [strips[0] * width, strips[1] * height, strips[2] * width, strips[3] * height];
-      const side = costs.indexOf(Math.min(...costs));
-      padding[side] = Math.max(padding[side], strips[side] + 12);
-    }
-    // Never pad away more than two thirds of either direction: better a district under a card than none.
-    if (padding[1] + padding[3] > width * 0.67) {
-      const scale = (width * 0.67) / (padding[1] + padding[3]);
-      padding[1] *= scale;
-      padding[3] *= scale;
-    }
-    if (padding[0] + padding[2] > height * 0.67) {
-      const scale = (height * 0.67) / (padding[0] + padding[2]);
-      padding[0] *= scale;
-      padding[2] *= scale;
-    }
-    return padding;
+    const { width, height } = sizeOf(this.map?.getSize());
+    return paddingArray(clearPadding(width, height, this.obstacleRects(), margin));
   }
 
   /** Fits the city (or the bookmarked extent) again after a resize, unless a person has moved the map. */
@@ -516,9 +500,9 @@ export class GeoMap extends LitElement {
   /** District codes drawn anywhere in a box of the element's pixels (sampled every 6 px; for tests and tools). */
   districtsIn(left: number, top: number, right: number, bottom: number): string[] {
     const codes = new Set<string>();
-    const size = this.map?.getSize() ?? [0, 0];
-    for (let x = Math.max(0, left); x <= Math.min(size[0], right); x += 6) {
-      for (let y = Math.max(0, top); y <= Math.min(size[1], bottom); y += 6) {
+    const { width, height } = sizeOf(this.map?.getSize());
+    for (let x = Math.max(0, left); x <= Math.min(width, right); x += 6) {
+      for (let y = Math.max(0, top); y <= Math.min(height, bottom); y += 6) {
         this.map?.forEachFeatureAtPixel([x, y], (f) => { codes.add(String(f.get('code'))); },
           { layerFilter: (l) => l === this.districtLayer, hitTolerance: 0 });
       }
@@ -529,32 +513,32 @@ export class GeoMap extends LitElement {
   /** A pixel of a district where nothing but the district is drawn, clear of the legend and cards, or null. */
   freePixelIn(code: string): number[] | null {
     const feature = this.districtSource.getFeatures().find((f) => f.get('code') === code);
-    const extent = feature?.getGeometry()?.getExtent();
-    if (!extent || !this.map) {
+    const bounds = extentOf(feature?.getGeometry()?.getExtent());
+    const box = bounds && this.pixelBox(bounds);
+    if (!box) {
       return null;
     }
-    const a = this.map.getPixelFromCoordinate([extent[0], extent[3]]);
-    const b = this.map.getPixelFromCoordinate([extent[2], extent[1]]);
-    const size = this.map.getSize() ?? [0, 0];
+    const { width, height } = sizeOf(this.map?.getSize());
     const obstacles = this.obstacleRects();
-    const cx = (a[0] + b[0]) / 2;
-    const cy = (a[1] + b[1]) / 2;
-    const candidates: number[][] = [];
-    for (let x = Math.max(10, a[0]); x <= Math.min(size[0] - 10, b[0]); x += 8) {
-      for (let y = Math.max(10, a[1]); y <= Math.min(size[1] - 10, b[1]); y += 8) {
-        candidates.push([x, y]);
+    const cx = (box.left + box.right) / 2;
+    const cy = (box.top + box.bottom) / 2;
+    const candidates: { x: number; y: number }[] = [];
+    for (let x = Math.max(10, box.left); x <= Math.min(width - 10, box.right); x += 8) {
+      for (let y = Math.max(10, box.top); y <= Math.min(height - 10, box.bottom); y += 8) {
+        candidates.push({ x, y });
       }
     }
     // Nearest the middle first: a person clicks inside a district, not along its edge.
-    candidates.sort((p, q) => Math.hypot(p[0] - cx, p[1] - cy) - Math.hypot(q[0] - cx, q[1] - cy));
-    return candidates.find(([x, y]) => {
+    candidates.sort((p, q) => Math.hypot(p.x - cx, p.y - cy) - Math.hypot(q.x - cx, q.y - cy));
+    const free = candidates.find(({ x, y }) => {
       if (obstacles.some((r) => x >= r.left - 4 && x <= r.right + 4 && y >= r.top - 4 && y <= r.bottom + 4)) {
         return false;
       }
-      const hits = this.hits([x, y]);
-      return hits.length === 1 && hits[0].layer === 'districts' && hits[0].feature.get('code') === code
+      const [only, ...others] = this.hits([x, y]);
+      return !!only && others.length === 0 && only.layer === 'districts' && only.feature.get('code') === code
         && this.districtsIn(x - 12, y - 12, x + 12, y + 12).length === 1;
-    }) ?? null;
+    });
+    return free ? [free.x, free.y] : null;
   }
 
   // ---- data ----
@@ -772,7 +756,8 @@ export class GeoMap extends LitElement {
     const layers = this.layers;
     const kind = this.filters.kind;
     this.beginRender();
-    this.districtLayer?.setVisible(layers.districts);
+    // A layer the server does not name is hidden.
+    this.districtLayer?.setVisible(layers['districts'] === true);
     this.pointLayers.forEach((layer, id) => {
       // A kind filter keeps only the organisations of that kind (and the contact points linking to them).
       const kindAllows = !kind || id === 'contact-points' || LAYER_KIND[id as OrganisationLayerId] === kind;
@@ -782,7 +767,7 @@ export class GeoMap extends LitElement {
     this.nameLayers.forEach((layer, id) => layer.setVisible(this.pointLayers.get(id)?.getVisible() ?? false));
     this.compareLayers.forEach((layer) => {
       const id = layer.get('compare') as string;
-      layer.setVisible(id === 'districts' ? layers.districts : (this.pointLayers.get(id as PointLayerId)?.getVisible() ?? false));
+      layer.setVisible(id === 'districts' ? layers['districts'] === true : (this.pointLayers.get(id as PointLayerId)?.getVisible() ?? false));
       this.loadIfShown(layer);
     });
   }
@@ -810,9 +795,9 @@ export class GeoMap extends LitElement {
   }
 
   private fitToRequestedExtent() {
-    const extent = this.parse<number[] | null>(this.extentJson, null);
-    if (extent && extent.length === 4) {
-      this.fitExtent(extent[0], extent[1], extent[2], extent[3]);
+    const extent = extentOf(this.parse<number[] | null>(this.extentJson, null));
+    if (extent) {
+      this.fitExtent(extent.minX, extent.minY, extent.maxX, extent.maxY);
     }
   }
 
@@ -928,21 +913,22 @@ export class GeoMap extends LitElement {
     return (this.map?.getView().getZoom() ?? 0) >= INDIVIDUAL_ZOOM;
   }
 
-  /** Where each member of a spread cluster is drawn: offsets in pixels from the shared position. */
-  private spreadOffsets(count: number): number[][] {
+  /** Where the i-th of a spread cluster's members is drawn: its offset in pixels from the shared position. */
+  private spreadOffset(i: number, count: number): { dx: number; dy: number } {
     const radius = (14 + Math.max(0, count - 6) * 2.5) * this.scale;
-    return Array.from({ length: count }, (_, i) => {
-      const angle = (2 * Math.PI * i) / count - Math.PI / 2;
-      return [Math.cos(angle) * radius, Math.sin(angle) * radius];
-    });
+    const angle = (2 * Math.PI * i) / count - Math.PI / 2;
+    return { dx: Math.cos(angle) * radius, dy: Math.sin(angle) * radius };
   }
 
   private spreadStyle(feature: FeatureLike, members: FeatureLike[], layer: PointLayerId, resolution: number): Style[] {
-    const centre = (feature.getGeometry() as Point).getCoordinates();
+    const centre = pointOf((feature.getGeometry() as Point).getCoordinates());
     const styles: Style[] = [new Style({ image: new CircleStyle({ radius: 3 * this.scale, fill: new Fill({ color: '#333' }) }) })];
-    this.spreadOffsets(members.length).forEach((offset, i) => {
-      const member = members[i];
-      const geometry = new Point([centre[0] + offset[0] * resolution, centre[1] - offset[1] * resolution]);
+    if (!centre) {
+      return styles;
+    }
+    members.forEach((member, i) => {
+      const { dx, dy } = this.spreadOffset(i, members.length);
+      const geometry = new Point([centre.x + dx * resolution, centre.y - dy * resolution]);
       const selected = this.selection?.layer === layer && this.selection.id === this.idOf(member, layer);
       const symbol = this.symbolStyle(layer, WEAK.has(this.statusOf(member, layer)), selected);
       (Array.isArray(symbol) ? symbol : [symbol]).forEach((s) => {
@@ -1029,8 +1015,9 @@ export class GeoMap extends LitElement {
   private badgeStyle(feature: FeatureLike, members: FeatureLike[] | undefined): Style[] {
     const badges = members ?? [feature];
     const leaders = badges.reduce((sum, b) => sum + (Number(b.get('leader_count') ?? b.get('count')) || 1), 0);
-    const selected = this.selection?.layer === 'contact-points'
-      && badges.some((b) => (b.get('leaders') as PickEntry[] | undefined)?.some((l) => l.id === this.selection!.id));
+    const selection = this.selection;
+    const selected = selection?.layer === 'contact-points'
+      && badges.some((b) => (b.get('leaders') as PickEntry[] | undefined)?.some((l) => l.id === selection.id));
     const key = `b:${leaders}:${badges.length > 1}:${selected}`;
     const cached = this.styleCache.get(key) as Style[] | undefined;
     if (cached) {
@@ -1074,17 +1061,17 @@ export class GeoMap extends LitElement {
         fill: new Fill({ color: removed ? 'rgba(255,255,255,0.9)' : colour }) }) });
     }
     if (feature.get('feature_type') === 'cluster') {
-      const colour = CLUSTER_COLOURS[Number(feature.get('cluster')) % CLUSTER_COLOURS.length];
+      const colour = paletteColour(CLUSTER_COLOURS, feature.get('cluster'), '#999999');
       return new Style({ fill: new Fill({ color: colour + '40' }), stroke: new Stroke({ color: colour, width: 2 * this.scale }) });
     }
     let colour = '#D55E00';
     if (feature.get('feature_type') === 'organisation') {
       const cluster = feature.get('cluster');
-      colour = cluster === null || cluster === undefined ? '#999999' : CLUSTER_COLOURS[Number(cluster) % CLUSTER_COLOURS.length];
+      colour = cluster === null || cluster === undefined ? '#999999' : paletteColour(CLUSTER_COLOURS, cluster, '#999999');
     } else if (feature.get('spot') !== undefined) {
       const level = Number(feature.get('significance'));
       const hot = feature.get('spot') === 'hot';
-      colour = feature.get('spot') === 'none' ? '#d9d9d9' : (hot ? HOT : COLD)[level >= 99 ? 2 : level >= 95 ? 1 : 0];
+      colour = feature.get('spot') === 'none' ? '#d9d9d9' : paletteColour(hot ? HOT : COLD, level >= 99 ? 2 : level >= 95 ? 1 : 0, '#d9d9d9');
     }
     return new Style({ image: new CircleStyle({ radius, fill: new Fill({ color: colour }), stroke }) });
   }
@@ -1168,15 +1155,15 @@ export class GeoMap extends LitElement {
       return String(feature.get('name_zh'));
     }
     if (layer === 'contact-points') {
-      const entries = this.entriesOf(layer, feature);
-      return entries.length === 1 ? entries[0].text : `${labels[layer] ?? layer}: ${entries.length}`;
+      const [first, ...others] = this.entriesOf(layer, feature);
+      return first && others.length === 0 ? first.text : `${labels[layer] ?? layer}: ${others.length + (first ? 1 : 0)}`;
     }
     const count = members ? members.length : (feature.get('count') as number | undefined) ?? 1;
     if (count > 1) {
       return `${labels[layer] ?? layer}: ${count}`;
     }
     const single = members ? members[0] : feature;
-    return String(single.get('name_zh'));
+    return String(single?.get('name_zh') ?? '');
   }
 
   /**
@@ -1191,13 +1178,14 @@ export class GeoMap extends LitElement {
     this.hidePickList();
     const hits = this.hits(pixel);
     const points = hits.filter((h) => h.layer !== 'districts');
-    if (points.length === 0) {
-      if (hits.length > 0) {
-        emit(this, 'feature-click', { layer: 'districts', id: String(hits[0].feature.get('code')) });
+    const top = points[0];
+    if (!top) {
+      const district = hits[0];
+      if (district) {
+        emit(this, 'feature-click', { layer: 'districts', id: String(district.feature.get('code')) });
       }
       return;
     }
-    const top = points[0];
     if (top.feature.get('aggregated')) {
       const view = this.map.getView();
       view.animate({ center: this.map.getCoordinateFromPixel(pixel), zoom: Math.min(view.getMaxZoom(), (view.getZoom() ?? 6) + 2), duration: 300 });
@@ -1224,11 +1212,17 @@ export class GeoMap extends LitElement {
 
   /** Zooms in so that a cluster's members come apart; false if they cannot (one position, or deepest zoom). */
   private zoomInto(members: FeatureLike[]): boolean {
-    const view = this.map!.getView();
+    const view = this.map?.getView();
     const extent = createEmpty();
-    members.forEach((m) => extendExtent(extent, m.getGeometry()!.getExtent()));
-    const size = this.map!.getSize() ?? [1, 1];
-    const resolution = view.getResolutionForExtent(extent, [Math.max(1, size[0] - 120), Math.max(1, size[1] - 120)]);
+    members.forEach((m) => {
+      const geometry = m.getGeometry();
+      if (geometry) extendExtent(extent, geometry.getExtent());
+    });
+    if (!view || isEmpty(extent)) {
+      return false;
+    }
+    const { width, height } = sizeOf(this.map?.getSize());
+    const resolution = view.getResolutionForExtent(extent, [Math.max(1, width - 120), Math.max(1, height - 120)]);
     const target = Math.min(INDIVIDUAL_ZOOM + 1, view.getZoomForResolution(resolution) ?? INDIVIDUAL_ZOOM + 1);
     if (!(target > (view.getZoom() ?? 0) + 0.25)) {
       return false;
@@ -1239,14 +1233,19 @@ export class GeoMap extends LitElement {
 
   /** The member of a spread cluster drawn under a pixel, if any. */
   private spreadMemberAt(cluster: FeatureLike, members: FeatureLike[], pixel: number[]): FeatureLike | null {
-    const centre = this.map!.getPixelFromCoordinate((cluster.getGeometry() as Point).getCoordinates());
+    const centre = pointOf(this.map?.getPixelFromCoordinate((cluster.getGeometry() as Point).getCoordinates()));
+    const at = pointOf(pixel);
     let best: FeatureLike | null = null;
     let bestDistance = 14 * this.scale;
-    this.spreadOffsets(members.length).forEach((offset, i) => {
-      const d = Math.hypot(centre[0] + offset[0] - pixel[0], centre[1] + offset[1] - pixel[1]);
+    if (!centre || !at) {
+      return null;
+    }
+    members.forEach((member, i) => {
+      const { dx, dy } = this.spreadOffset(i, members.length);
+      const d = Math.hypot(centre.x + dx - at.x, centre.y + dy - at.y);
       if (d < bestDistance) {
         bestDistance = d;
-        best = members[i];
+        best = member;
       }
     });
     return best;
@@ -1269,8 +1268,9 @@ export class GeoMap extends LitElement {
 
   /** One entry: its card opens. Several: a list beside the click, each line opening its card. */
   private pick(entries: PickEntry[], pixel: number[]) {
-    if (entries.length === 1) {
-      emit(this, 'feature-click', { layer: entries[0].layer, id: entries[0].id });
+    const [only, ...others] = entries;
+    if (only && others.length === 0) {
+      emit(this, 'feature-click', { layer: only.layer, id: only.id });
       return;
     }
     const element = this.pickList?.getElement();
@@ -1332,6 +1332,12 @@ export class GeoMap extends LitElement {
   }
 }
 
+
+/** The n-th colour of a palette (repeating); the fallback when n is not a number. */
+function paletteColour(palette: readonly string[], n: unknown, fallback: string): string {
+  const index = Number(n);
+  return Number.isInteger(index) ? (palette[((index % palette.length) + palette.length) % palette.length] ?? fallback) : fallback;
+}
 
 /** The image of a point symbol's shape (circle, square, triangle, diamond, pentagon), centred on the point. */
 function shapeImage(shape: PointSymbol['shape'], radius: number, fill: Fill, stroke?: Stroke): CircleStyle | RegularShape {

@@ -49,7 +49,8 @@ export class IndicatorChart extends LitElement {
       if (!this.chart || !this.chart.containPixel({ gridIndex: 0 }, point)) {
         return;
       }
-      const index = Math.round((this.chart.convertFromPixel({ gridIndex: 0 }, point) as number[])[0]);
+      const category = (this.chart.convertFromPixel({ gridIndex: 0 }, point) as number[])[0];
+      const index = category === undefined ? -1 : Math.round(category);
       if (index >= 0 && index < (this.data?.categories.length ?? 0)) {
         emit(this, 'bar-click', { index });
       }
@@ -76,7 +77,7 @@ export class IndicatorChart extends LitElement {
    */
   barPixel(index: number): number[] | null {
     const last = (this.data?.series.length ?? 0) - 1;
-    const value = last >= 0 ? this.data?.series[last].data[index] : null;
+    const value = this.data?.series[last]?.data[index];
     if (!this.chart || value == null || value === 0) {
       return null;
     }

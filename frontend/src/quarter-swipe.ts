@@ -67,14 +67,15 @@ export class QuarterSwipe {
         return;
       }
       const context = event.context as CanvasRenderingContext2D;
-      const [width, height] = this.map.getSize() ?? [0, 0];
+      const [width = 0, height = 0] = this.map.getSize() ?? [];
       const x = width * this.fraction;
       const [from, to] = side === 'left' ? [0, x] : [x, width];
-      const corners = [[from, 0], [from, height], [to, height], [to, 0]].map((p) => getRenderPixel(event, p));
       context.save();
       context.beginPath();
-      context.moveTo(corners[0][0], corners[0][1]);
-      corners.slice(1).forEach((c) => context.lineTo(c[0], c[1]));
+      [[from, 0], [from, height], [to, height], [to, 0]].forEach((corner, i) => {
+        const [px = 0, py = 0] = getRenderPixel(event, corner);
+        if (i === 0) context.moveTo(px, py); else context.lineTo(px, py);
+      });
       context.closePath();
       context.clip();
     });
