@@ -41,10 +41,17 @@ import olCss from 'ol/ol.css';
 import { QuarterSwipe } from './quarter-swipe.js';
 import { TownshipLayer } from './township-layer.js';
 import { type Box, clearPadding, extentOf, overlaps, paddingArray, pointOf, sizeOf } from './pixels.js';
+import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyleSpec, type PointSymbol, type PropertyError,
+  type Ring, type Selection, type Validator, readProperty, validateArea, validateCounts, validateExtent, validateFilters,
+  validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
+import { propertyErrorMessage } from './messages.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
 
 type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
 type PointLayerId = OrganisationLayerId | 'contact-points';
+/** The properties the Java side sets as JSON strings (map/GeoMap.java), each checked by its validator. */
+type JsonProperty = 'styleJson' | 'compareStyleJson' | 'layersJson' | 'filtersJson' | 'selectionJson' | 'countsJson'
+  | 'labelsJson' | 'highlightJson' | 'areaJson' | 'extentJson';
 const ORGANISATION_LAYERS: OrganisationLayerId[] = ['villages', 'grid-branches', 'enterprises', 'social-organisations'];
 const POINT_LAYERS: PointLayerId[] = [...ORGANISATION_LAYERS, 'contact-points'];
 /** The organisation kind (as stored, and as the kind filter names it) of each organisation layer. */
@@ -60,16 +67,6 @@ const NAME_ZOOM = 12.5;
 /** From this zoom on, a base layer shows through the district fills. */
 const CONTEXT_ZOOM = 9;
 
-interface PointSymbol { layer: PointLayerId; color: string; shape: 'circle' | 'square' | 'triangle' | 'diamond' | 'pentagon'; size: number }
-interface MapStyleSpec {
-  districtColors: Record<string, string>;
-  points: PointSymbol[];
-  weakRing: string;
-}
-type Layers = Record<string, boolean>;
-interface Filters { district?: string | null; kind?: string | null; status?: string | null }
-interface Selection { layer: string; id: string }
-interface Labels { [key: string]: string }
 /** One line of the list that opens on a click where several features meet. */
 interface PickEntry { layer: string; id: string; text: string }
 
@@ -143,6 +140,13 @@ export class GeoMap extends LitElement {
       .swipe-label.left { right: 10px; }
       .swipe-label.right { left: 10px; }
       :host([presentation]) .swipe-label { font-size: 24px; }
+      .property-errors {
+        position: absolute; top: 12px; left: 50%; transform: translateX(-50%); z-index: 5; max-width: min(90%, 720px);
+        background: #fff; border: 2px solid #b00020; border-radius: 6px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);
+        padding: 6px 12px; color: #5c0010; font: 15px/1.5 system-ui, "Noto Sans CJK SC", sans-serif;
+      }
+      .property-errors p { margin: 4px 0; }
+      :host([presentation]) .property-errors { font-size: 22px; }
       :host([presentation]) .swipe-knob { width: 52px; height: 52px; left: -26px; margin-top: -26px; font-size: 26px; }
     `,
   ];
@@ -191,6 +195,12 @@ export class GeoMap extends LitElement {
   private counts: Record<string, number> = {};
   private labels: Labels = {};
   private highlight = new Set<string>();
+  private area: Ring = [];
+  private extent: LonLatExtent | null = null;
+  /** Properties whose last value was refused (their previous good value is still in use), shown over the map. */
+  private invalid = new Map<string, PropertyError>();
+  /** Properties refused in the current update: their change is not acted on. */
+  private refused = new Set<string>();
   private overlaySource = new VectorSource();
   private overlayLayer?: VectorLayer;
   private areaSource = new VectorSource();
@@ -227,6 +237,8 @@ export class GeoMap extends LitElement {
   override render() {
     return html`<div id="map" role="application" aria-label=${this.label('map')}></div><div class="tooltip" id="tooltip" hidden></div>
       <div class="pick-list" id="pick-list" data-role="pick-list" hidden></div>
+      <div class="property-errors" role="alert" ?hidden=${this.invalid.size === 0}>${[...this.invalid.values()].map((error) =>
+        html`<p data-property=${error.property}>${propertyErrorMessage(error, this.language)}</p>`)}</div>
       <div class="swipe" id="swipe" hidden><span class="swipe-label left"></span>
         <div class="swipe-knob" tabindex="0" role="slider" aria-label=${this.label('swipe')}>⇔</div><span class="swipe-label right"></span></div>`;
   }
@@ -294,21 +306,51 @@ export class GeoMap extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues) {
-    if (changed.has('styleJson')) this.spec = this.parse(this.styleJson, this.spec);
-    if (changed.has('compareStyleJson')) this.compareSpec = this.parse(this.compareStyleJson, this.compareSpec);
-    if (changed.has('layersJson')) this.layers = this.parse(this.layersJson, this.layers);
-    if (changed.has('filtersJson')) this.filters = this.parse(this.filtersJson, {});
-    if (changed.has('selectionJson')) this.selection = this.parse<Selection | null>(this.selectionJson, null);
-    if (changed.has('countsJson')) this.counts = this.parse(this.countsJson, {});
-    if (changed.has('labelsJson')) this.labels = this.parse(this.labelsJson, {});
-    if (changed.has('highlightJson')) this.highlight = new Set(this.parse<string[]>(this.highlightJson, []));
+    // An empty string is "none" (or, for the style and the layers, "keep what you have").
+    this.refused.clear();
+    this.take(changed, 'styleJson', this.spec, validateStyle, (v) => { this.spec = v; });
+    this.take(changed, 'compareStyleJson', this.compareSpec, validateStyle, (v) => { this.compareSpec = v; });
+    this.take(changed, 'layersJson', this.layers, validateLayers, (v) => { this.layers = v; });
+    this.take(changed, 'filtersJson', {}, validateFilters, (v) => { this.filters = v; });
+    this.take(changed, 'selectionJson', null, validateSelection, (v) => { this.selection = v; });
+    this.take(changed, 'countsJson', {}, validateCounts, (v) => { this.counts = v; });
+    this.take(changed, 'labelsJson', {}, validateLabels, (v) => { this.labels = v; });
+    this.take(changed, 'highlightJson', [], validateHighlight, (v) => { this.highlight = new Set(v); });
+    this.take(changed, 'areaJson', [], validateArea, (v) => { this.area = v; });
+    this.take(changed, 'extentJson', null, validateExtent, (v) => { this.extent = v; });
+    if (this.invalid.size > 0) {
+      this.dataset.invalid = [...this.invalid.keys()].join(' ');
+    } else {
+      delete this.dataset.invalid;
+    }
+  }
+
+  /** Reads a changed JSON property: a good value is applied; a wrong one is shown and the last good one kept. */
+  private take<T>(changed: PropertyValues, property: JsonProperty, empty: T, validate: Validator<T>, apply: (value: T) => void) {
+    if (!changed.has(property)) {
+      return;
+    }
+    const result = readProperty(property, this[property], empty, validate);
+    if (result.ok) {
+      this.invalid.delete(property);
+      apply(result.value);
+    } else {
+      this.invalid.set(property, result.error);
+      this.refused.add(property);
+      console.warn(propertyErrorMessage(result.error, 'en'));
+    }
+  }
+
+  /** Whether a property changed in this update and its new value was taken. */
+  private took(changed: PropertyValues, property: JsonProperty): boolean {
+    return changed.has(property) && !this.refused.has(property);
   }
 
   override updated(changed: PropertyValues) {
     if (!this.map) {
       return;
     }
-    if (changed.has('styleJson') || changed.has('presentation') || changed.has('language') || changed.has('selectionJson')) {
+    if (this.took(changed, 'styleJson') || changed.has('presentation') || changed.has('language') || this.took(changed, 'selectionJson')) {
       this.styleCache.clear();
       this.beginRender();
       this.districtLayer?.changed();
@@ -316,12 +358,12 @@ export class GeoMap extends LitElement {
       this.pointLayers.forEach((layer) => layer.changed());
       this.nameLayers.forEach((layer) => layer.changed());
     }
-    if (changed.has('filtersJson') || changed.has('countsJson') || changed.has('period') || changed.has('dataVersion')
-        || changed.has('comparePeriod') || changed.has('compareStyleJson')) {
+    if (this.took(changed, 'filtersJson') || this.took(changed, 'countsJson') || changed.has('period') || changed.has('dataVersion')
+        || changed.has('comparePeriod') || this.took(changed, 'compareStyleJson')) {
       this.rebuildPointLayers();
       this.beginRender();
       void this.townships.load(this.ogcBase, this.filters.district, this.period, (url) => this.fetchJson(url, this.dataVersion > 0));
-    } else if (changed.has('layersJson')) {
+    } else if (this.took(changed, 'layersJson')) {
       this.applyVisibility();
     }
     if (changed.has('basemapUrl')) {
@@ -330,10 +372,10 @@ export class GeoMap extends LitElement {
     if (changed.has('overlayUrl')) {
       this.loadOverlay();
     }
-    if (changed.has('areaJson')) {
+    if (this.took(changed, 'areaJson')) {
       this.showArea();
     }
-    if (changed.has('highlightJson')) {
+    if (this.took(changed, 'highlightJson')) {
       this.beginRender();
       this.overlayLayer?.changed();
     }
@@ -343,10 +385,10 @@ export class GeoMap extends LitElement {
       });
       this.drawPolygon?.setActive(this.drawMode === 'polygon');
     }
-    if (changed.has('extentJson') && this.extentJson) {
+    if (this.took(changed, 'extentJson') && this.extent) {
       this.fitToRequestedExtent();
     }
-    if (changed.has('selectionJson')) {
+    if (this.took(changed, 'selectionJson')) {
       emit(this, 'selection-changed', selectionChangedDetail(this.selection));
     }
   }
@@ -449,7 +491,7 @@ export class GeoMap extends LitElement {
   private refitIfUntouched() {
     const view = this.map?.getView();
     const saved = this.autoFitView;
-    if (!view || !saved || this.extentJson) {
+    if (!view || !saved || this.extent) {
       return;
     }
     const center = view.getCenter() ?? [0, 0];
@@ -563,7 +605,7 @@ export class GeoMap extends LitElement {
     }));
     if (!this.fitted) {
       this.fitted = true;
-      if (this.extentJson) {
+      if (this.extent) {
         this.fitToRequestedExtent();
       } else {
         this.fitCity();
@@ -685,9 +727,8 @@ export class GeoMap extends LitElement {
 
   private showArea() {
     this.areaSource.clear();
-    const ring = this.parse<number[][]>(this.areaJson, []);
-    if (ring.length >= 4) {
-      const polygon = new Polygon([ring.map((c) => fromLonLat(c))]);
+    if (this.area.length > 0) {
+      const polygon = new Polygon([this.area.map((c) => fromLonLat(c))]);
       this.areaSource.addFeature(new Feature({ geometry: polygon }));
     }
   }
@@ -795,9 +836,8 @@ export class GeoMap extends LitElement {
   }
 
   private fitToRequestedExtent() {
-    const extent = extentOf(this.parse<number[] | null>(this.extentJson, null));
-    if (extent) {
-      this.fitExtent(extent.minX, extent.minY, extent.maxX, extent.maxY);
+    if (this.extent) {
+      this.fitExtent(...this.extent);
     }
   }
 
@@ -1318,17 +1358,6 @@ export class GeoMap extends LitElement {
 
   private label(key: string): string {
     return this.labels[key] ?? key;
-  }
-
-  private parse<T>(json: string, fallback: T): T {
-    if (!json) {
-      return fallback;
-    }
-    try {
-      return JSON.parse(json) as T;
-    } catch {
-      return fallback;
-    }
   }
 }
 
