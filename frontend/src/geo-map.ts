@@ -45,6 +45,7 @@ import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyl
   type Ring, type Selection, type Validator, readProperty, validateArea, validateCounts, validateExtent, validateFilters,
   validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
 import { propertyErrorMessage } from './messages.js';
+import { LatestRequests, nextLink } from './requests.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
 
 type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
@@ -227,7 +228,10 @@ export class GeoMap extends LitElement {
   private compareLayers: BaseLayer[] = [];
   /** The view after the last automatic fit: while it is unchanged, a resize fits again. */
   private autoFitView: { center: number[]; resolution: number } | null = null;
-  private pendingLoads = 0;
+  /** The element's fetches, one round per kind: a new round aborts the one before it. */
+  private requests = new LatestRequests((input, init) => fetch(input, init), () => this.map?.render());
+  /** The current round of point-layer requests (layers load when first shown, so it outlives rebuildPointLayers). */
+  private pointsSignal: AbortSignal = this.requests.start('points');
   private renderPending = true;
   private loadGeneration = 0;
   private fitted = false;
@@ -362,7 +366,7 @@ export class GeoMap extends LitElement {
         || changed.has('comparePeriod') || this.took(changed, 'compareStyleJson')) {
       this.rebuildPointLayers();
       this.beginRender();
-      void this.townships.load(this.ogcBase, this.filters.district, this.period, (url) => this.fetchJson(url, this.dataVersion > 0));
+      this.loadTownships();
     } else if (this.took(changed, 'layersJson')) {
       this.applyVisibility();
     }
@@ -587,12 +591,13 @@ export class GeoMap extends LitElement {
 
   /** The outlines are loaded once: indicator, period and classification change only their colours. */
   private async loadDistricts() {
-    const json = await this.fetchJson(`${this.ogcBase}/collections/districts/items?limit=100`);
-    if (!json) {
+    const signal = this.requests.start('districts');
+    const result = await this.requests.getJson('districts', signal, `${this.ogcBase}/collections/districts/items?limit=100`);
+    if (result.kind !== 'json') {
       return;
     }
     const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
-    const features = format.readFeatures(json) as Feature<Geometry>[];
+    const features = format.readFeatures(result.json) as Feature<Geometry>[];
     this.districtSource.clear();
     this.districtSource.addFeatures(features);
     this.labelSource.clear();
@@ -619,6 +624,7 @@ export class GeoMap extends LitElement {
       return;
     }
     this.loadGeneration++;
+    this.pointsSignal = this.requests.start('points');
     this.beginRender();
     this.hidePickList();
     this.pointLayers.forEach((layer) => this.map?.removeLayer(layer));
@@ -690,7 +696,7 @@ export class GeoMap extends LitElement {
     layer.set('pointLayer', id);
     // Fetched when first shown: a layer switched off (enterprises, social organisations by default) costs nothing.
     layer.set('load', () => {
-      const loaded = this.loadAll(`${this.ogcBase}/collections/${id}/items?limit=${GEOJSON_LIMIT}${query}`, source);
+      const loaded = this.loadAll(`${this.ogcBase}/collections/${id}/items?limit=${GEOJSON_LIMIT}${query}`, source, this.pointsSignal);
       if (id === 'contact-points') {
         const generation = this.loadGeneration;
         loaded.then(() => {
@@ -738,48 +744,39 @@ export class GeoMap extends LitElement {
   }
 
   private async loadOverlay() {
+    const signal = this.requests.start('overlay');
     this.beginRender();
     this.overlaySource.clear();
     if (!this.overlayUrl) {
       return;
     }
-    const url = this.overlayUrl;
-    const json = await this.fetchJson(url);
-    if (json && url === this.overlayUrl) {
-      this.overlaySource.addFeatures(new GeoJSON({ featureProjection: 'EPSG:3857' }).readFeatures(json) as Feature<Geometry>[]);
+    const result = await this.requests.getJson('overlay', signal, this.overlayUrl);
+    if (result.kind === 'json') {
+      this.overlaySource.addFeatures(new GeoJSON({ featureProjection: 'EPSG:3857' }).readFeatures(result.json) as Feature<Geometry>[]);
     }
   }
 
+  /** The filtered district's townships (none without a district filter). */
+  private loadTownships() {
+    const signal = this.requests.start('townships');
+    void this.townships.load(this.ogcBase, this.filters.district, this.period, async (url) => {
+      const result = await this.requests.getJson('townships', signal, url, this.dataVersion > 0);
+      return result.kind === 'json' ? result.json : null;
+    });
+  }
+
   /** Reads every page of a collection into a source, following `next` links. */
-  private async loadAll(url: string, source: VectorSource) {
+  private async loadAll(url: string, source: VectorSource, signal: AbortSignal) {
     const generation = this.loadGeneration;
     const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
     let next: string | null = url;
     while (next && generation === this.loadGeneration) {
-      const json: any = await this.fetchJson(next, this.dataVersion > 0);
-      if (!json || generation !== this.loadGeneration) {
+      const result = await this.requests.getJson('points', signal, next, this.dataVersion > 0);
+      if (result.kind !== 'json' || generation !== this.loadGeneration) {
         return;
       }
-      source.addFeatures(format.readFeatures(json) as Feature<Geometry>[]);
-      next = (json.links ?? []).find((l: { rel: string }) => l.rel === 'next')?.href ?? null;
-    }
-  }
-
-  /**
-   * GETs JSON; null when the server has nothing (a collection it does not serve yet answers 404: the layer
-   * stays empty). `revalidate` asks the server again rather than trusting the browser's cache (after a change).
-   */
-  private async fetchJson(url: string, revalidate = false): Promise<unknown | null> {
-    this.pendingLoads++;
-    try {
-      const init: RequestInit = { headers: { Accept: 'application/geo+json, application/json' }, cache: revalidate ? 'no-cache' : 'default' };
-      const response = await fetch(url, init);
-      return response.ok ? await response.json() : null;
-    } catch {
-      return null;
-    } finally {
-      this.pendingLoads--;
-      this.map?.render();
+      source.addFeatures(format.readFeatures(result.json) as Feature<Geometry>[]);
+      next = nextLink(result.json);
     }
   }
 
@@ -853,7 +850,7 @@ export class GeoMap extends LitElement {
     const view = this.map?.getView();
     // OpenLayers reports a complete render after every frame of an animation too: wait for the last one.
     const moving = !!view && (view.getAnimating() || view.getInteracting());
-    if (this.renderPending && !moving && this.pendingLoads === 0 && this.districtSource.getFeatures().length > 0) {
+    if (this.renderPending && !moving && this.requests.pending() === 0 && this.districtSource.getFeatures().length > 0) {
       this.renderPending = false;
       // When it happened, in ms since navigation started: benchmarks read it without polling delays.
       this.dataset.renderedAt = String(Math.round(performance.now()));
