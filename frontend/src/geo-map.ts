@@ -45,7 +45,7 @@ import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyl
   type Ring, type Selection, type Validator, readProperty, validateArea, validateCounts, validateExtent, validateFilters,
   validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
 import { propertyErrorMessage } from './messages.js';
-import { LatestRequests, nextLink } from './requests.js';
+import { LatestRequests, type RequestKind, nextLink } from './requests.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
 
 type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
@@ -232,6 +232,8 @@ export class GeoMap extends LitElement {
   private requests = new LatestRequests((input, init) => fetch(input, init), () => this.map?.render());
   /** The current round of point-layer requests (layers load when first shown, so it outlives rebuildPointLayers). */
   private pointsSignal: AbortSignal = this.requests.start('points');
+  /** The kinds of request that were running when the element was last taken out of the page. */
+  private interrupted: RequestKind[] = [];
   private renderPending = true;
   private loadGeneration = 0;
   private fitted = false;
@@ -301,12 +303,49 @@ export class GeoMap extends LitElement {
     this.rebuildPointLayers();
   }
 
+  /**
+   * Taken out of the page (Vaadin does so when a view is hidden, and puts the same element back when it is
+   * shown again): the map lets go of its target, which stops its drawing, animation frames and timers and its
+   * listeners on the page; running requests are aborted. The map itself, its layers and their data are kept,
+   * so that a return shows the same view at once. A map never put back is collected with the element.
+   */
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
+    this.hidePickList();
+    this.interrupted = this.requests.abortAll();
     this.map?.setTarget(undefined);
-    this.map?.dispose();
-    this.map = undefined;
+  }
+
+  /** Put back into the page: the same map is re-targeted, and what was interrupted on leaving is fetched again. */
+  override connectedCallback() {
+    super.connectedCallback();
+    const target = this.renderRoot?.querySelector<HTMLElement>('#map');
+    if (!this.map || !target) {
+      return; // the first connection: firstUpdated builds the map
+    }
+    this.map.setTarget(target);
+    this.resizeObserver?.observe(this);
+    const interrupted = this.interrupted;
+    this.interrupted = [];
+    if (this.districtSource.getFeatures().length === 0 && !this.requests.hasRound('districts')) {
+      void this.loadDistricts();
+    }
+    if (!this.requests.hasRound('points')) {
+      // Requests interrupted on leaving: load the layers again; none: a fresh round for layers still to load.
+      if (interrupted.includes('points')) {
+        this.rebuildPointLayers();
+      } else {
+        this.pointsSignal = this.requests.start('points');
+      }
+    }
+    if (interrupted.includes('townships') && !this.requests.hasRound('townships')) {
+      this.loadTownships();
+    }
+    if (interrupted.includes('overlay') && !this.requests.hasRound('overlay')) {
+      void this.loadOverlay();
+    }
+    this.beginRender();
   }
 
   override willUpdate(changed: PropertyValues) {

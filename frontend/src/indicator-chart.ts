@@ -40,8 +40,24 @@ export class IndicatorChart extends LitElement {
   }
 
   override firstUpdated() {
-    this.chart = echarts.init(this.renderRoot.querySelector('#chart') as HTMLElement, undefined, { renderer: 'canvas' });
-    this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
+    this.attach();
+  }
+
+  /** Put back into the page after being taken out (Vaadin re-shows a view so): the chart is built again. */
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.chart) {
+      this.attach();
+    }
+  }
+
+  private attach() {
+    const target = this.renderRoot.querySelector<HTMLElement>('#chart');
+    if (!target) {
+      return;
+    }
+    this.chart = echarts.init(target, undefined, { renderer: 'canvas' });
+    this.resizeObserver ??= new ResizeObserver(() => this.chart?.resize());
     this.resizeObserver.observe(this);
     // A click anywhere in a district's column (its bars or the gaps between them) chooses that district.
     this.chart.getZr().on('click', (event) => {

@@ -58,6 +58,12 @@ export class LatestRequests {
     }
   }
 
+  /** Whether a kind has a round that is not aborted (abortAll ends every round). */
+  hasRound(kind: RequestKind): boolean {
+    const controller = this.current.get(kind);
+    return !!controller && !controller.signal.aborted;
+  }
+
   /** How many requests are running, of every kind. */
   pending(): number {
     let total = 0;
