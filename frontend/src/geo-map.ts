@@ -26,7 +26,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import MVT from 'ol/format/MVT.js';
 import Feature, { type FeatureLike } from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
-import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
+import { Fill, Stroke, Style } from 'ol/style.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
 import { createEmpty, extend as extendExtent, isEmpty } from 'ol/extent.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
@@ -41,24 +41,19 @@ import olCss from 'ol/ol.css';
 import { QuarterSwipe } from './quarter-swipe.js';
 import { TownshipLayer } from './township-layer.js';
 import { type Box, clearPadding, extentOf, overlaps, paddingArray, pointOf, sizeOf } from './pixels.js';
-import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyleSpec, type PointSymbol, type PropertyError,
+import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyleSpec, type PropertyError,
   type Ring, type Selection, type Validator, readProperty, validateArea, validateCounts, validateExtent, validateFilters,
   validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
 import { propertyErrorMessage } from './messages.js';
+import { LAYER_KIND, ORGANISATION_LAYERS, type OrganisationLayerId, POINT_LAYERS, type PickEntry, type PointLayerId, WEAK,
+  contactBadges, idOf, statusOf } from './layers.js';
+import { MapStyles } from './style.js';
 import { LatestRequests, type RequestKind, nextLink } from './requests.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
 
-type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
-type PointLayerId = OrganisationLayerId | 'contact-points';
 /** The properties the Java side sets as JSON strings (map/GeoMap.java), each checked by its validator. */
 type JsonProperty = 'styleJson' | 'compareStyleJson' | 'layersJson' | 'filtersJson' | 'selectionJson' | 'countsJson'
   | 'labelsJson' | 'highlightJson' | 'areaJson' | 'extentJson';
-const ORGANISATION_LAYERS: OrganisationLayerId[] = ['villages', 'grid-branches', 'enterprises', 'social-organisations'];
-const POINT_LAYERS: PointLayerId[] = [...ORGANISATION_LAYERS, 'contact-points'];
-/** The organisation kind (as stored, and as the kind filter names it) of each organisation layer. */
-const LAYER_KIND: Record<OrganisationLayerId, string> = {
-  villages: 'village', 'grid-branches': 'grid_branch', enterprises: 'enterprise', 'social-organisations': 'social_org',
-};
 /** Above this many features a layer comes as vector tiles, aggregated on the server at low zoom. */
 const GEOJSON_LIMIT = 10000;
 /** From this zoom on, points are drawn one by one rather than clustered. */
@@ -67,17 +62,6 @@ const INDIVIDUAL_ZOOM = 11;
 const NAME_ZOOM = 12.5;
 /** From this zoom on, a base layer shows through the district fills. */
 const CONTEXT_ZOOM = 9;
-
-/** One line of the list that opens on a click where several features meet. */
-interface PickEntry { layer: string; id: string; text: string }
-
-const WEAK = new Set(['weak', 'rectifying']);
-/** Okabe-Ito colours for clusters, then hot (warm) and cold (cool) spots at 90, 95 and 99 percent. */
-const CLUSTER_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'];
-/** The data page's import preview (maintenance/ImportPreviewPanel uses the same colours in its legend). */
-const IMPORT_CHANGE_COLOURS: Record<string, string> = { added: '#009E73', changed: '#0072B2', removed: '#D55E00' };
-const HOT = ['#fcae91', '#fb6a4a', '#cb181d'];
-const COLD = ['#bdd7e7', '#6baed6', '#2171b5'];
 
 export class GeoMap extends LitElement {
   static override properties = {
@@ -238,7 +222,10 @@ export class GeoMap extends LitElement {
   private loadGeneration = 0;
   private fitted = false;
   private resizeObserver?: ResizeObserver;
-  private styleCache = new Map<string, Style | Style[]>();
+  private styles = new MapStyles({
+    spec: () => this.spec, selection: () => this.selection, presentation: () => this.presentation,
+    language: () => this.language, highlight: () => this.highlight, spreading: () => this.spreading(),
+  });
 
   override render() {
     return html`<div id="map" role="application" aria-label=${this.label('map')}></div><div class="tooltip" id="tooltip" hidden></div>
@@ -253,9 +240,9 @@ export class GeoMap extends LitElement {
     const target = this.renderRoot.querySelector('#map') as HTMLElement;
     const tooltipElement = this.renderRoot.querySelector('#tooltip') as HTMLElement;
     this.tooltip = new Overlay({ element: tooltipElement, offset: [8, 0], positioning: 'center-left' });
-    this.districtLayer = new VectorLayer({ source: this.districtSource, style: (f) => this.districtStyle(f), zIndex: 1 });
+    this.districtLayer = new VectorLayer({ source: this.districtSource, style: (f) => this.styles.districtStyle(f), zIndex: 1 });
     // District names above every symbol and cluster (and not decluttered: seven names never collide).
-    this.labelLayer = new VectorLayer({ source: this.labelSource, style: (f) => this.labelStyle(f), zIndex: 30 });
+    this.labelLayer = new VectorLayer({ source: this.labelSource, style: (f) => this.styles.labelStyle(f), zIndex: 30 });
     const pickElement = this.renderRoot.querySelector('#pick-list') as HTMLElement;
     this.pickList = new Overlay({ element: pickElement, positioning: 'top-left', stopEvent: true });
     this.map = new OlMap({
@@ -277,7 +264,7 @@ export class GeoMap extends LitElement {
       this.refitIfUntouched();
     });
     this.resizeObserver.observe(this);
-    this.overlayLayer = new VectorLayer({ source: this.overlaySource, style: (f) => this.overlayStyle(f), zIndex: 20 });
+    this.overlayLayer = new VectorLayer({ source: this.overlaySource, style: (f) => this.styles.overlayStyle(f), zIndex: 20 });
     this.map.addLayer(this.overlayLayer);
     // The drawn area stays outlined (dashed, unfilled) so the table's narrowing can be seen, not only read.
     this.map.addLayer(new VectorLayer({
@@ -394,7 +381,7 @@ export class GeoMap extends LitElement {
       return;
     }
     if (this.took(changed, 'styleJson') || changed.has('presentation') || changed.has('language') || this.took(changed, 'selectionJson')) {
-      this.styleCache.clear();
+      this.styles.clear();
       this.beginRender();
       this.districtLayer?.changed();
       this.labelLayer?.changed();
@@ -495,7 +482,7 @@ export class GeoMap extends LitElement {
       return feature?.getGeometry()?.getExtent() ?? null;
     }
     const source = this.rawSources.get(selection.layer as PointLayerId);
-    const feature = source?.getFeatures().find((f) => this.idOf(f, selection.layer as PointLayerId) === selection.id);
+    const feature = source?.getFeatures().find((f) => idOf(f, selection.layer as PointLayerId) === selection.id);
     return feature?.getGeometry()?.getExtent() ?? null;
   }
 
@@ -683,7 +670,7 @@ export class GeoMap extends LitElement {
         const raw = this.rawSources.get(id);
         if (raw) {
           const names = new VectorLayer({ source: raw, minZoom: NAME_ZOOM, declutter: 'names', zIndex: 4,
-            style: (f) => this.nameStyle(f) });
+            style: (f) => this.styles.nameStyle(f) });
           this.nameLayers.set(id, names);
           this.map?.addLayer(names);
         }
@@ -702,10 +689,8 @@ export class GeoMap extends LitElement {
     if (!comparing || !this.map) {
       return;
     }
-    const districts = new VectorLayer({ source: this.districtSource, zIndex: 1, style: (f) => new Style({
-      fill: new Fill({ color: this.compareSpec.districtColors[f.get('code')] ?? '#e8e8e8' }),
-      stroke: new Stroke({ color: '#4a4a5a', width: 1.2 * this.scale }),
-    }) });
+    const districts = new VectorLayer({ source: this.districtSource, zIndex: 1,
+      style: (f) => this.styles.compareDistrictStyle(f, this.compareSpec) });
     districts.set('compare', 'districts');
     this.compareLayers.push(districts);
     ORGANISATION_LAYERS.forEach((id, index) => {
@@ -731,7 +716,7 @@ export class GeoMap extends LitElement {
     // Contact points are drawn as one badge per organisation (the leaders who contact it), not one symbol each.
     const shown = id === 'contact-points' ? new VectorSource() : source;
     const cluster = new Cluster({ source: shown, distance: this.clusterDistance(), minDistance: 8 });
-    const layer = new VectorLayer({ source: cluster, style: (f, resolution) => this.pointStyle(f, id, resolution) });
+    const layer = new VectorLayer({ source: cluster, style: (f, resolution) => this.styles.pointStyle(f, id, resolution) });
     layer.set('pointLayer', id);
     // Fetched when first shown: a layer switched off (enterprises, social organisations by default) costs nothing.
     layer.set('load', () => {
@@ -764,7 +749,7 @@ export class GeoMap extends LitElement {
         url: `${this.ogcBase}/collections/${id}/tiles/WebMercatorQuad/{z}/{y}/{x}${query ? '?' + query.substring(1) : ''}`,
         maxZoom: 16,
       }),
-      style: (f, resolution) => this.pointStyle(f, id, resolution),
+      style: (f, resolution) => this.styles.pointStyle(f, id, resolution),
     });
     layer.set('pointLayer', id);
     return layer;
@@ -914,253 +899,20 @@ export class GeoMap extends LitElement {
       }
       const raw = this.rawSources.get(id);
       if (raw) {
-        ringed += raw.getFeatures().filter((f) => WEAK.has(this.statusOf(f, id))).length;
+        ringed += raw.getFeatures().filter((f) => WEAK.has(statusOf(f, id))).length;
         return;
       }
       const extent = this.map.getView().calculateExtent(this.map.getSize());
       (layer as VectorTileLayer).getFeaturesInExtent(extent).forEach((f) => {
-        ringed += f.get('aggregated') ? Number(f.get('weak') ?? 0) : WEAK.has(this.statusOf(f, id)) ? 1 : 0;
+        ringed += f.get('aggregated') ? Number(f.get('weak') ?? 0) : WEAK.has(statusOf(f, id)) ? 1 : 0;
       });
     });
     return ringed;
   }
 
-  // ---- styles ----
-
-  private get scale(): number {
-    return this.presentation ? 1.6 : 1;
-  }
-
-  private districtStyle(feature: FeatureLike): Style {
-    const code = feature.get('code') as string;
-    const selected = this.selection?.layer === 'districts' && this.selection.id === code;
-    const key = `d:${code}:${selected}`;
-    let style = this.styleCache.get(key) as Style | undefined;
-    if (!style) {
-      style = new Style({
-        fill: new Fill({ color: this.spec.districtColors[code] ?? '#e8e8e8' }),
-        stroke: new Stroke({ color: selected ? '#111' : '#4a4a5a', width: (selected ? 3.5 : 1.2) * this.scale }),
-        zIndex: selected ? 2 : 1,
-      });
-      this.styleCache.set(key, style);
-    }
-    return style;
-  }
-
-  private labelStyle(feature: FeatureLike): Style {
-    const name = this.language === 'en' ? feature.get('name_en') : feature.get('name_zh');
-    const size = this.presentation ? 26 : 15;
-    return new Style({
-      text: new Text({
-        text: name,
-        font: `600 ${size}px system-ui, "Noto Sans CJK SC", sans-serif`,
-        fill: new Fill({ color: '#1a1a2e' }),
-        stroke: new Stroke({ color: 'rgba(255,255,255,0.95)', width: this.presentation ? 5 : 3.5 }),
-        // A pale plate, so that a name stays legible over a cluster or a symbol drawn under it.
-        backgroundFill: new Fill({ color: 'rgba(255,255,255,0.72)' }),
-        padding: [1, 4, 1, 4],
-        overflow: true,
-      }),
-    });
-  }
-
-  private pointStyle(feature: FeatureLike, layer: PointLayerId, resolution: number): Style | Style[] {
-    const members = feature.get('features') as FeatureLike[] | undefined;
-    if (layer === 'contact-points') {
-      return this.badgeStyle(feature, members);
-    }
-    const count = members ? members.length : (feature.get('count') as number | undefined) ?? 1;
-    const weakCount = members
-      ? members.filter((m) => WEAK.has(this.statusOf(m, layer))).length
-      : feature.get('aggregated') ? (feature.get('weak') as number) : WEAK.has(this.statusOf(feature, layer)) ? 1 : 0;
-    if (members && count > 1 && this.spreading()) {
-      return this.spreadStyle(feature, members, layer, resolution);
-    }
-    const single = members?.length === 1 ? members[0] : (feature.get('aggregated') ? undefined : feature);
-    const selected = !!single && this.selection?.layer === layer && this.selection.id === this.idOf(single, layer);
-    if (count > 1) {
-      return this.clusterStyle(layer, count, weakCount > 0);
-    }
-    return this.symbolStyle(layer, weakCount > 0, selected);
-  }
-
   /** At the deepest zoom levels a cluster holds features at one place: they are drawn around it, each its own. */
   private spreading(): boolean {
     return (this.map?.getView().getZoom() ?? 0) >= INDIVIDUAL_ZOOM;
-  }
-
-  /** Where the i-th of a spread cluster's members is drawn: its offset in pixels from the shared position. */
-  private spreadOffset(i: number, count: number): { dx: number; dy: number } {
-    const radius = (14 + Math.max(0, count - 6) * 2.5) * this.scale;
-    const angle = (2 * Math.PI * i) / count - Math.PI / 2;
-    return { dx: Math.cos(angle) * radius, dy: Math.sin(angle) * radius };
-  }
-
-  private spreadStyle(feature: FeatureLike, members: FeatureLike[], layer: PointLayerId, resolution: number): Style[] {
-    const centre = pointOf((feature.getGeometry() as Point).getCoordinates());
-    const styles: Style[] = [new Style({ image: new CircleStyle({ radius: 3 * this.scale, fill: new Fill({ color: '#333' }) }) })];
-    if (!centre) {
-      return styles;
-    }
-    members.forEach((member, i) => {
-      const { dx, dy } = this.spreadOffset(i, members.length);
-      const geometry = new Point([centre.x + dx * resolution, centre.y - dy * resolution]);
-      const selected = this.selection?.layer === layer && this.selection.id === this.idOf(member, layer);
-      const symbol = this.symbolStyle(layer, WEAK.has(this.statusOf(member, layer)), selected);
-      (Array.isArray(symbol) ? symbol : [symbol]).forEach((s) => {
-        const copy = s.clone();
-        copy.setGeometry(geometry);
-        styles.push(copy);
-      });
-    });
-    return styles;
-  }
-
-  /** An organisation's name under its symbol, in small dark type on a white halo. */
-  private nameStyle(feature: FeatureLike): Style {
-    return new Style({
-      text: new Text({
-        text: String(feature.get('name_zh') ?? ''),
-        font: `${this.presentation ? 20 : 12}px system-ui, "Noto Sans CJK SC", sans-serif`,
-        fill: new Fill({ color: '#222' }),
-        stroke: new Stroke({ color: 'rgba(255,255,255,0.95)', width: 3 }),
-        offsetY: (this.presentation ? 26 : 17),
-      }),
-    });
-  }
-
-  private symbolStyle(layer: PointLayerId, weak: boolean, selected: boolean): Style | Style[] {
-    const key = `p:${layer}:${weak}:${selected}`;
-    const cached = this.styleCache.get(key);
-    if (cached) {
-      return cached;
-    }
-    const symbol = this.symbolOf(layer);
-    const radius = symbol.size * this.scale * (selected ? 1.5 : 1);
-    const styles: Style[] = [];
-    if (weak) {
-      styles.push(new Style({ image: new CircleStyle({ radius: radius + 5 * this.scale, stroke: new Stroke({ color: this.spec.weakRing, width: 3 * this.scale }) }) }));
-    }
-    if (selected) {
-      styles.push(new Style({ image: new CircleStyle({ radius: radius + 9 * this.scale, stroke: new Stroke({ color: '#111', width: 2.5 * this.scale }) }) }));
-    }
-    // A dark outline under a white one: the symbol stands out on the palest and on the darkest fill class.
-    styles.push(new Style({ image: shapeImage(symbol.shape, radius + 1.5 * this.scale, new Fill({ color: '#1a1a1a' })) }));
-    styles.push(new Style({ image: shapeImage(symbol.shape, radius, new Fill({ color: symbol.color }), new Stroke({ color: '#ffffff', width: 2 * this.scale })) }));
-    this.styleCache.set(key, styles);
-    return styles;
-  }
-
-  private symbolOf(layer: PointLayerId): PointSymbol {
-    return this.spec.points.find((p) => p.layer === layer) ?? { layer, color: '#333', shape: 'circle', size: 7 };
-  }
-
-  private clusterStyle(layer: PointLayerId, count: number, weak: boolean): Style[] {
-    const key = `c:${layer}:${count}:${weak}`;
-    const cached = this.styleCache.get(key) as Style[] | undefined;
-    if (cached) {
-      return cached;
-    }
-    const symbol = this.symbolOf(layer);
-    const radius = (11 + Math.min(14, Math.log2(count) * 3)) * this.scale;
-    const styles = [
-      new Style({ image: new CircleStyle({ radius: radius + (weak ? 3 : 2) * this.scale + 1, fill: new Fill({ color: '#1a1a1a' }) }) }),
-      new Style({
-        image: new CircleStyle({
-          radius,
-          fill: new Fill({ color: symbol.color }),
-          stroke: new Stroke({ color: weak ? this.spec.weakRing : '#ffffff', width: (weak ? 3 : 2) * this.scale }),
-        }),
-        // Bold white figures with a dark edge: readable on every symbol colour, and from the back of a room.
-        text: new Text({
-          text: String(count),
-          font: `700 ${this.presentation ? 22 : 13}px system-ui, sans-serif`,
-          fill: new Fill({ color: '#ffffff' }),
-          stroke: new Stroke({ color: 'rgba(0,0,0,0.75)', width: this.presentation ? 4 : 3 }),
-        }),
-      }),
-    ];
-    this.styleCache.set(key, styles);
-    return styles;
-  }
-
-  /**
-   * A contact badge: the number of leaders who contact an organisation, in a small bubble beside (up and
-   * right of) the organisation's symbol, so that both stay visible and clickable.
-   */
-  private badgeStyle(feature: FeatureLike, members: FeatureLike[] | undefined): Style[] {
-    const badges = members ?? [feature];
-    const leaders = badges.reduce((sum, b) => sum + (Number(b.get('leader_count') ?? b.get('count')) || 1), 0);
-    const selection = this.selection;
-    const selected = selection?.layer === 'contact-points'
-      && badges.some((b) => (b.get('leaders') as PickEntry[] | undefined)?.some((l) => l.id === selection.id));
-    const key = `b:${leaders}:${badges.length > 1}:${selected}`;
-    const cached = this.styleCache.get(key) as Style[] | undefined;
-    if (cached) {
-      return cached;
-    }
-    const symbol = this.symbolOf('contact-points');
-    const radius = (badges.length > 1 ? 9 + Math.min(8, Math.log2(leaders) * 1.5) : 8) * this.scale;
-    const shift = (badges.length > 1 ? radius + 8 * this.scale : 13 * this.scale);
-    const displacement = [shift, shift];
-    const styles = [
-      new Style({ image: new CircleStyle({ radius: radius + 1.5 * this.scale, fill: new Fill({ color: selected ? '#111' : '#1a1a1a' }), displacement }) }),
-      new Style({
-        image: new CircleStyle({ radius, fill: new Fill({ color: symbol.color }), stroke: new Stroke({ color: '#ffffff', width: (selected ? 3 : 1.5) * this.scale }), displacement }),
-        text: new Text({
-          text: String(leaders),
-          font: `700 ${this.presentation ? 20 : 11}px system-ui, sans-serif`,
-          fill: new Fill({ color: '#ffffff' }),
-          stroke: new Stroke({ color: 'rgba(0,0,0,0.7)', width: 2.5 }),
-          offsetX: shift,
-          offsetY: -shift,
-        }),
-      }),
-    ];
-    this.styleCache.set(key, styles);
-    return styles;
-  }
-
-  /** Analysis features: cluster hulls and members by cluster, hot and cold spots by significance, gaps in red. */
-  private overlayStyle(feature: FeatureLike): Style | Style[] {
-    const highlighted = this.highlight.has(String(feature.get('code') ?? ''));
-    const radius = (highlighted ? 9 : 6) * this.scale;
-    const stroke = new Stroke({ color: highlighted ? '#111' : '#ffffff', width: (highlighted ? 3 : 1.2) * this.scale });
-    const change = feature.get('change');
-    if (change !== undefined) {
-      // An import's preview: added filled green, changed filled blue (both with a white halo, to stand out on
-      // any district colour), removed a white disc with a thick vermilion ring.
-      const colour = IMPORT_CHANGE_COLOURS[String(change)] ?? '#999999';
-      const removed = change === 'removed';
-      return new Style({ image: new CircleStyle({ radius: radius + 1,
-        stroke: new Stroke({ color: removed ? colour : '#ffffff', width: (removed ? 3 : 2) * this.scale }),
-        fill: new Fill({ color: removed ? 'rgba(255,255,255,0.9)' : colour }) }) });
-    }
-    if (feature.get('feature_type') === 'cluster') {
-      const colour = paletteColour(CLUSTER_COLOURS, feature.get('cluster'), '#999999');
-      return new Style({ fill: new Fill({ color: colour + '40' }), stroke: new Stroke({ color: colour, width: 2 * this.scale }) });
-    }
-    let colour = '#D55E00';
-    if (feature.get('feature_type') === 'organisation') {
-      const cluster = feature.get('cluster');
-      colour = cluster === null || cluster === undefined ? '#999999' : paletteColour(CLUSTER_COLOURS, cluster, '#999999');
-    } else if (feature.get('spot') !== undefined) {
-      const level = Number(feature.get('significance'));
-      const hot = feature.get('spot') === 'hot';
-      colour = feature.get('spot') === 'none' ? '#d9d9d9' : paletteColour(hot ? HOT : COLD, level >= 99 ? 2 : level >= 95 ? 1 : 0, '#d9d9d9');
-    }
-    return new Style({ image: new CircleStyle({ radius, fill: new Fill({ color: colour }), stroke }) });
-  }
-
-  private statusOf(feature: FeatureLike, layer: PointLayerId): string {
-    return (layer === 'contact-points' ? feature.get('organisation_status') : feature.get('status')) ?? 'normal';
-  }
-
-  private idOf(feature: FeatureLike, layer: PointLayerId): string {
-    if (layer === 'contact-points') {
-      return String(feature.get('id') ?? feature.getId());
-    }
-    return String(feature.get('code') ?? feature.getId());
   }
 
   private clusterDistance(): number {
@@ -1272,7 +1024,7 @@ export class GeoMap extends LitElement {
       if (this.spreading()) {
         const member = this.spreadMemberAt(top.feature, members, pixel);
         if (member) {
-          this.pick([{ layer: top.layer, id: this.idOf(member, top.layer as PointLayerId), text: '' }], pixel);
+          this.pick([{ layer: top.layer, id: idOf(member, top.layer as PointLayerId), text: '' }], pixel);
           return;
         }
       } else if (this.zoomInto(members)) {
@@ -1312,12 +1064,12 @@ export class GeoMap extends LitElement {
     const centre = pointOf(this.map?.getPixelFromCoordinate((cluster.getGeometry() as Point).getCoordinates()));
     const at = pointOf(pixel);
     let best: FeatureLike | null = null;
-    let bestDistance = 14 * this.scale;
+    let bestDistance = 14 * this.styles.scale;
     if (!centre || !at) {
       return null;
     }
     members.forEach((member, i) => {
-      const { dx, dy } = this.spreadOffset(i, members.length);
+      const { dx, dy } = this.styles.spreadOffset(i, members.length);
       const d = Math.hypot(centre.x + dx - at.x, centre.y + dy - at.y);
       if (d < bestDistance) {
         bestDistance = d;
@@ -1336,10 +1088,10 @@ export class GeoMap extends LitElement {
     if (layer === 'contact-points') {
       // A badge holds its leaders; a contact point from a vector tile (large datasets) is one leader.
       return members.flatMap((badge) => (badge.get('leaders') as PickEntry[] | undefined)
-        ?? [{ layer, id: this.idOf(badge, 'contact-points'), text: `${badge.get('leader_name_zh')} → ${badge.get('organisation_name_zh') ?? ''}` }]);
+        ?? [{ layer, id: idOf(badge, 'contact-points'), text: `${badge.get('leader_name_zh')} → ${badge.get('organisation_name_zh') ?? ''}` }]);
     }
     const kind = this.labels[layer] ?? layer;
-    return members.map((m) => ({ layer, id: this.idOf(m, layer as PointLayerId), text: `${m.get('name_zh')} · ${kind}` }));
+    return members.map((m) => ({ layer, id: idOf(m, layer as PointLayerId), text: `${m.get('name_zh')} · ${kind}` }));
   }
 
   /** One entry: its card opens. Several: a list beside the click, each line opening its card. */
@@ -1397,45 +1149,6 @@ export class GeoMap extends LitElement {
   }
 }
 
-
-/** The n-th colour of a palette (repeating); the fallback when n is not a number. */
-function paletteColour(palette: readonly string[], n: unknown, fallback: string): string {
-  const index = Number(n);
-  return Number.isInteger(index) ? (palette[((index % palette.length) + palette.length) % palette.length] ?? fallback) : fallback;
-}
-
-/** The image of a point symbol's shape (circle, square, triangle, diamond, pentagon), centred on the point. */
-function shapeImage(shape: PointSymbol['shape'], radius: number, fill: Fill, stroke?: Stroke): CircleStyle | RegularShape {
-  switch (shape) {
-    case 'circle': return new CircleStyle({ radius, fill, stroke });
-    case 'square': return new RegularShape({ points: 4, radius: radius * 1.25, angle: Math.PI / 4, fill, stroke });
-    case 'triangle': return new RegularShape({ points: 3, radius: radius * 1.3, angle: 0, fill, stroke });
-    case 'diamond': return new RegularShape({ points: 4, radius: radius * 1.35, angle: 0, fill, stroke });
-    case 'pentagon': return new RegularShape({ points: 5, radius: radius * 1.2, angle: 0, fill, stroke });
-  }
-}
-
-/**
- * Contact points grouped by organisation: one badge per organisation, at its place, holding its leaders
- * (each a line of the list a click on the badge opens).
- */
-function contactBadges(contacts: Feature<Geometry>[]): Feature<Geometry>[] {
-  const byOrganisation = new Map<string, Feature<Geometry>>();
-  contacts.forEach((contact) => {
-    const code = String(contact.get('organisation_code') ?? contact.get('organisation_id'));
-    let badge = byOrganisation.get(code);
-    if (!badge) {
-      badge = new Feature(contact.getGeometry()?.clone());
-      badge.setProperties({ organisation_code: code, organisation_name_zh: contact.get('organisation_name_zh'),
-        organisation_status: contact.get('organisation_status'), leaders: [] as PickEntry[], leader_count: 0 });
-      byOrganisation.set(code, badge);
-    }
-    (badge.get('leaders') as PickEntry[]).push({ layer: 'contact-points', id: String(contact.get('id') ?? contact.getId()),
-      text: `${contact.get('leader_name_zh')} → ${contact.get('organisation_name_zh')}` });
-    badge.set('leader_count', (badge.get('leaders') as PickEntry[]).length, true);
-  });
-  return [...byOrganisation.values()];
-}
 
 customElements.define('geo-map', GeoMap);
 

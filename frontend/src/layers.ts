@@ -1,0 +1,52 @@
+// The map's point layers and what the element and its styles read from their features.
+import Feature, { type FeatureLike } from 'ol/Feature.js';
+import type { Geometry } from 'ol/geom.js';
+
+export type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
+export type PointLayerId = OrganisationLayerId | 'contact-points';
+export const ORGANISATION_LAYERS: OrganisationLayerId[] = ['villages', 'grid-branches', 'enterprises', 'social-organisations'];
+export const POINT_LAYERS: PointLayerId[] = [...ORGANISATION_LAYERS, 'contact-points'];
+/** The organisation kind (as stored, and as the kind filter names it) of each organisation layer. */
+export const LAYER_KIND: Record<OrganisationLayerId, string> = {
+  villages: 'village', 'grid-branches': 'grid_branch', enterprises: 'enterprise', 'social-organisations': 'social_org',
+};
+/** The statuses drawn with the weak ring. */
+export const WEAK = new Set(['weak', 'rectifying']);
+
+/** One line of the list that opens on a click where several features meet. */
+export interface PickEntry { layer: string; id: string; text: string }
+
+/** An organisation's status (a contact point: its organisation's); normal when not given. */
+export function statusOf(feature: FeatureLike, layer: PointLayerId): string {
+  return (layer === 'contact-points' ? feature.get('organisation_status') : feature.get('status')) ?? 'normal';
+}
+
+/** A point feature's id: an organisation's 12-digit code, a contact point's number. */
+export function idOf(feature: FeatureLike, layer: PointLayerId): string {
+  if (layer === 'contact-points') {
+    return String(feature.get('id') ?? feature.getId());
+  }
+  return String(feature.get('code') ?? feature.getId());
+}
+
+/**
+ * Contact points grouped by organisation: one badge per organisation, at its place, holding its leaders
+ * (each a line of the list a click on the badge opens).
+ */
+export function contactBadges(contacts: Feature<Geometry>[]): Feature<Geometry>[] {
+  const byOrganisation = new Map<string, Feature<Geometry>>();
+  contacts.forEach((contact) => {
+    const code = String(contact.get('organisation_code') ?? contact.get('organisation_id'));
+    let badge = byOrganisation.get(code);
+    if (!badge) {
+      badge = new Feature(contact.getGeometry()?.clone());
+      badge.setProperties({ organisation_code: code, organisation_name_zh: contact.get('organisation_name_zh'),
+        organisation_status: contact.get('organisation_status'), leaders: [] as PickEntry[], leader_count: 0 });
+      byOrganisation.set(code, badge);
+    }
+    (badge.get('leaders') as PickEntry[]).push({ layer: 'contact-points', id: String(contact.get('id') ?? contact.getId()),
+      text: `${contact.get('leader_name_zh')} → ${contact.get('organisation_name_zh')}` });
+    badge.set('leader_count', (badge.get('leaders') as PickEntry[]).length, true);
+  });
+  return [...byOrganisation.values()];
+}
