@@ -11,7 +11,17 @@
 // symbol (with the number of leaders), not a symbol of its own at the same place; features that share a
 // position open a list on click; at the deepest zoom levels clusters spread out; district labels are
 // drawn above everything.
-import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
+//
+// Its JSON properties are checked on arrival (validate.ts); a wrong one is shown over the map and the last
+// good value kept. Its fetches are aborted when superseded (requests.ts). Taken out of the page and put back,
+// it is re-targeted rather than rebuilt.
+//
+// Why this file is longer than 400 lines: the logic that can stand alone lives beside it (style.ts, layers.ts,
+// validate.ts, requests.ts, events.ts, pixels.ts, quarter-swipe.ts, township-layer.ts, all unit-tested).
+// What stays here is the element's life cycle and the OpenLayers objects it owns and wires together (the
+// map, its layers and sources, overlays and interactions), plus the methods tests and tools call; splitting
+// that further would mostly pass the same dozen fields between classes.
+import { LitElement, html, type PropertyValues } from 'lit';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import Overlay from 'ol/Overlay.js';
@@ -37,7 +47,7 @@ import Draw from 'ol/interaction/Draw.js';
 import Polygon from 'ol/geom/Polygon.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type { Geometry } from 'ol/geom.js';
-import olCss from 'ol/ol.css';
+import { geoMapStyles } from './geo-map.styles.js';
 import { QuarterSwipe } from './quarter-swipe.js';
 import { TownshipLayer } from './township-layer.js';
 import { type Box, clearPadding, extentOf, overlaps, paddingArray, pointOf, sizeOf } from './pixels.js';
@@ -46,7 +56,7 @@ import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyl
   validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
 import { propertyErrorMessage } from './messages.js';
 import { LAYER_KIND, ORGANISATION_LAYERS, type OrganisationLayerId, POINT_LAYERS, type PickEntry, type PointLayerId, WEAK,
-  contactBadges, idOf, statusOf } from './layers.js';
+  contactBadges, describeHit, idOf, pickEntries, statusOf } from './layers.js';
 import { MapStyles } from './style.js';
 import { LatestRequests, type RequestKind, nextLink } from './requests.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
@@ -87,54 +97,7 @@ export class GeoMap extends LitElement {
     compareStyleJson: { type: String, attribute: false },
   };
 
-  static override styles = [
-    unsafeCSS(olCss),
-    css`
-      :host { display: block; position: relative; width: 100%; height: 100%; background: #f4f6f8; }
-      #map { position: absolute; inset: 0; }
-      .tooltip {
-        background: rgba(255, 255, 255, 0.95); border: 1px solid #667; border-radius: 4px;
-        padding: 2px 6px; font: 14px/1.4 system-ui, "Noto Sans CJK SC", sans-serif; white-space: nowrap;
-        pointer-events: none; transform: translate(10px, -50%);
-      }
-      :host([presentation]) .tooltip { font-size: 22px; }
-      :host([presentation]) .ol-scale-line-inner { font-size: 20px; }
-      .pick-list {
-        background: #fff; border: 1px solid #556; border-radius: 6px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);
-        font: 14px/1.4 system-ui, "Noto Sans CJK SC", sans-serif; max-height: 260px; overflow-y: auto; min-width: 180px;
-        padding: 4px 0; transform: translate(12px, 0);
-      }
-      .pick-list .pick-title { padding: 2px 10px; color: #444; font-weight: 600; }
-      .pick-list button {
-        display: block; width: 100%; text-align: left; border: none; background: none; padding: 4px 10px;
-        font: inherit; cursor: pointer; white-space: nowrap;
-      }
-      .pick-list button:hover, .pick-list button:focus { background: #e6eef8; }
-      :host([presentation]) .pick-list { font-size: 22px; max-height: 420px; }
-      .swipe { position: absolute; top: 0; bottom: 0; width: 0; z-index: 3; pointer-events: none; }
-      .swipe::before { content: ""; position: absolute; top: 0; bottom: 0; left: -2px; width: 4px; background: #fff; box-shadow: 0 0 0 1px #333; }
-      .swipe-knob {
-        position: absolute; top: 50%; left: -18px; width: 36px; height: 36px; margin-top: -18px; border-radius: 50%;
-        background: #fff; border: 2px solid #333; display: flex; align-items: center; justify-content: center;
-        font: 700 18px system-ui, sans-serif; cursor: ew-resize; pointer-events: auto; touch-action: none;
-      }
-      .swipe-label {
-        position: absolute; top: 10px; white-space: nowrap; background: rgba(255,255,255,0.92); border: 1px solid #333;
-        border-radius: 4px; padding: 1px 8px; font: 600 15px system-ui, "Noto Sans CJK SC", sans-serif;
-      }
-      .swipe-label.left { right: 10px; }
-      .swipe-label.right { left: 10px; }
-      :host([presentation]) .swipe-label { font-size: 24px; }
-      .property-errors {
-        position: absolute; top: 12px; left: 50%; transform: translateX(-50%); z-index: 5; max-width: min(90%, 720px);
-        background: #fff; border: 2px solid #b00020; border-radius: 6px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);
-        padding: 6px 12px; color: #5c0010; font: 15px/1.5 system-ui, "Noto Sans CJK SC", sans-serif;
-      }
-      .property-errors p { margin: 4px 0; }
-      :host([presentation]) .property-errors { font-size: 22px; }
-      :host([presentation]) .swipe-knob { width: 52px; height: 52px; left: -26px; margin-top: -26px; font-size: 26px; }
-    `,
-  ];
+  static override styles = geoMapStyles;
 
   ogcBase = '/ogc';
   language = 'zh';
@@ -968,30 +931,9 @@ export class GeoMap extends LitElement {
       element.hidden = true;
       return;
     }
-    element.textContent = this.describe(hit.layer, hit.feature);
+    element.textContent = describeHit(hit.layer, hit.feature, this.labels, this.language);
     element.hidden = false;
     this.tooltip?.setPosition(this.map?.getCoordinateFromPixel(pixel));
-  }
-
-  private describe(layer: string, feature: FeatureLike): string {
-    const members = feature.get('features') as FeatureLike[] | undefined;
-    const labels = this.labels;
-    if (layer === 'districts') {
-      return this.language === 'en' ? feature.get('name_en') : feature.get('name_zh');
-    }
-    if (layer === 'analysis') {
-      return String(feature.get('name_zh'));
-    }
-    if (layer === 'contact-points') {
-      const [first, ...others] = this.entriesOf(layer, feature);
-      return first && others.length === 0 ? first.text : `${labels[layer] ?? layer}: ${others.length + (first ? 1 : 0)}`;
-    }
-    const count = members ? members.length : (feature.get('count') as number | undefined) ?? 1;
-    if (count > 1) {
-      return `${labels[layer] ?? layer}: ${count}`;
-    }
-    const single = members ? members[0] : feature;
-    return String(single?.get('name_zh') ?? '');
   }
 
   /**
@@ -1032,7 +974,7 @@ export class GeoMap extends LitElement {
       }
     }
     const entries: PickEntry[] = [];
-    points.forEach((h) => this.entriesOf(h.layer, h.feature).forEach((e) => {
+    points.forEach((h) => pickEntries(h.layer, h.feature, this.labels).forEach((e) => {
       if (!entries.some((x) => x.layer === e.layer && x.id === e.id)) entries.push(e);
     }));
     this.pick(entries, pixel);
@@ -1077,21 +1019,6 @@ export class GeoMap extends LitElement {
       }
     });
     return best;
-  }
-
-  /** The features a hit stands for, each as a line of a list. */
-  private entriesOf(layer: string, feature: FeatureLike): PickEntry[] {
-    if (layer === 'analysis') {
-      return [{ layer, id: String(feature.get('code')), text: String(feature.get('name_zh')) }];
-    }
-    const members = (feature.get('features') as FeatureLike[] | undefined) ?? [feature];
-    if (layer === 'contact-points') {
-      // A badge holds its leaders; a contact point from a vector tile (large datasets) is one leader.
-      return members.flatMap((badge) => (badge.get('leaders') as PickEntry[] | undefined)
-        ?? [{ layer, id: idOf(badge, 'contact-points'), text: `${badge.get('leader_name_zh')} → ${badge.get('organisation_name_zh') ?? ''}` }]);
-    }
-    const kind = this.labels[layer] ?? layer;
-    return members.map((m) => ({ layer, id: idOf(m, layer as PointLayerId), text: `${m.get('name_zh')} · ${kind}` }));
   }
 
   /** One entry: its card opens. Several: a list beside the click, each line opening its card. */

@@ -50,3 +50,39 @@ export function contactBadges(contacts: Feature<Geometry>[]): Feature<Geometry>[
   });
   return [...byOrganisation.values()];
 }
+
+/** The tooltip of what lies under the pointer: a name, or a layer's label and how many are there. */
+export function describeHit(layer: string, feature: FeatureLike, labels: Readonly<Record<string, string>>, language: string): string {
+  const members = feature.get('features') as FeatureLike[] | undefined;
+  if (layer === 'districts') {
+    return String((language === 'en' ? feature.get('name_en') : feature.get('name_zh')) ?? '');
+  }
+  if (layer === 'analysis') {
+    return String(feature.get('name_zh'));
+  }
+  if (layer === 'contact-points') {
+    const [first, ...others] = pickEntries(layer, feature, labels);
+    return first && others.length === 0 ? first.text : `${labels[layer] ?? layer}: ${others.length + (first ? 1 : 0)}`;
+  }
+  const count = members ? members.length : (feature.get('count') as number | undefined) ?? 1;
+  if (count > 1) {
+    return `${labels[layer] ?? layer}: ${count}`;
+  }
+  const single = members ? members[0] : feature;
+  return String(single?.get('name_zh') ?? '');
+}
+
+/** The features a hit stands for, each as a line of the list a click on several opens. */
+export function pickEntries(layer: string, feature: FeatureLike, labels: Readonly<Record<string, string>>): PickEntry[] {
+  if (layer === 'analysis') {
+    return [{ layer, id: String(feature.get('code')), text: String(feature.get('name_zh')) }];
+  }
+  const members = (feature.get('features') as FeatureLike[] | undefined) ?? [feature];
+  if (layer === 'contact-points') {
+    // A badge holds its leaders; a contact point from a vector tile (large datasets) is one leader.
+    return members.flatMap((badge) => (badge.get('leaders') as PickEntry[] | undefined)
+      ?? [{ layer, id: idOf(badge, 'contact-points'), text: `${badge.get('leader_name_zh')} → ${badge.get('organisation_name_zh') ?? ''}` }]);
+  }
+  const kind = labels[layer] ?? layer;
+  return members.map((m) => ({ layer, id: idOf(m, layer as PointLayerId), text: `${m.get('name_zh')} · ${kind}` }));
+}

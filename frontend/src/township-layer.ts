@@ -13,6 +13,12 @@ import { Fill, Stroke, Style, Text } from 'ol/style.js';
 /** ColorBrewer OrRd (4 classes, safe for colour-blind readers): 0, 1, 2, 3 or more weak organisations. */
 export const TOWNSHIP_COLOURS = ['#fef0d9', '#fdcc8a', '#fc8d59', '#d7301f'];
 
+/** A township's colour class: its weak-or-rectifying organisations, the last class for 3 or more. */
+export function townshipClass(feature: FeatureLike): number {
+  const weak = TownshipLayer.weakOpen(feature);
+  return Number.isFinite(weak) ? Math.max(0, Math.min(weak, TOWNSHIP_COLOURS.length - 1)) : 0;
+}
+
 export class TownshipLayer {
   readonly source = new VectorSource();
   readonly layer: VectorLayer;
@@ -54,7 +60,7 @@ export class TownshipLayer {
   }
 
   private style(feature: FeatureLike): Style {
-    const weak = Math.min(TownshipLayer.weakOpen(feature), TOWNSHIP_COLOURS.length - 1);
+    const weak = townshipClass(feature);
     const approximate = feature.get('approximate') !== false;
     const name = String(feature.get('name_zh') ?? '');
     const key = `${weak}|${approximate}|${name}|${this.large()}`;
