@@ -56,7 +56,7 @@ import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyl
   validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
 import { propertyErrorMessage } from './messages.js';
 import { LAYER_KIND, ORGANISATION_LAYERS, type OrganisationLayerId, POINT_LAYERS, type PickEntry, type PointLayerId, WEAK,
-  contactBadges, describeHit, idOf, pickEntries, statusOf } from './layers.js';
+  contactBadges, describeHit, fillPickList, idOf, layerQuery, pickEntries, statusOf } from './layers.js';
 import { MapStyles } from './style.js';
 import { LatestRequests, type RequestKind, nextLink } from './requests.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
@@ -622,7 +622,7 @@ export class GeoMap extends LitElement {
     this.nameLayers.clear();
     this.rawSources.clear();
     POINT_LAYERS.forEach((id, index) => {
-      const query = this.filterQuery(id);
+      const query = layerQuery(id, this.filters, this.period);
       const layer = (this.counts[id] ?? 0) > GEOJSON_LIMIT ? this.tileLayer(id, query) : this.clusterLayer(id, query);
       // Contact badges above the organisations they stand beside.
       layer.setZIndex(5 + index);
@@ -657,7 +657,7 @@ export class GeoMap extends LitElement {
     districts.set('compare', 'districts');
     this.compareLayers.push(districts);
     ORGANISATION_LAYERS.forEach((id, index) => {
-      const query = this.filterQuery(id, this.comparePeriod);
+      const query = layerQuery(id, this.filters, this.comparePeriod);
       const layer = (this.counts[id] ?? 0) > GEOJSON_LIMIT ? this.tileLayer(id, query) : this.clusterLayer(id, query, false);
       layer.set('pointLayer', undefined);
       layer.set('compare', id);
@@ -765,16 +765,6 @@ export class GeoMap extends LitElement {
       source.addFeatures(format.readFeatures(result.json) as Feature<Geometry>[]);
       next = nextLink(result.json);
     }
-  }
-
-  private filterQuery(id: PointLayerId, period = this.period): string {
-    const filters = this.filters;
-    const parts: string[] = [];
-    if (filters.district) parts.push(`district=${encodeURIComponent(filters.district)}`);
-    if (filters.status) parts.push(`status=${encodeURIComponent(filters.status)}`);
-    if (filters.kind && id === 'contact-points') parts.push(`kind=${encodeURIComponent(filters.kind)}`);
-    if (period) parts.push(`period=${encodeURIComponent(period)}`);
-    return parts.length ? '&' + parts.join('&') : '';
   }
 
   private applyVisibility() {
@@ -1032,22 +1022,9 @@ export class GeoMap extends LitElement {
     if (!element || entries.length === 0) {
       return;
     }
-    element.replaceChildren();
-    const title = document.createElement('div');
-    title.className = 'pick-title';
-    title.textContent = (this.labels['pick.title'] ?? '{0}').replace('{0}', String(entries.length));
-    element.append(title);
-    entries.forEach((entry) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = entry.text;
-      button.dataset.layer = entry.layer;
-      button.dataset.id = entry.id;
-      button.addEventListener('click', () => {
-        this.hidePickList();
-        emit(this, 'feature-click', { layer: entry.layer, id: entry.id });
-      });
-      element.append(button);
+    fillPickList(element, entries, this.labels['pick.title'] ?? '{0}', (entry) => {
+      this.hidePickList();
+      emit(this, 'feature-click', { layer: entry.layer, id: entry.id });
     });
     element.hidden = false;
     this.pickList?.setPosition(this.map?.getCoordinateFromPixel(pixel));

@@ -1,6 +1,7 @@
 // The map's point layers and what the element and its styles read from their features.
 import Feature, { type FeatureLike } from 'ol/Feature.js';
 import type { Geometry } from 'ol/geom.js';
+import type { Filters } from './validate.js';
 
 export type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
 export type PointLayerId = OrganisationLayerId | 'contact-points';
@@ -85,4 +86,36 @@ export function pickEntries(layer: string, feature: FeatureLike, labels: Readonl
   }
   const kind = labels[layer] ?? layer;
   return members.map((m) => ({ layer, id: idOf(m, layer as PointLayerId), text: `${m.get('name_zh')} · ${kind}` }));
+}
+
+/** The query (`&district=…&status=…&kind=…&period=…`) a point layer's requests carry; the kind only for contact points. */
+export function layerQuery(id: PointLayerId, filters: Filters, period: string): string {
+  const parts: string[] = [];
+  if (filters.district) parts.push(`district=${encodeURIComponent(filters.district)}`);
+  if (filters.status) parts.push(`status=${encodeURIComponent(filters.status)}`);
+  if (filters.kind && id === 'contact-points') parts.push(`kind=${encodeURIComponent(filters.kind)}`);
+  if (period) parts.push(`period=${encodeURIComponent(period)}`);
+  return parts.length ? '&' + parts.join('&') : '';
+}
+
+/**
+ * Fills the list a click on several features opens: a title ("{0}" is replaced by how many) and one button
+ * per entry, carrying its layer and id.
+ */
+export function fillPickList(element: HTMLElement, entries: readonly PickEntry[], title: string, choose: (entry: PickEntry) => void) {
+  const document = element.ownerDocument;
+  element.replaceChildren();
+  const heading = document.createElement('div');
+  heading.className = 'pick-title';
+  heading.textContent = title.replace('{0}', String(entries.length));
+  element.append(heading);
+  entries.forEach((entry) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = entry.text;
+    button.dataset['layer'] = entry.layer;
+    button.dataset['id'] = entry.id;
+    button.addEventListener('click', () => choose(entry));
+    element.append(button);
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
-import { contactBadges, describeHit, idOf, pickEntries, statusOf } from '../src/layers.js';
+import { contactBadges, describeHit, idOf, layerQuery, pickEntries, statusOf } from '../src/layers.js';
 
 const contact = (id: number, organisation: string, leader: string) => new Feature({
   geometry: new Point([1, 2]), id, organisation_code: organisation, organisation_name_zh: `组织${organisation}`,
@@ -47,5 +47,12 @@ describe('point layer features', () => {
     ]);
     const [badge] = contactBadges([contact(4, 'C', '赵六')]);
     expect(badge && pickEntries('contact-points', badge, {})).toEqual([{ layer: 'contact-points', id: '4', text: '赵六 → 组织C' }]);
+  });
+
+  it('ask for a layer filtered by district, status and quarter, and by kind only for contact points', () => {
+    const filters = { district: '620982', kind: 'village', status: 'weak' };
+    expect(layerQuery('villages', filters, '2017Q1')).toBe('&district=620982&status=weak&period=2017Q1');
+    expect(layerQuery('contact-points', filters, '')).toBe('&district=620982&status=weak&kind=village');
+    expect(layerQuery('villages', { district: null, kind: null, status: null }, '')).toBe('');
   });
 });
