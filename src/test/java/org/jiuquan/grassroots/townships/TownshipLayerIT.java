@@ -2,11 +2,15 @@ package org.jiuquan.grassroots.townships;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,38 +68,78 @@ class TownshipLayerIT {
     @Test
     void theApproximateAreasCoverEachDistrictWithoutGapsOrOverlaps() {
         // given the areas built from the loaded data
-        areas.ensureCurrent();
-        // when each district's township areas are summed and merged
-        List<double[]> rows = jdbc.sql("""
-                SELECT ST_Area(CAST(d.outline AS geography)),
-                       sum(ST_Area(CAST(a.area AS geography))),
-                       ST_Area(CAST(ST_Union(a.area) AS geography))
-                FROM district d JOIN township t ON t.district_code = d.code JOIN township_area a ON a.code = t.code
-                GROUP BY d.code, d.outline ORDER BY d.code""")
-                .query((rs, row) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}).list();
-        // then the sum equals the district (no gaps) and the merged area equals the sum (no overlaps)
-        assertThat(rows).hasSize(7);
-        for (double[] r : rows) {
-            assertThat(r[1]).as("sum of township areas against the district").isCloseTo(r[0], within(r[0] * 0.001));
-            assertThat(r[2]).as("merged against summed township areas").isCloseTo(r[1], within(r[1] * 0.001));
+        awaitAreasCurrent();
+        // then the sum of each district's township areas equals the district, and their union the sum
+        assertAreasCoverEachDistrict();
+    }
+
+    @Test
+    void aStatusChangeRebuildsNoArea() {
+        // given areas that fit the data
+        awaitAreasCurrent();
+        Map<String, Instant> builtBefore = builtAt();
+        // when an organisation of 金塔县 is recorded as weak from the day of its current status, as a card does
+        Organisation o = jdbc.sql("""
+                SELECT o.id, o.status, o.status_since FROM organisation o
+                JOIN organisation_status h ON h.organisation_id = o.id AND h.valid_from = o.status_since
+                WHERE o.district_code = '620921' AND o.status = 'normal' ORDER BY o.id LIMIT 1""")
+                .query((rs, row) -> new Organisation(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()))
+                .single();
+        try {
+            changeStatus(o, "weak");
+            // then no district's areas are stale, and none was rebuilt
+            assertThat(areas.current()).isTrue();
+            assertThat(builtAt()).isEqualTo(builtBefore);
+        } finally {
+            changeStatus(o, o.status());
         }
     }
 
     @Test
-    void aChangeToTheDataRebuildsTheAreasOnTheNextRequest() {
-        // given areas built from the current data
-        areas.ensureCurrent();
-        // when the data changes (any change moves the data version, V23)
-        long moved = jdbc.sql("UPDATE data_version SET version = version + 1 RETURNING version").query(Long.class).single();
-        // then the next request for the layer rebuilds them from that version
-        assertThat(http.get("/ogc/collections/townships/items?limit=1").statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT data_version FROM township_area_built").query(Long.class).single()).isEqualTo(moved);
-        assertThat(jdbc.sql("SELECT count(*) FROM township_area").query(Long.class).single()).isGreaterThan(70L);
+    void aMovedOrganisationRebuildsItsDistrictOnlyInTheBackground() {
+        // given areas that fit the data
+        awaitAreasCurrent();
+        Map<String, Instant> builtBefore = builtAt();
+        // when a village of 鼎新镇 moves 1 km east (still in its district)
+        long id = jdbc.sql("""
+                SELECT o.id FROM organisation o JOIN district d ON d.code = o.district_code
+                WHERE o.township_zh = '鼎新镇' AND o.kind = 'village'
+                  AND ST_Contains(d.outline, ST_Translate(o.geom, 0.012, 0))
+                  AND NOT ST_DWithin(CAST(ST_Boundary(d.outline) AS geography),
+                                     CAST(ST_Translate(o.geom, 0.012, 0) AS geography), 3000)
+                ORDER BY o.id LIMIT 1""").query(Long.class).single();
+        try {
+            jdbc.sql("UPDATE organisation SET geom = ST_Translate(geom, 0.012, 0) WHERE id = :id").param("id", id)
+                    .update();
+            // then 金塔县's areas are stale, while the layer is still served (with the previous areas)
+            assertThat(areas.current()).isFalse();
+            assertThat(http.get("/ogc/collections/townships/items?district=620921").statusCode()).isEqualTo(200);
+            // and once rebuilt in the background, 金塔县's townships are new, every other district's as they were
+            awaitAreasCurrent();
+            Map<String, Instant> builtAfter = builtAt();
+            builtAfter.forEach((code, built) -> {
+                if (code.startsWith("620921")) {
+                    assertThat(built).as(code).isAfter(builtBefore.get(code));
+                } else {
+                    assertThat(built).as(code).isEqualTo(builtBefore.get(code));
+                }
+            });
+            assertAreasCoverEachDistrict();
+            assertThat(jdbc.sql("""
+                    SELECT ST_Intersects(a.area, o.geom) FROM organisation o
+                    JOIN township t ON t.district_code = o.district_code AND t.name_zh = o.township_zh
+                    JOIN township_area a ON a.code = t.code WHERE o.id = :id""").param("id", id)
+                    .query(Boolean.class).single()).isTrue();
+        } finally {
+            jdbc.sql("UPDATE organisation SET geom = ST_Translate(geom, -0.012, 0) WHERE id = :id").param("id", id)
+                    .update();
+            awaitAreasCurrent();
+        }
     }
 
     @Test
     void everyOrganisationOfATownshipLiesInItsArea() {
-        areas.ensureCurrent();
+        awaitAreasCurrent();
         long outside = jdbc.sql("""
                 SELECT count(*) FROM organisation o
                 JOIN township t ON t.district_code = o.district_code AND t.name_zh = o.township_zh
@@ -152,6 +196,46 @@ class TownshipLayerIT {
             // Nearly every village is in an official township (other tests may have imported a few more or fewer).
             assertThat(expected.values().stream().mapToLong(e -> e.villages).sum()).isGreaterThan(400);
         }
+    }
+
+    private void awaitAreasCurrent() {
+        areas.rebuildInBackground();
+        await().atMost(Duration.ofMinutes(2)).until(areas::current);
+    }
+
+    private void assertAreasCoverEachDistrict() {
+        List<double[]> rows = jdbc.sql("""
+                SELECT ST_Area(CAST(d.outline AS geography)),
+                       sum(ST_Area(CAST(a.area AS geography))),
+                       ST_Area(CAST(ST_Union(a.area) AS geography))
+                FROM district d JOIN township t ON t.district_code = d.code JOIN township_area a ON a.code = t.code
+                GROUP BY d.code, d.outline ORDER BY d.code""")
+                .query((rs, row) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}).list();
+        assertThat(rows).hasSize(7);
+        for (double[] r : rows) {
+            assertThat(r[1]).as("sum of township areas against the district").isCloseTo(r[0], within(r[0] * 0.001));
+            assertThat(r[2]).as("merged against summed township areas").isCloseTo(r[1], within(r[1] * 0.001));
+        }
+    }
+
+    private Map<String, Instant> builtAt() {
+        Map<String, Instant> built = new HashMap<>();
+        jdbc.sql("SELECT code, built_at FROM township_area").query((rs, row) ->
+                built.put(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+        return built;
+    }
+
+    /** What OrganisationRepository.changeStatus writes for a status recorded on a card. */
+    private void changeStatus(Organisation o, String status) {
+        jdbc.sql("UPDATE organisation SET status = :status WHERE id = :id").param("status", status)
+                .param("id", o.id()).update();
+        jdbc.sql("""
+                INSERT INTO organisation_status (organisation_id, valid_from, status) VALUES (:id, :from, :status)
+                ON CONFLICT (organisation_id, valid_from) DO UPDATE SET status = EXCLUDED.status""")
+                .param("id", o.id()).param("from", o.since()).param("status", status).update();
+    }
+
+    private record Organisation(long id, String status, LocalDate since) {
     }
 
     /** The same indicators from plain rows, in Java: no view, no aggregate of the database's. */
