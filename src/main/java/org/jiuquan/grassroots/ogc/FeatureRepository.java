@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.jiuquan.grassroots.cluster.ReadDatabase;
 import org.jiuquan.grassroots.privacy.PhoneVisibility;
-import org.jiuquan.grassroots.townships.TownshipAreas;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -148,22 +147,16 @@ class FeatureRepository {
     /** Read-only: pages of features may come from a replica (see ReadDatabase); one database per request. */
     private final ReadDatabase reads;
 
-    private final TownshipAreas townshipAreas;
-
     /** The SQL conditions of a collection: CONDITIONS holds every collection. */
     private static Map<String, String> conditions(Collection collection) {
         return Objects.requireNonNull(CONDITIONS.get(collection), collection.id());
     }
 
-    FeatureRepository(ReadDatabase reads, TownshipAreas townshipAreas) {
+    FeatureRepository(ReadDatabase reads) {
         this.reads = reads;
-        this.townshipAreas = townshipAreas;
     }
 
     Page items(Collection collection, ItemsQuery query, String period, PhoneVisibility phones) {
-        if (collection == Collection.TOWNSHIPS) {
-            townshipAreas.ensureCurrent();
-        }
         StringBuilder where = new StringBuilder();
         Map<String, String> conditions = conditions(collection);
         query.filters().keySet().forEach(name -> where.append(conditions.get(name)));
@@ -191,9 +184,6 @@ class FeatureRepository {
     Optional<String> item(Collection collection, String id, String period, PhoneVisibility phones) {
         if (collection == Collection.CONTACT_POINTS && !id.matches("[0-9]{1,18}")) {
             return Optional.empty();
-        }
-        if (collection == Collection.TOWNSHIPS) {
-            townshipAreas.ensureCurrent();
         }
         return reads.read(jdbc -> {
             var statement = jdbc.sql(features(collection) + conditions(collection).get("id")).param("id", id);

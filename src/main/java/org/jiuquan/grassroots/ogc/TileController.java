@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jiuquan.grassroots.indicators.IndicatorService;
-import org.jiuquan.grassroots.townships.TownshipAreas;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -33,12 +32,10 @@ class TileController {
 
     private final IndicatorService indicators;
     private final TileCache cache;
-    private final TownshipAreas townshipAreas;
 
-    TileController(IndicatorService indicators, TileCache cache, TownshipAreas townshipAreas) {
+    TileController(IndicatorService indicators, TileCache cache) {
         this.indicators = indicators;
         this.cache = cache;
-        this.townshipAreas = townshipAreas;
     }
 
     @GetMapping
@@ -89,9 +86,6 @@ class TileController {
         }
         Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
-        if (collection == Collection.TOWNSHIPS) {
-            townshipAreas.ensureCurrent();
-        }
         byte[] tile = cache.tile(collection, zoom, col, row, filters, period);
         return ResponseEntity.ok().cacheControl(TILE_CACHE).contentType(MVT).body(tile);
     }

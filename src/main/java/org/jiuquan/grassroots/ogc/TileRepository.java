@@ -140,7 +140,7 @@ class TileRepository {
                 yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
             }
             case TOWNSHIPS -> {
-                // The caller has brought township_area up to date (TownshipAreas.ensureCurrent).
+                // township_area as it is: rebuilt in the background when the data moves it (TownshipAreas, V60).
                 String sql = TOWNSHIPS.formatted(where(TOWNSHIP_CONDITIONS, filters));
                 yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
             }

@@ -50,22 +50,38 @@ class SnapshotController {
         this.audit = audit;
     }
 
-    /** {@code GET /api/snapshot?format=png|pdf&size=a4-landscape&dpi=300&title=…&notes=…&<dashboard view>}. */
+    /**
+     * {@code GET /api/snapshot?format=png|pdf&size=a4-landscape&dpi=300&title=…&notes=…&<dashboard view>}; with
+     * {@code township=620921101} (9 digits) the page shows that township (TownshipPages).
+     */
     @GetMapping("/api/snapshot")
     ResponseEntity<byte[]> snapshot(HttpServletRequest request) {
-        SnapshotRequest snapshot = parameters.parse(parameters(request));
-        byte[] file = snapshots.render(snapshot, CurrentUser.exportSignature().orElse(null));
+        Map<String, List<String>> query = parameters(request);
+        List<String> township = query.remove("township");
+        SnapshotRequest snapshot = parameters.parse(query);
+        byte[] file = township == null ? snapshots.render(snapshot, CurrentUser.exportSignature().orElse(null))
+                : townshipSnapshot(snapshot, township);
         audit.record(AuditAction.EXPORT_MAP, "snapshot." + snapshot.format().extension(), request.getQueryString());
         return file(file, snapshot.format().mediaType(), "jiuquan-" + snapshot.view().indicator() + "-"
                 + snapshot.view().period() + "." + snapshot.format().extension());
     }
 
-    /** {@code GET /api/snapshot/meeting-pack?indicator=…&period=…&size=a4-landscape&lang=zh}: a cover and a page per district. */
+    /**
+     * {@code GET /api/snapshot/meeting-pack?indicator=…&period=…&size=a4-landscape&lang=zh}: a cover and a page per
+     * district; {@code district=620921} only that district's page, {@code townships=true} a page per township after it.
+     */
     @GetMapping("/api/snapshot/meeting-pack")
     ResponseEntity<byte[]> meetingPack(HttpServletRequest request) {
-        QueryParameters.allowOnly(request, Set.of("indicator", "period", "method", "classes", "layers", "lang", "size"));
-        SnapshotRequest view = parameters.parse(parameters(request));
-        byte[] file = snapshots.meetingPack(view.view(), view.size(), CurrentUser.exportSignature().orElse(null));
+        QueryParameters.allowOnly(request, Set.of("indicator", "period", "method", "classes", "layers", "lang", "size",
+                "district", "townships"));
+        Map<String, List<String>> query = parameters(request);
+        boolean townships = TownshipParameters.townshipPages(query.remove("townships"));
+        SnapshotRequest view = parameters.parse(query);
+        if (townships && view.view().district() == null) {
+            throw ApiProblem.badRequest("problem.township-pages-need-district");
+        }
+        byte[] file = snapshots.meetingPack(view.view(), view.size(), CurrentUser.exportSignature().orElse(null),
+                view.view().district(), townships);
         audit.record(AuditAction.EXPORT_MAP, "meeting-pack.pdf", request.getQueryString());
         return file(file, "application/pdf", "jiuquan-meeting-pack-" + view.view().indicator() + "-"
                 + view.view().period() + ".pdf");
@@ -124,6 +140,15 @@ class SnapshotController {
         audit.record(AuditAction.EXPORT_MAP, "analysis/" + kind.code() + "." + snapshot.format().extension(),
                 request.getQueryString());
         return file(file, snapshot.format().mediaType(), "jiuquan-" + kind.code() + "." + snapshot.format().extension());
+    }
+
+    private byte[] townshipSnapshot(SnapshotRequest snapshot, List<String> township) {
+        String code = TownshipParameters.townshipCode(township);
+        byte[] file = snapshots.renderTownship(snapshot, code, CurrentUser.exportSignature().orElse(null));
+        if (file == null) {
+            throw ApiProblem.notFound("problem.unknown-township", code);
+        }
+        return file;
     }
 
     private static double number(HttpServletRequest request, String name, double fallback) {

@@ -63,6 +63,7 @@ public class SnapshotService {
     private final CjkFont font;
     private final Translations translations;
     private final WeakOrganisationList weakOrganisations;
+    private final TownshipPages townshipPages;
     private final Semaphore renders = new Semaphore(CONCURRENT_RENDERS, true);
     private final int maxRawPoints;
     /** District outlines and whether the data is synthetic change only with the data: cached until then. */
@@ -71,7 +72,7 @@ public class SnapshotService {
 
     SnapshotService(SnapshotRepository repository, MapStyleService styles, IndicatorService indicators,
                     DistrictService districts, CjkFont font, Translations translations,
-                    WeakOrganisationList weakOrganisations, ReferenceCache cache,
+                    WeakOrganisationList weakOrganisations, TownshipPages townshipPages, ReferenceCache cache,
                     @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints, Clock clock) {
         this.clock = clock;
         this.maxRawPoints = maxRawPoints;
@@ -82,6 +83,7 @@ public class SnapshotService {
         this.font = font;
         this.translations = translations;
         this.weakOrganisations = weakOrganisations;
+        this.townshipPages = townshipPages;
         this.cache = cache;
     }
 
@@ -107,6 +109,12 @@ public class SnapshotService {
      * district's weak and rectifying organisations of the quarter, listed and marked on its map.
      */
     public byte[] meetingPack(DashboardState view, PageSize size, @Nullable String exportedBy) {
+        return meetingPack(view, size, exportedBy, null, false);
+    }
+
+    /** As above, for one district only (or all: null), with a page per township after each district's page. */
+    public byte[] meetingPack(DashboardState view, PageSize size, @Nullable String exportedBy,
+                              @Nullable String onlyDistrict, boolean withTownships) {
         return bounded(() -> {
             Locale locale = locale(view);
             DashboardState city = view.withBbox(null).withFilters(null, null, null);
@@ -116,6 +124,9 @@ public class SnapshotService {
             pages.add(viewPage(cover, exportedBy, null, cityFigures(view, locale), tr("snapshot.city-figures", locale),
                     null));
             for (District district : districts.districts()) {
+                if (onlyDistrict != null && !onlyDistrict.equals(district.code())) {
+                    continue;
+                }
                 SnapshotRequest page = new SnapshotRequest(city, district.code(), size, 150, SnapshotRequest.Format.PDF,
                         district.name(locale) + " · " + defaultTitle(view, locale), null);
                 double[] extent = MapFrame.extent(district.minLon(), district.minLat(), district.maxLon(),
@@ -126,9 +137,38 @@ public class SnapshotService {
                 pages.add(viewPage(page, exportedBy, extent, table,
                         tr("snapshot.district-table", locale, district.name(locale)),
                         weakOrganisations.marks(weak, locale)));
+                if (withTownships) {
+                    for (TownshipPages.TownshipPage township : townshipPages.ofDistrict(district.code(), view.period(), locale)) {
+                        pages.add(townshipPage(city, size, 150, SnapshotRequest.Format.PDF, exportedBy, township, locale));
+                    }
+                }
             }
             return pdf(pages);
         });
+    }
+
+    /** One township's page (TownshipPages): its area, organisations, indicators and weak ones; null if unknown. */
+    public byte @Nullable [] renderTownship(SnapshotRequest request, String townshipCode, @Nullable String exportedBy) {
+        Locale locale = locale(request.view());
+        TownshipPages.TownshipPage township = townshipPages.ofTownship(townshipCode, request.view().period(), locale);
+        if (township == null) {
+            return null;
+        }
+        return bounded(() -> {
+            PageContent page = townshipPage(request.view(), request.size(), request.dpi(), request.format(), exportedBy,
+                    township, locale);
+            return request.format() == SnapshotRequest.Format.PNG ? png(page, request.dpi()) : pdf(List.of(page));
+        });
+    }
+
+    private PageContent townshipPage(DashboardState view, PageSize size, int dpi, SnapshotRequest.Format format,
+                                     @Nullable String exportedBy, TownshipPages.TownshipPage township, Locale locale) {
+        District district = districts.districts().stream().filter(d -> d.code().equals(township.districtCode()))
+                .findFirst().orElseThrow();
+        SnapshotRequest page = new SnapshotRequest(view, null, size, dpi, format,
+                district.name(locale) + " " + township.nameZh() + " · " + defaultTitle(view, locale), null);
+        return viewPage(page, exportedBy, township.extent3857(), township.table(), township.tableTitle(),
+                township.overlay());
     }
 
     /** One PDF page per slide (a saved view with its title), in the slides' order. */

@@ -104,6 +104,9 @@ class AccessMatrixIT {
         // The fallback for unknown paths under /ogc and /api: a 404 problem, to signed-in callers only.
         ENDPOINTS.put(" /api/**", new Endpoint("GET", "/api/no-such-thing", 404, Role.VIEWER));
         ENDPOINTS.put(" /ogc/**", new Endpoint("GET", "/ogc/no-such-thing", 404, Role.VIEWER));
+        // Real township boundaries: an admin without a file gets a 400 problem.
+        ENDPOINTS.put("POST /api/admin/township-boundaries", new Endpoint("POST", "/api/admin/township-boundaries",
+                400, Role.ADMIN));
     }
 
     private static void get(String pattern, String path, Role least) {
