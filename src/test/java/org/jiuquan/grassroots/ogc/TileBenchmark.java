@@ -71,6 +71,15 @@ public final class TileBenchmark {
             String token = app.getBean(ApiTokenService.class).issue("analyst", "benchmark");
             TileCache cache = app.getBean(TileCache.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
+            // A warm-up of the same kind, so the first rows do not carry the JIT compiling the request path.
+            for (Collection layer : LAYERS) {
+                for (int[] tile : tiles(10)) {
+                    cache.clear();
+                    get(base + "/ogc/collections/" + layer.id() + "/tiles/WebMercatorQuad/10/" + tile[1] + "/"
+                            + tile[0], token);
+                    rawFloor(jdbc, layer, 10, tile[0], tile[1]);
+                }
+            }
             for (Collection layer : LAYERS) {
                 for (int z : ZOOMS) {
                     measure(scale, layer, z, base, token, cache, jdbc);
