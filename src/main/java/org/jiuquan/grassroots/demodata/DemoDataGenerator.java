@@ -58,7 +58,7 @@ public final class DemoDataGenerator {
     static final Map<String, String> PLACE_PREFIX = ordered("620902", "酒泉", "620921", "金塔县", "620922", "瓜州县",
             "620923", "肃北县", "620924", "阿克塞县", "620981", "玉门市", "620982", "敦煌市");
 
-    private static final LocalDate YEAR_START = LocalDate.of(2017, 1, 1);
+    static final LocalDate YEAR_START = LocalDate.of(2017, 1, 1);
 
     private final int scale;
     private final Random random = new Random(SEED);
@@ -71,7 +71,7 @@ public final class DemoDataGenerator {
     private final Map<String, List<Town>> towns = new LinkedHashMap<>();
     private final Map<String, Town> townsByCode = new LinkedHashMap<>();
     private final Divisions divisions;
-    private final Codes codes;
+    private final OrganisationCodes codes;
     private long nextOrganisationId = 1;
 
     private record Town(Divisions.Township township, Coordinate centre) {
@@ -83,7 +83,7 @@ public final class DemoDataGenerator {
     private DemoDataGenerator(int scale, Divisions divisions) {
         this.scale = scale;
         this.divisions = divisions;
-        this.codes = new Codes();
+        this.codes = new OrganisationCodes(divisions);
     }
 
     /**
@@ -117,7 +117,7 @@ public final class DemoDataGenerator {
             gridBranches.put(district.code(), makeGridBranches(district.code()));
         }
         makeLeadersAndContactPoints(villages, gridBranches);
-        markWeakOrganisations();
+        new WeakOrganisations(scale, random, organisations, statusChanges).mark();
         scoreFortressComponents();
         List<Dataset.IndicatorValue> values = new IndicatorValues(scale, random, organisations, statusChanges,
                 contactPoints, COMMUNITIES.keySet().stream().collect(java.util.stream.Collectors.toMap(
@@ -227,52 +227,6 @@ public final class DemoDataGenerator {
         return name.substring(0, cut) + n + name.substring(cut);
     }
 
-    /**
-     * Hands out 12-digit codes the official list leaves free: in the township itself (villages 200-399,
-     * grid branches 001-199) while it has room, then, for large scale factors, in synthetic blocks 500-999
-     * of the district (which name no official township).
-     */
-    private final class Codes {
-        private final Set<String> taken = new HashSet<>();
-        private final Map<String, Integer> nextInTownship = new LinkedHashMap<>();
-        private final Map<String, Integer> extraInDistrict = new LinkedHashMap<>();
-
-        Codes() {
-            divisions.villageCommittees().forEach(v -> taken.add(v.code()));
-            divisions.communityCommittees().forEach(c -> taken.add(c.code()));
-        }
-
-        String village(String township) {
-            return next(township, 200, 399, "village");
-        }
-
-        String gridBranch(String township) {
-            return next(township, 1, 199, "grid");
-        }
-
-        private String next(String township, int first, int last, String kind) {
-            String key = township + kind;
-            for (int serial = nextInTownship.getOrDefault(key, first); serial <= last; serial++) {
-                String code = township + String.format("%03d", serial);
-                if (taken.add(code)) {
-                    nextInTownship.put(key, serial + 1);
-                    return code;
-                }
-            }
-            nextInTownship.put(key, last + 1);
-            String district = township.substring(0, 6);
-            int k = extraInDistrict.merge(district + kind, 1, Integer::sum) - 1;
-            int perBlock = last - first + 1;
-            int block = 500 + k / perBlock;
-            if (block > 999) {
-                throw new IllegalStateException("district " + district + " ran out of 12-digit codes");
-            }
-            String code = district + String.format("%03d%03d", block, first + k % perBlock);
-            taken.add(code);
-            return code;
-        }
-    }
-
     private long addOrganisation(String code, String kind, String name, String township, String district,
                                  Coordinate at) {
         long id = nextOrganisationId++;
@@ -372,66 +326,6 @@ public final class DemoDataGenerator {
     }
 
     /**
-     * Weak and lax organisations: found late in 2016 or early 2017, taken in hand, rectified through the
-     * year (15, 28, 32 and 28 per quarter: 103 in all); a dozen more found in the Q4 review are still open.
-     */
-    private void markWeakOrganisations() {
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < organisations.size(); i++) {
-            String kind = organisations.get(i).kind();
-            if (kind.equals("village") || kind.equals("grid_branch")) {
-                candidates.add(i);
-            }
-        }
-        java.util.Collections.shuffle(candidates, random);
-        int next = 0;
-        for (int quarter = 0; quarter < 4; quarter++) {
-            LocalDate quarterStart = YEAR_START.plusMonths(3L * quarter);
-            for (int n = 0; n < RECTIFIED_PER_QUARTER[quarter] * scale; n++) {
-                int index = candidates.get(next++);
-                LocalDate found = LocalDate.of(2016, 11, 1).plusDays(random.nextInt(100));
-                LocalDate rectified = quarterStart.plusDays(random.nextInt(88));
-                LocalDate rectifying = found.plusDays(10 + random.nextInt(30));
-                if (!rectifying.isBefore(rectified)) {
-                    rectifying = rectified.minusDays(5);
-                }
-                if (!rectifying.isAfter(found)) {
-                    found = rectifying.minusDays(5);
-                }
-                setStatus(index, fortressIndex(68, 5, 60, 80), "rectified", rectified);
-                statusChanges.add(new Dataset.StatusChange(organisations.get(index).id(), found, "weak"));
-                statusChanges.add(new Dataset.StatusChange(organisations.get(index).id(), rectifying, "rectifying"));
-                statusChanges.add(new Dataset.StatusChange(organisations.get(index).id(), rectified, "rectified"));
-            }
-        }
-        for (int n = 0; n < (FOUND_IN_Q4_STILL_WEAK + FOUND_IN_Q4_RECTIFYING) * scale; n++) {
-            int index = candidates.get(next++);
-            LocalDate found = LocalDate.of(2017, 10, 9).plusDays(random.nextInt(50));
-            statusChanges.add(new Dataset.StatusChange(organisations.get(index).id(), found, "weak"));
-            if (n < FOUND_IN_Q4_RECTIFYING * scale) {
-                LocalDate rectifying = found.plusDays(7 + random.nextInt(14));
-                setStatus(index, fortressIndex(54, 4, 45, 62), "rectifying", rectifying);
-                statusChanges.add(new Dataset.StatusChange(organisations.get(index).id(), rectifying, "rectifying"));
-            } else {
-                setStatus(index, fortressIndex(45, 6, 30, 58), "weak", found);
-            }
-        }
-        Set<Long> withHistory = new HashSet<>();
-        statusChanges.forEach(change -> withHistory.add(change.organisationId()));
-        for (Dataset.Organisation organisation : organisations) {
-            if (!withHistory.contains(organisation.id())) {
-                statusChanges.add(new Dataset.StatusChange(organisation.id(), YEAR_START, "normal"));
-            }
-        }
-        statusChanges.sort(Comparator.comparingLong(Dataset.StatusChange::organisationId)
-                .thenComparing(Dataset.StatusChange::validFrom));
-    }
-
-    private void setStatus(int index, BigDecimal fortress, String status, LocalDate since) {
-        organisations.set(index, organisations.get(index).withStatus(fortress, status, since));
-    }
-
-    /**
      * Component scores around each organisation's level, and the index taken from them. A random sequence
      * of its own, so that adding components changed nothing else of the dataset.
      */
@@ -444,6 +338,11 @@ public final class DemoDataGenerator {
     }
 
     private BigDecimal fortressIndex(double mean, double spread, double min, double max) {
+        return fortressIndex(random, mean, spread, min, max);
+    }
+
+    /** An index drawn around a mean, within bounds, with one decimal. */
+    static BigDecimal fortressIndex(Random random, double mean, double spread, double min, double max) {
         double value = Math.max(min, Math.min(max, mean + random.nextGaussian() * spread));
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
     }

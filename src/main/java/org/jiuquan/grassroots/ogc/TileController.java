@@ -9,12 +9,15 @@ import java.util.Set;
 import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -86,8 +89,16 @@ class TileController {
         }
         Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
-        byte[] tile = cache.tile(collection, zoom, col, row, filters, period);
-        return ResponseEntity.ok().cacheControl(TILE_CACHE).contentType(MVT).body(tile);
+        // The ETag is made from the data version and the tile's address (TileCache), so the body need not be
+        // buffered and hashed by the ETag filter the other data endpoints go through.
+        ShallowEtagHeaderFilter.disableContentCaching(request);
+        TileCache.Served served = cache.serve(collection, zoom, col, row, filters, period,
+                request.getHeader(HttpHeaders.IF_NONE_MATCH));
+        byte[] tile = served.tile();
+        if (tile == null) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(TILE_CACHE).eTag(served.etag()).build();
+        }
+        return ResponseEntity.ok().cacheControl(TILE_CACHE).eTag(served.etag()).contentType(MVT).body(tile);
     }
 
     private static void checkMatrixSet(String id) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Mapbox vector tiles made by PostGIS (ST_AsMVT) in WebMercatorQuad. A point tile whose bounds hold more
  * than {@code maxRawPoints} points (JIUQUAN_TILE_MAX_POINTS, 3000) is aggregated on a 64 x 64 grid (each feature a count), so that no
- * tile grows to megabytes at large data or low zoom; below that, every point is its own feature.
+ * tile grows to megabytes at large data or low zoom; below that, every point is its own feature. Up to zoom 9
+ * the counts come from cells kept by PostGIS (TileCells, V70), above it from the points.
  */
 @Repository
 class TileRepository {
@@ -131,8 +132,22 @@ class TileRepository {
         this.maxRawPoints = maxRawPoints;
     }
 
-    /** A tile made in {@code jdbc}: the primary, or a replica (cluster.ReadDatabase). */
+    /**
+     * A tile made in {@code jdbc}: the primary, or a replica (cluster.ReadDatabase). Dense point tiles up to
+     * zoom 9 are summed from the kept grid-cell counts (TileCells), others counted from the points.
+     */
     byte[] tile(JdbcClient jdbc, Collection collection, int z, int x, int y, Map<String, String> filters, String period) {
+        return tile(jdbc, collection, z, x, y, filters, period, true);
+    }
+
+    /** The tile with every count made from the points themselves, as at high zoom (tests compare both ways). */
+    byte[] tileCountedLive(JdbcClient jdbc, Collection collection, int z, int x, int y, Map<String, String> filters,
+                           String period) {
+        return tile(jdbc, collection, z, x, y, filters, period, false);
+    }
+
+    private byte[] tile(JdbcClient jdbc, Collection collection, int z, int x, int y, Map<String, String> filters,
+                        String period, boolean fromCells) {
         double tileMetres = WORLD_METRES / Math.pow(2, z);
         return switch (collection) {
             case DISTRICTS -> {
@@ -144,11 +159,39 @@ class TileRepository {
                 String sql = TOWNSHIPS.formatted(where(TOWNSHIP_CONDITIONS, filters));
                 yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
             }
-            case CONTACT_POINTS -> points(jdbc, CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
+            case CONTACT_POINTS -> fromCells
+                    ? fromCells(jdbc, CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
+                    CONTACT_POINT_CONDITIONS, null, collection, z, x, y, filters, period)
+                    : points(jdbc, CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
                     CONTACT_POINT_CONDITIONS, null, collection, z, x, y, filters, period);
-            default -> points(jdbc, ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
+            default -> fromCells
+                    ? fromCells(jdbc, ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
+                    ORGANISATION_CONDITIONS, collection.organisationKind(), collection, z, x, y, filters, period)
+                    : points(jdbc, ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
                     ORGANISATION_CONDITIONS, collection.organisationKind(), collection, z, x, y, filters, period);
         };
+    }
+
+    /**
+     * A point tile that asks the kept cells how many points it holds. Up to zoom 9 their count is exact: the
+     * tile is aggregated from them, or made of every point when few. Above, the zoom-9 cells around the tile
+     * bound the count: when that bound is few, the tile is made of its points at once (one query, as the raw
+     * floor), else the points are counted as before.
+     */
+    private byte[] fromCells(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql,
+                             Map<String, String> conditions, @Nullable String kind, Collection collection, int z,
+                             int x, int y, Map<String, String> filters, String period) {
+        if (!TileCells.kept(z)) {
+            if (TileCells.atMost(jdbc, collection, z, x, y, filters, period) <= maxRawPoints) {
+                return pointTile(jdbc, rawSql, where(conditions, filters), kind, collection, z, x, y, filters, period,
+                        false);
+            }
+            return points(jdbc, countSql, rawSql, aggregatedSql, conditions, kind, collection, z, x, y, filters, period);
+        }
+        if (TileCells.count(jdbc, collection, z, x, y, filters, period) > maxRawPoints) {
+            return TileCells.aggregated(jdbc, collection, z, x, y, filters, period);
+        }
+        return pointTile(jdbc, rawSql, where(conditions, filters), kind, collection, z, x, y, filters, period, false);
     }
 
     private byte[] points(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql,
@@ -162,7 +205,14 @@ class TileRepository {
             count = count.param("kind", kind);
         }
         boolean aggregate = count.query(Long.class).single() > maxRawPoints;
-        var tile = bind(jdbc.sql((aggregate ? aggregatedSql : rawSql).formatted(where)), z, x, y, filters)
+        return pointTile(jdbc, aggregate ? aggregatedSql : rawSql, where, kind, collection, z, x, y, filters, period,
+                aggregate);
+    }
+
+    private static byte[] pointTile(JdbcClient jdbc, String sql, String where, @Nullable String kind,
+                                    Collection collection, int z, int x, int y, Map<String, String> filters,
+                                    String period, boolean aggregate) {
+        var tile = bind(jdbc.sql(sql.formatted(where)), z, x, y, filters)
                 .param("layer", collection.id()).param("period", period);
         if (kind != null) {
             tile = tile.param("kind", kind);
