@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.indicators.IndicatorService;
-import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
@@ -36,8 +36,10 @@ public class AnalysisService {
 
     private final AnalysisRepository repository;
     private final IndicatorService indicators;
+    private final CurrentUser currentUser;
 
-    AnalysisService(AnalysisRepository repository, IndicatorService indicators) {
+    AnalysisService(AnalysisRepository repository, IndicatorService indicators, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.repository = repository;
         this.indicators = indicators;
     }
@@ -61,7 +63,7 @@ public class AnalysisService {
     /** GeoJSON features: villages and grid branches with no contact point within the distance. */
     public List<String> coverageGaps(double distanceKm) {
         double metres = metres(distanceKm);
-        return withinTime(() -> repository.coverageGaps(metres, PhoneNumbers.forCurrentUser()));
+        return withinTime(() -> repository.coverageGaps(metres, currentUser.phoneVisibility()));
     }
 
     /**

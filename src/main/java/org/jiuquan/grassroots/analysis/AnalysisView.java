@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.i18n.Translations;
@@ -83,10 +84,12 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     private final Div legend = new Div();
     private double @Nullable [][] drawnArea;
     private boolean built;
+    private final CurrentUser currentUser;
 
     public AnalysisView(AnalysisService analysis, IndicatorService indicators, MapStyleService styles,
                         MessageSource messages, DistrictService districtService,
-                        AuthenticationContext authentication, AnalysisText text, AnalysisHints hints) {
+                        AuthenticationContext authentication, AnalysisText text, AnalysisHints hints, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.authentication = authentication;
         this.text = text;
         this.hints = hints;
@@ -192,7 +195,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
             link.getElement().setAttribute("download", true);
             link.setRouterIgnore(true);
         }
-        Div controls = new Div(new H1(getTranslation("analysis.title")), new AccountMenu(authentication, "analysis"),
+        Div controls = new Div(new H1(getTranslation("analysis.title")), new AccountMenu(currentUser, authentication, "analysis"),
                 kindSelect, distance, minCount, period,
                 runButton, method, new H3(getTranslation("filters.title")), district, orgKind, status, minIndex, maxIndex,
                 new Div(draw, drawPolygon, clear), area, new Div(excel, new Span(" · "), csv), new Div(mapPng, new Span(" · "), mapPdf));

@@ -11,7 +11,6 @@ import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.imports.EditorScopes;
 import org.jiuquan.grassroots.security.CurrentUser;
-import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +26,10 @@ public class OrganisationService {
     private final AuditLog audit;
     private final EditorScopes scopes;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
-    OrganisationService(OrganisationRepository repository, AuditLog audit, EditorScopes scopes, Clock clock) {
+    OrganisationService(OrganisationRepository repository, AuditLog audit, EditorScopes scopes, Clock clock, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.clock = clock;
         this.repository = repository;
         this.audit = audit;
@@ -44,7 +45,7 @@ public class OrganisationService {
      */
     @Transactional
     public OrganisationDetails changeStatus(String codeOrId, String status, LocalDate from) {
-        if (!CurrentUser.has(Role.EDITOR)) {
+        if (!currentUser.has(Role.EDITOR)) {
             throw new DataChangeException("change.forbidden");
         }
         OrganisationDetails before = organisation(codeOrId)
@@ -65,9 +66,9 @@ public class OrganisationService {
             throw new DataChangeException("change.after-periods", from, lastPeriodEnd);
         }
         repository.changeStatus(before.id(), status, from);
-        audit.record(AuditAction.DATA_CHANGE, "organisation/" + (before.code() != null ? before.code() : before.id()),
+        audit.record(currentUser.actor(), AuditAction.DATA_CHANGE, "organisation/" + (before.code() != null ? before.code() : before.id()),
                 "status " + before.status() + " -> " + status + " from " + from);
-        return repository.byId(before.id(), null, PhoneNumbers.forCurrentUser()).orElseThrow();
+        return repository.byId(before.id(), null, currentUser.phoneVisibility()).orElseThrow();
     }
 
     /** A village or grid branch by its 12-digit code, or any organisation by its number, as it is now. */
@@ -81,10 +82,10 @@ public class OrganisationService {
      */
     public Optional<OrganisationDetails> organisation(String codeOrId, @Nullable String period) {
         if (codeOrId.matches("[0-9]{12}")) {
-            return repository.byCode(codeOrId, period, PhoneNumbers.forCurrentUser());
+            return repository.byCode(codeOrId, period, currentUser.phoneVisibility());
         }
         return codeOrId.matches("[0-9]{1,11}")
-                ? repository.byId(Long.parseLong(codeOrId), period, PhoneNumbers.forCurrentUser()) : Optional.empty();
+                ? repository.byId(Long.parseLong(codeOrId), period, currentUser.phoneVisibility()) : Optional.empty();
     }
 
     /** The last day of the dataset's last period: the latest day a status change can be seen on. */
@@ -95,7 +96,7 @@ public class OrganisationService {
     /** A contact point, with its organisation's status at the end of the period (null: now). */
     public Optional<ContactPointDetails> contactPoint(String id, @Nullable String period) {
         return id.matches("[0-9]{1,18}")
-                ? repository.contactPoint(Long.parseLong(id), period, PhoneNumbers.forCurrentUser()) : Optional.empty();
+                ? repository.contactPoint(Long.parseLong(id), period, currentUser.phoneVisibility()) : Optional.empty();
     }
 
     /** At most {@code limit} hits for a name fragment; nothing for fewer than one character. */

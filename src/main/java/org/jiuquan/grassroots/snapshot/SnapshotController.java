@@ -11,10 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jiuquan.grassroots.analysis.AnalysisFilter;
 import org.jiuquan.grassroots.analysis.AnalysisKind;
 import org.jiuquan.grassroots.analysis.AnalysisService;
-import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.i18n.Translations;
-import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jiuquan.grassroots.web.QueryParameters;
 import org.springframework.http.ContentDisposition;
@@ -32,30 +30,27 @@ import org.springframework.web.bind.annotation.RestController;
 class SnapshotController {
 
     private final SnapshotParameters parameters;
-    private final SnapshotService snapshots;
+    private final SnapshotExportService exports;
     private final BookmarkService bookmarks;
     private final AnalysisOverlays overlays;
     private final Translations translations;
-    private final AuditLog audit;
     private final Clock clock;
 
-    SnapshotController(SnapshotParameters parameters, SnapshotService snapshots, BookmarkService bookmarks,
-                       AnalysisOverlays overlays, Translations translations, AuditLog audit, Clock clock) {
+    SnapshotController(SnapshotParameters parameters, SnapshotExportService exports, BookmarkService bookmarks,
+                       AnalysisOverlays overlays, Translations translations, Clock clock) {
         this.clock = clock;
         this.overlays = overlays;
         this.translations = translations;
         this.parameters = parameters;
-        this.snapshots = snapshots;
+        this.exports = exports;
         this.bookmarks = bookmarks;
-        this.audit = audit;
     }
 
     /** {@code GET /api/snapshot?format=png|pdf&size=a4-landscape&dpi=300&title=…&notes=…&<dashboard view>}. */
     @GetMapping("/api/snapshot")
     ResponseEntity<byte[]> snapshot(HttpServletRequest request) {
         SnapshotRequest snapshot = parameters.parse(parameters(request));
-        byte[] file = snapshots.render(snapshot, CurrentUser.exportSignature().orElse(null));
-        audit.record(AuditAction.EXPORT_MAP, "snapshot." + snapshot.format().extension(), request.getQueryString());
+        byte[] file = exports.snapshot(snapshot, request.getQueryString());
         return file(file, snapshot.format().mediaType(), "jiuquan-" + snapshot.view().indicator() + "-"
                 + snapshot.view().period() + "." + snapshot.format().extension());
     }
@@ -65,8 +60,7 @@ class SnapshotController {
     ResponseEntity<byte[]> meetingPack(HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of("indicator", "period", "method", "classes", "layers", "lang", "size"));
         SnapshotRequest view = parameters.parse(parameters(request));
-        byte[] file = snapshots.meetingPack(view.view(), view.size(), CurrentUser.exportSignature().orElse(null));
-        audit.record(AuditAction.EXPORT_MAP, "meeting-pack.pdf", request.getQueryString());
+        byte[] file = exports.meetingPack(exports.requester(), view.view(), view.size(), request.getQueryString());
         return file(file, "application/pdf", "jiuquan-meeting-pack-" + view.view().indicator() + "-"
                 + view.view().period() + ".pdf");
     }
@@ -80,8 +74,7 @@ class SnapshotController {
         if (slides.isEmpty()) {
             throw ApiProblem.notFound("problem.no-bookmarks");
         }
-        byte[] file = snapshots.slides(slides, page.size(), CurrentUser.exportSignature().orElse(null));
-        audit.record(AuditAction.EXPORT_MAP, "slides.pdf", slides.size() + " slides");
+        byte[] file = exports.slides(slides, page.size());
         return file(file, "application/pdf", "jiuquan-slides-" + LocalDate.now(clock.withZone(AuditLog.ZONE)) + ".pdf");
     }
 
@@ -120,9 +113,7 @@ class SnapshotController {
                 overlays.overlay(kind, snapshot.view().period(), distanceKm, minCount, locale(snapshot)),
                 AnalysisFilter.of(null, null, null, null, null, null, request.getParameter("area")).area(),
                 locale(snapshot));
-        byte[] file = snapshots.renderAnalysis(snapshot, overlay, CurrentUser.exportSignature().orElse(null));
-        audit.record(AuditAction.EXPORT_MAP, "analysis/" + kind.code() + "." + snapshot.format().extension(),
-                request.getQueryString());
+        byte[] file = exports.analysis(snapshot, overlay, kind, request.getQueryString());
         return file(file, snapshot.format().mediaType(), "jiuquan-" + kind.code() + "." + snapshot.format().extension());
     }
 

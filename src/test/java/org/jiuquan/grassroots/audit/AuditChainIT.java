@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PostgisIntegrationTest
 class AuditChainIT {
 
+    private static final Actor CHAIN_TEST = new Actor("chain.test", null);
+
     @Autowired
     AuditLog audit;
     @Autowired
@@ -35,7 +37,7 @@ class AuditChainIT {
             List<Future<?>> writes = new java.util.ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 int n = i;
-                writes.add(pool.submit(() -> audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "concurrent " + n, null)));
+                writes.add(pool.submit(() -> audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "concurrent " + n, null)));
             }
             for (Future<?> write : writes) {
                 write.get();
@@ -52,7 +54,7 @@ class AuditChainIT {
     @Test
     void aRowEditedByASuperuserIsNamedAsTheFirstBreak() {
         for (int i = 0; i < 3; i++) {
-            audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "edit target " + i, "status normal -> weak");
+            audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "edit target " + i, "status normal -> weak");
         }
         assertThat(chain.verify().intact()).isTrue();
         long victim = idOf("edit target 1");
@@ -72,7 +74,7 @@ class AuditChainIT {
     @Test
     void aRowDeletedByASuperuserBreaksTheChainAtTheRowAfterIt() {
         for (int i = 0; i < 3; i++) {
-            audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "delete target " + i, null);
+            audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "delete target " + i, null);
         }
         long deleted = idOf("delete target 1");
         long next = idOf("delete target 2");
@@ -95,8 +97,8 @@ class AuditChainIT {
 
     @Test
     void aRowWithItsChainFieldsClearedIsFound() {
-        audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "unchain target", null);
-        audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "unchain after", null);
+        audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "unchain target", null);
+        audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "unchain after", null);
         long victim = idOf("unchain target");
         Map<String, Object> row = jdbc.sql("SELECT chain_seq, prev_hash, row_hash FROM audit_event WHERE id = :id")
                 .param("id", victim).query().singleRow();
