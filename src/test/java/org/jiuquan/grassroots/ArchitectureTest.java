@@ -109,4 +109,13 @@ class ArchitectureTest {
                         "org.springframework.security..", "org.springframework.web..", "jakarta.servlet..")
                 .check(CLASSES);
     }
+
+    /** The vocabulary (kinds, statuses) is the bottom layer: every feature may use it, it uses none. */
+    @Test
+    void theVocabularyDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("org.jiuquan.grassroots.vocabulary..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.jiuquan.grassroots.vocabulary..", "java..",
+                        "org.jspecify..")
+                .check(CLASSES);
+    }
 }

@@ -64,6 +64,7 @@ import org.jiuquan.grassroots.snapshot.BookmarkService;
 import org.jiuquan.grassroots.snapshot.SnapshotPanel;
 import org.jiuquan.grassroots.snapshot.SnapshotExportService;
 import org.jiuquan.grassroots.organisations.SearchHit;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jspecify.annotations.Nullable;
 import org.jiuquan.grassroots.basemap.BaseLayerService;
 
@@ -635,7 +636,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         selectedCode = o.code();
         card.showOrganisation(o, districtName(o.districtCode()), getLocale());
         if (currentUser.has(Role.EDITOR)) {
-            card.addStatusEditor(o, OrganisationService.STATUSES, statusChangeDay(o), (status, from) -> {
+            card.addStatusEditor(o, OrganisationStatus.CODES, statusChangeDay(o), (status, from) -> {
                 try {
                     organisations.changeStatus(String.valueOf(o.id()), status, from);
                     // Everything that counts statuses follows at once: KPIs, table, chart, map layers, card.

@@ -12,15 +12,13 @@ import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.imports.EditorScopes;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.security.Role;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 @Service
 public class OrganisationService {
-
-    /** The statuses an organisation can be in (the V2 check). */
-    public static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
 
     private final OrganisationRepository repository;
     private final AuditLog audit;
@@ -53,8 +51,8 @@ public class OrganisationService {
         if (!scopes.mayChange(before.districtCode())) {
             throw new DataChangeException("change.outside-scope", before.nameZh());
         }
-        if (!STATUSES.contains(status)) {
-            throw new DataChangeException("change.bad-status", status, String.join(", ", STATUSES));
+        if (!OrganisationStatus.CODES.contains(status)) {
+            throw new DataChangeException("change.bad-status", status, OrganisationStatus.listed());
         }
         if (from.isBefore(before.statusSince()) || from.isAfter(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))) {
             throw new DataChangeException("change.bad-date", from, before.statusSince());
