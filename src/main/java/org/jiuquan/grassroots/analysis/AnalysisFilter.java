@@ -100,13 +100,13 @@ public record AnalysisFilter(@Nullable String district, @Nullable String kind, @
                 area(ring(area)));
     }
 
+    /** Every condition but the drawn area, which PostGIS tests (AnalysisService.rows, ST_Covers). */
     boolean keeps(AnalysisRow row) {
         return (district == null || district.equals(row.districtCode()))
                 && (kind == null || kind.equals(row.kind()))
                 && (status == null || status.equals(row.status()))
                 && (minIndex == null || row.fortressIndex() >= minIndex)
                 && (maxIndex == null || row.fortressIndex() <= maxIndex)
-                && (bbox == null || bbox.covers(row.lon(), row.lat()))
-                && (area == null || area.covers(WGS84.createPoint(new Coordinate(row.lon(), row.lat()))));
+                && (bbox == null || bbox.covers(row.lon(), row.lat()));
     }
 }

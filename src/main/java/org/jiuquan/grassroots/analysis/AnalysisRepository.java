@@ -189,6 +189,15 @@ public class AnalysisRepository {
                 .param(PhoneVisibility.PARAMETER, phones.full()).query(String.class).list());
     }
 
+    /** The organisations (by code) inside a drawn area, given as WKT in lon/lat; the outline counts as inside. */
+    static final String CODES_COVERED_BY = """
+            SELECT code FROM organisation
+            WHERE code IS NOT NULL AND ST_Covers(ST_GeomFromText(:area, 4326), geom)""";
+
+    java.util.Set<String> codesCoveredBy(String areaWkt) {
+        return java.util.Set.copyOf(jdbc.sql(CODES_COVERED_BY).param("area", areaWkt).query(String.class).list());
+    }
+
     /** Runs a query under the time limit; a query that exceeds it is cancelled by PostgreSQL. */
     private <T> List<T> limited(java.util.function.Supplier<List<T>> query) {
         return transactions.execute(status -> {

@@ -64,7 +64,8 @@ class AnalysisFixturesIT {
         buildLayout();
         fixtures.sql(org.jiuquan.grassroots.demodata.DatasetLoader.NEAREST_CONTACTS).update();
         analysis = new AnalysisService(new AnalysisRepository(fixtures,
-                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource)), indicators, currentUser);
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource)), indicators, currentUser,
+                () -> org.jiuquan.grassroots.datachanges.DataVersionListener.UNKNOWN);
     }
 
     /**
