@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditEvent;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.audit.AuditQuery;
@@ -34,13 +33,13 @@ class AuditCsvController {
 
     static final String PATH = "api/admin/audit.csv";
 
-    private final AuditLog audit;
+    private final AuditExportService audit;
     private final MessageSource messages;
     private final Translations translations;
 
     private final Clock clock;
 
-    AuditCsvController(AuditLog audit, MessageSource messages, Translations translations, Clock clock) {
+    AuditCsvController(AuditExportService audit, MessageSource messages, Translations translations, Clock clock) {
         this.translations = translations;
         this.audit = audit;
         this.messages = messages;
@@ -57,8 +56,7 @@ class AuditCsvController {
         AuditQuery query = new AuditQuery(blankToNull(actor), blankToNull(action), day("from", from), day("to", to),
                 AuditQuery.MAX_ROWS);
         Locale locale = lang != null ? Locale.forLanguageTag(lang) : LocaleContextHolder.getLocale();
-        List<AuditEvent> events = audit.find(query);
-        audit.record(AuditAction.EXPORT_AUDIT, "audit.csv", request.getQueryString());
+        List<AuditEvent> events = audit.export(query, request.getQueryString());
         List<String> headers = List.of("id", "at", "actor", "action", "target", "detail", "address").stream()
                 .map(column -> messages.getMessage("export.audit." + column, null, column, locale)).toList();
         List<List<String>> rows = events.stream().map(e -> List.of(String.valueOf(e.id()), e.at().toString(),

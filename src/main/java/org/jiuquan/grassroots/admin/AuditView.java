@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditChain;
 import org.jiuquan.grassroots.audit.AuditEvent;
@@ -47,13 +48,15 @@ public class AuditView extends Div implements HasDynamicTitle {
 
     private final AuditChain chain;
     private final Paragraph chainResult = new Paragraph();
+    private final CurrentUser currentUser;
 
-    public AuditView(AuditLog audit, AuditChain chain, AuthenticationContext authentication) {
+    public AuditView(AuditLog audit, AuditChain chain, AuthenticationContext authentication, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.audit = audit;
         this.chain = chain;
         addClassNames("admin-page");
         setId("audit");
-        add(new Div(new H1(getTranslation("audit.title")), new AccountMenu(authentication, "admin/audit")));
+        add(new Div(new H1(getTranslation("audit.title")), new AccountMenu(currentUser, authentication, "admin/audit")));
 
         actor.setId("audit-actor");
         actor.setLabel(getTranslation("audit.actor"));

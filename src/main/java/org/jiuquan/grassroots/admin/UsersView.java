@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.imports.EditorScopes;
 import org.jiuquan.grassroots.imports.ImportRefusal;
@@ -55,16 +56,18 @@ public class UsersView extends Div implements HasDynamicTitle {
     private final Div selected = new Div();
     /** Outside the selected account's panel, so the one showing of a new token survives the refresh. */
     private final Paragraph issuedToken = new Paragraph();
+    private final CurrentUser currentUser;
 
     public UsersView(AccountService accounts, ApiTokenService tokens, EditorScopes scopes, MessageSource messages,
-                     AuthenticationContext authentication, Clock clock) {
+                     AuthenticationContext authentication, Clock clock, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.accounts = accounts;
         this.tokens = tokens;
         this.scopes = scopes;
         this.messages = messages;
         addClassNames("admin-page");
         setId("users");
-        add(new Div(new H1(getTranslation("users.title")), new AccountMenu(authentication, "admin/users")));
+        add(new Div(new H1(getTranslation("users.title")), new AccountMenu(currentUser, authentication, "admin/users")));
 
         accountGrid.setId("accounts");
         accountGrid.addColumn(Account::username).setHeader(getTranslation("users.username"));

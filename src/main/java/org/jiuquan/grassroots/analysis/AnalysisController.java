@@ -7,8 +7,6 @@ import java.util.Set;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jiuquan.grassroots.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
-import org.jiuquan.grassroots.audit.AuditAction;
-import org.jiuquan.grassroots.audit.AuditLog;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,13 +27,11 @@ class AnalysisController {
     private static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
 
     private final AnalysisService analysis;
-    private final AnalysisExports exports;
-    private final AuditLog audit;
+    private final AnalysisExportService exports;
 
-    AnalysisController(AnalysisService analysis, AnalysisExports exports, AuditLog audit) {
+    AnalysisController(AnalysisService analysis, AnalysisExportService exports) {
         this.analysis = analysis;
         this.exports = exports;
-        this.audit = audit;
     }
 
     @GetMapping("/weak-clusters")
@@ -84,11 +80,8 @@ class AnalysisController {
         }
         AnalysisFilter filter = AnalysisFilter.of(district, orgKind, status, minIndex, maxIndex, bbox, area);
         Locale locale = lang != null ? Locale.forLanguageTag(lang) : LocaleContextHolder.getLocale();
-        List<AnalysisRow> rows = analysis().rows(kind, period, distanceKm, minCount, filter);
+        byte[] body = exports.table(kind, period, distanceKm, minCount, filter, format, locale, request.getQueryString());
         boolean excel = format.equals("xlsx");
-        byte[] body = excel ? exports.xlsx(rows, kind, locale) : exports.csv(rows, kind, locale);
-        audit.record(AuditAction.EXPORT_TABLE, "analysis/" + kind.code() + "." + format,
-                rows.size() + " rows; " + request.getQueryString());
         return ResponseEntity.ok()
                 .contentType(excel
                         ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -96,10 +89,6 @@ class AnalysisController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("jiuquan-" + kind.code() + "-" + period + "." + format).build().toString())
                 .body(body);
-    }
-
-    private AnalysisService analysis() {
-        return analysis;
     }
 
     private static ResponseEntity<String> collection(List<String> features) {

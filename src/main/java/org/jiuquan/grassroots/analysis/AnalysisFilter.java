@@ -1,6 +1,10 @@
 package org.jiuquan.grassroots.analysis;
 
+import org.jiuquan.grassroots.geo.Bbox;
+import org.jiuquan.grassroots.vocabulary.OrganisationKind;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jiuquan.grassroots.web.ApiProblem;
+import org.jiuquan.grassroots.web.QueryParameters;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -13,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * drawn on the map (lon/lat box). Null means no condition.
  */
 public record AnalysisFilter(@Nullable String district, @Nullable String kind, @Nullable String status,
-                             @Nullable Double minIndex, @Nullable Double maxIndex, double @Nullable [] bbox,
+                             @Nullable Double minIndex, @Nullable Double maxIndex, @Nullable Bbox bbox,
                              @Nullable PreparedGeometry area) {
 
     public static final AnalysisFilter NONE = new AnalysisFilter(null, null, null, null, null, null, null);
@@ -80,11 +84,11 @@ public record AnalysisFilter(@Nullable String district, @Nullable String kind, @
         if (district != null && !DISTRICTS.contains(district)) {
             throw ApiProblem.badRequest("problem.bad-filter", "district", district, String.join(", ", DISTRICTS));
         }
-        if (kind != null && !kind.equals("village") && !kind.equals("grid_branch")) {
-            throw ApiProblem.badRequest("problem.bad-filter", "org_kind", kind, "village, grid_branch");
+        if (kind != null && !OrganisationKind.BRANCH_CODES.contains(kind)) {
+            throw ApiProblem.badRequest("problem.bad-filter", "org_kind", kind, String.join(", ", OrganisationKind.BRANCH_CODES));
         }
-        if (status != null && !java.util.List.of("normal", "weak", "rectifying", "rectified").contains(status)) {
-            throw ApiProblem.badRequest("problem.bad-filter", "status", status, "normal, weak, rectifying, rectified");
+        if (status != null && !OrganisationStatus.CODES.contains(status)) {
+            throw ApiProblem.badRequest("problem.bad-filter", "status", status, OrganisationStatus.listed());
         }
         boolean badRange = (minIndex != null && (minIndex < 0 || minIndex > 100))
                 || (maxIndex != null && (maxIndex < 0 || maxIndex > 100))
@@ -92,37 +96,17 @@ public record AnalysisFilter(@Nullable String district, @Nullable String kind, @
         if (badRange) {
             throw ApiProblem.badRequest("problem.bad-index-range");
         }
-        return new AnalysisFilter(district, kind, status, minIndex, maxIndex, bbox == null ? null : box(bbox),
+        return new AnalysisFilter(district, kind, status, minIndex, maxIndex, bbox == null ? null : QueryParameters.bbox(bbox),
                 area(ring(area)));
     }
 
-    private static double[] box(String text) {
-        String[] parts = text.split(",", -1);
-        try {
-            if (parts.length == 4) {
-                double[] box = new double[4];
-                for (int i = 0; i < 4; i++) {
-                    box[i] = Double.parseDouble(parts[i].strip());
-                }
-                if (box[0] <= box[2] && box[1] <= box[3] && box[0] >= -180 && box[2] <= 180 && box[1] >= -90
-                        && box[3] <= 90) {
-                    return box;
-                }
-            }
-        } catch (NumberFormatException e) {
-            // falls through
-        }
-        throw ApiProblem.badRequest("problem.bad-bbox", text);
-    }
-
+    /** Every condition but the drawn area, which PostGIS tests (AnalysisService.rows, ST_Covers). */
     boolean keeps(AnalysisRow row) {
         return (district == null || district.equals(row.districtCode()))
                 && (kind == null || kind.equals(row.kind()))
                 && (status == null || status.equals(row.status()))
                 && (minIndex == null || row.fortressIndex() >= minIndex)
                 && (maxIndex == null || row.fortressIndex() <= maxIndex)
-                && (bbox == null || (row.lon() >= bbox[0] && row.lon() <= bbox[2] && row.lat() >= bbox[1]
-                        && row.lat() <= bbox[3]))
-                && (area == null || area.covers(WGS84.createPoint(new Coordinate(row.lon(), row.lat()))));
+                && (bbox == null || bbox.covers(row.lon(), row.lat()));
     }
 }

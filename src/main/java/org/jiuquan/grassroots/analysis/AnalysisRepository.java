@@ -3,6 +3,8 @@ package org.jiuquan.grassroots.analysis;
 import java.util.List;
 
 import org.jiuquan.grassroots.privacy.PhoneVisibility;
+import org.jiuquan.grassroots.vocabulary.OrganisationKind;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +31,8 @@ public class AnalysisRepository {
                        ST_ClusterDBSCAN(ST_Transform(o.geom, 32647), eps => :metres, minpoints => :minCount)
                            OVER () AS cluster
                 FROM organisation o JOIN status_at st ON st.organisation_id = o.id
-                WHERE st.status IN ('weak', 'rectifying') AND o.kind IN ('village', 'grid_branch'))
+                WHERE\s""" + OrganisationStatus.weakSql("st.status") + " AND " + OrganisationKind.branchSql("o.kind") + """
+                )
             SELECT json_build_object('type', 'Feature', 'id', 'cluster-' || cluster,
                        'geometry', ST_AsGeoJSON(ST_ConvexHull(ST_Collect(geom)), 6)::json,
                        'properties', json_build_object('feature_type', 'cluster', 'cluster', cluster,
@@ -51,7 +54,8 @@ public class AnalysisRepository {
             WITH points AS (
                 SELECT id, code, name_zh, kind, district_code, status, CAST(fortress_index AS float8) AS x, geom,
                        ST_Transform(geom, 32647) AS utm
-                FROM organisation WHERE kind IN ('village', 'grid_branch')),
+                FROM organisation WHERE\s""" + OrganisationKind.branchSql("kind") + """
+                ),
             totals AS (SELECT count(*) AS n, avg(x) AS mean, sqrt(avg(x * x) - avg(x) * avg(x)) AS s FROM points),
             sums AS (
                 SELECT a.id, sum(b.x) AS wx, count(*) AS w
@@ -79,9 +83,10 @@ public class AnalysisRepository {
             SELECT code, name_zh, kind, district_code, status, CAST(fortress_index AS float8) AS x,
                    ST_X(geom) AS lon, ST_Y(geom) AS lat, ST_X(utm) AS ux, ST_Y(utm) AS uy
             FROM (SELECT *, ST_Transform(geom, 32647) AS utm FROM organisation
-                  WHERE kind IN ('village', 'grid_branch')) o
+                  WHERE\s""" + OrganisationKind.branchSql("kind") + """
+                  ) o
             ORDER BY code""";
-    static final String POINT_COUNT = "SELECT count(*) FROM organisation WHERE kind IN ('village', 'grid_branch')";
+    static final String POINT_COUNT = "SELECT count(*) FROM organisation WHERE " + OrganisationKind.branchSql("kind");
     /** Up to this many points, Gi* is computed exactly over point pairs; above, over cells. */
     static final long EXACT_GI_LIMIT = 20_000;
 
@@ -182,6 +187,15 @@ public class AnalysisRepository {
     List<String> coverageGaps(double metres, PhoneVisibility phones) {
         return limited(() -> jdbc.sql(COVERAGE_GAPS).param("metres", metres)
                 .param(PhoneVisibility.PARAMETER, phones.full()).query(String.class).list());
+    }
+
+    /** The organisations (by code) inside a drawn area, given as WKT in lon/lat; the outline counts as inside. */
+    static final String CODES_COVERED_BY = """
+            SELECT code FROM organisation
+            WHERE code IS NOT NULL AND ST_Covers(ST_GeomFromText(:area, 4326), geom)""";
+
+    java.util.Set<String> codesCoveredBy(String areaWkt) {
+        return java.util.Set.copyOf(jdbc.sql(CODES_COVERED_BY).param("area", areaWkt).query(String.class).list());
     }
 
     /** Runs a query under the time limit; a query that exceeds it is cancelled by PostgreSQL. */

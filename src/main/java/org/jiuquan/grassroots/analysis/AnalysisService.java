@@ -3,10 +3,16 @@ package org.jiuquan.grassroots.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongSupplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jiuquan.grassroots.datachanges.DataVersionListener;
 import org.jiuquan.grassroots.indicators.IndicatorService;
-import org.jiuquan.grassroots.security.PhoneNumbers;
+import org.jiuquan.grassroots.privacy.PhoneVisibility;
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.web.ApiProblem;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -15,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks every parameter before any query runs: a negative distance, a minimum count of zero or an
- * unknown quarter gets a clear problem, and the database is not asked.
+ * unknown quarter gets a clear problem, and the database is not asked. Each result is kept per parameter set
+ * and data generation (see {@link DataVersionListener}): one action on the analysis page (its table, its map
+ * overlay, its hint, its exports) runs the analysis once, and any change to the data retires every result.
  */
 @Service
 public class AnalysisService {
@@ -36,10 +44,32 @@ public class AnalysisService {
 
     private final AnalysisRepository repository;
     private final IndicatorService indicators;
+    private final CurrentUser currentUser;
+    private final LongSupplier generation;
+    /** Bounded in characters of GeoJSON: about 32 MB of results (a hot-spot run at x1 is about 0.4 MB). */
+    private final Cache<RunKey, List<String>> runs = Caffeine.newBuilder()
+            .maximumWeight(16L * 1024 * 1024)
+            .weigher((RunKey key, List<String> features) -> 64 + features.stream().mapToInt(String::length).sum())
+            .build();
 
-    AnalysisService(AnalysisRepository repository, IndicatorService indicators) {
+    /** One run of an analysis: its parameters, whose phone numbers it shows, and the data it ran on. */
+    private record RunKey(long generation, AnalysisKind kind, String period, double metres, int minCount,
+                          PhoneVisibility phones) {
+    }
+
+    @Autowired
+    AnalysisService(AnalysisRepository repository, IndicatorService indicators, CurrentUser currentUser,
+                    DataVersionListener changes) {
+        this(repository, indicators, currentUser, changes::generation);
+    }
+
+    /** {@code generation} names the data's state; {@link DataVersionListener#UNKNOWN} keeps nothing. */
+    AnalysisService(AnalysisRepository repository, IndicatorService indicators, CurrentUser currentUser,
+                    LongSupplier generation) {
+        this.currentUser = currentUser;
         this.repository = repository;
         this.indicators = indicators;
+        this.generation = generation;
     }
 
     /** GeoJSON features: weak organisations with their cluster number, and one hull per cluster. */
@@ -49,19 +79,23 @@ public class AnalysisService {
         if (minCount < 1 || minCount > MAX_MIN_COUNT) {
             throw ApiProblem.badRequest("problem.bad-min-count", minCount, MAX_MIN_COUNT);
         }
-        return withinTime(() -> repository.weakClusters(checked, metres, minCount));
+        return cached(new RunKey(generation.getAsLong(), AnalysisKind.CLUSTERS, checked, metres, minCount,
+                PhoneVisibility.MASKED), () -> repository.weakClusters(checked, metres, minCount));
     }
 
     /** GeoJSON features: every village and grid branch with its Gi* z-score and significance. */
     public List<String> hotSpots(double distanceKm) {
         double metres = metres(distanceKm);
-        return withinTime(() -> repository.hotSpots(metres));
+        return cached(new RunKey(generation.getAsLong(), AnalysisKind.HOT_SPOTS, "", metres, 0, PhoneVisibility.MASKED),
+                () -> repository.hotSpots(metres));
     }
 
     /** GeoJSON features: villages and grid branches with no contact point within the distance. */
     public List<String> coverageGaps(double distanceKm) {
         double metres = metres(distanceKm);
-        return withinTime(() -> repository.coverageGaps(metres, PhoneNumbers.forCurrentUser()));
+        PhoneVisibility phones = currentUser.phoneVisibility();
+        return cached(new RunKey(generation.getAsLong(), AnalysisKind.COVERAGE_GAPS, "", metres, 0, phones),
+                () -> repository.coverageGaps(metres, phones));
     }
 
     /**
@@ -103,6 +137,11 @@ public class AnalysisService {
                 rows.add(row);
             }
         }
+        if (filter.area() != null) {
+            // Inside the drawn area by PostGIS (ST_Covers: a point on the outline counts as inside).
+            java.util.Set<String> inside = repository.codesCoveredBy(filter.area().getGeometry().toText());
+            rows.removeIf(row -> !inside.contains(row.code()));
+        }
         rows.sort(order(kind));
         return rows;
     }
@@ -117,6 +156,22 @@ public class AnalysisService {
                 ? Comparator.comparingDouble((AnalysisRow row) -> row.result() == null ? 0 : row.result()).reversed()
                 : weakestFirst;
         return first.thenComparing(AnalysisRow::code);
+    }
+
+    /** The run's features from an earlier identical run on the same data, or from the database now. */
+    private List<String> cached(RunKey key, java.util.function.Supplier<List<String>> run) {
+        if (key.generation() == DataVersionListener.UNKNOWN) {
+            return withinTime(run);
+        }
+        List<String> kept = runs.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        // Run outside the cache's own computation, so a slow analysis never blocks others' lookups; two
+        // identical first runs at once both run, and both get the same answer.
+        List<String> features = List.copyOf(withinTime(run));
+        runs.put(key, features);
+        return features;
     }
 
     /** A query that PostgreSQL cancelled for taking too long becomes a clear problem, not a server error. */

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.i18n.Translations;
@@ -38,6 +39,8 @@ import org.jiuquan.grassroots.indicators.Period;
 import org.jiuquan.grassroots.map.GeoMap;
 import org.jiuquan.grassroots.map.MapStyle;
 import org.jiuquan.grassroots.map.MapStyleService;
+import org.jiuquan.grassroots.vocabulary.OrganisationKind;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -80,13 +83,15 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
     private final Anchor mapPng = new Anchor();
     private final Anchor mapPdf = new Anchor();
     private final Grid<DistrictRanking> ranking = new Grid<>();
-    private final Div legend = new Div();
+    private final AnalysisLegend legend = new AnalysisLegend();
     private double @Nullable [][] drawnArea;
     private boolean built;
+    private final CurrentUser currentUser;
 
     public AnalysisView(AnalysisService analysis, IndicatorService indicators, MapStyleService styles,
                         MessageSource messages, DistrictService districtService,
-                        AuthenticationContext authentication, AnalysisText text, AnalysisHints hints) {
+                        AuthenticationContext authentication, AnalysisText text, AnalysisHints hints, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.authentication = authentication;
         this.text = text;
         this.hints = hints;
@@ -112,10 +117,10 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
             build();
             built = true;
         }
-        AnalysisKind.fromCode(first(parameters, "analysis", "weak-clusters")).ifPresent(kindSelect::setValue);
-        number(parameters, "distance_km").ifPresent(distance::setValue);
-        number(parameters, "min_count").ifPresent(v -> minCount.setValue(v.intValue()));
-        String quarter = first(parameters, "period");
+        AnalysisKind.fromCode(AnalysisAddress.first(parameters, "analysis", "weak-clusters")).ifPresent(kindSelect::setValue);
+        AnalysisAddress.number(parameters, "distance_km").ifPresent(distance::setValue);
+        AnalysisAddress.number(parameters, "min_count").ifPresent(v -> minCount.setValue(v.intValue()));
+        String quarter = AnalysisAddress.first(parameters, "period");
         if (quarter != null && period.getListDataView().getItems().anyMatch(quarter::equals)) {
             period.setValue(quarter);
         }
@@ -143,10 +148,10 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         district.setItems(withAll(new ArrayList<>(districts.keySet())));
         district.setItemLabelGenerator(code -> code.isEmpty() ? getTranslation("filters.all") : districtName(code));
         orgKind.setLabel(getTranslation("filters.kind"));
-        orgKind.setItems(withAll(List.of("village", "grid_branch")));
+        orgKind.setItems(withAll(OrganisationKind.BRANCH_CODES));
         orgKind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("filters.all") : getTranslation("kind." + k));
         status.setLabel(getTranslation("filters.status"));
-        status.setItems(withAll(List.of("normal", "weak", "rectifying", "rectified")));
+        status.setItems(withAll(OrganisationStatus.CODES));
         status.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("filters.all") : getTranslation("status." + s));
         district.setValue("");
         orgKind.setValue("");
@@ -192,7 +197,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
             link.getElement().setAttribute("download", true);
             link.setRouterIgnore(true);
         }
-        Div controls = new Div(new H1(getTranslation("analysis.title")), new AccountMenu(authentication, "analysis"),
+        Div controls = new Div(new H1(getTranslation("analysis.title")), new AccountMenu(currentUser, authentication, "analysis"),
                 kindSelect, distance, minCount, period,
                 runButton, method, new H3(getTranslation("filters.title")), district, orgKind, status, minIndex, maxIndex,
                 new Div(draw, drawPolygon, clear), area, new Div(excel, new Span(" · "), csv), new Div(mapPng, new Span(" · "), mapPdf));
@@ -221,8 +226,6 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
                         .ifPresent(table::select);
             }
         });
-        legend.addClassName("map-legend");
-        legend.setId("legend");
         Div mapArea = new Div(map, legend);
         mapArea.addClassName("map-area");
 
@@ -273,7 +276,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         AnalysisKind kind = kindSelect.getValue();
         table.getDataProvider().refreshAll();
         method.setText(getTranslation("analysis.method." + kind.code()));
-        showLegend(kind);
+        legend.show(kind, period.getValue(), districtStyle());
         minCount.setVisible(kind == AnalysisKind.CLUSTERS);
         table.getColumnByKey("result").setHeader(getTranslation("analysis.result." + kind.code()));
         try {
@@ -289,57 +292,10 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         }
     }
 
-    /** The overlay's symbols, as <geo-map> draws them for each analysis (frontend/src/geo-map.ts). */
-    private void showLegend(AnalysisKind kind) {
-        legend.removeAll();
-        Div title = new Div(getTranslation("analysis." + kind.code()));
-        title.addClassName("legend-title");
-        legend.add(title);
-        switch (kind) {
-            case CLUSTERS -> {
-                legendRow("#E69F00", getTranslation("legend.cluster-member"));
-                legendRow("#999999", getTranslation("legend.noise"));
-            }
-            case HOT_SPOTS -> {
-                legendRow("#cb181d", getTranslation("legend.hot", 99));
-                legendRow("#fb6a4a", getTranslation("legend.hot", 95));
-                legendRow("#fcae91", getTranslation("legend.hot", 90));
-                legendRow("#d9d9d9", getTranslation("legend.not-significant"));
-                legendRow("#bdd7e7", getTranslation("legend.cold", 90));
-                legendRow("#6baed6", getTranslation("legend.cold", 95));
-                legendRow("#2171b5", getTranslation("legend.cold", 99));
-            }
-            case COVERAGE_GAPS -> legendRow("#D55E00", getTranslation("legend.gap"));
-        }
-        Div areas = new Div(getTranslation("analysis.ranking") + " · " + period.getValue());
-        areas.addClassName("legend-title");
-        legend.add(areas);
-        for (MapStyle.LegendClass entry : districtStyle().legend()) {
-            String from = String.valueOf(Math.round(entry.from()));
-            String to = String.valueOf(Math.round(entry.to()));
-            Span swatch = new Span();
-            swatch.addClassNames("legend-swatch", "shape-square");
-            swatch.getStyle().set("background-color", entry.color());
-            Div row = new Div(swatch, new Span(from.equals(to) ? from : from + " – " + to));
-            row.addClassName("legend-row");
-            legend.add(row);
-        }
-    }
-
     /** The districts are coloured by the weak organisations still open at the quarter's end. */
     private MapStyle districtStyle() {
         return styles.style(AnalysisService.DISTRICT_INDICATOR, period.getValue(), AnalysisService.DISTRICT_METHOD,
                 AnalysisService.DISTRICT_CLASSES);
-    }
-
-    private void legendRow(String colour, String text) {
-        Span swatch = new Span();
-        swatch.addClassNames("legend-swatch", "shape-circle");
-        swatch.getStyle().set("background-color", colour);
-        Div row = new Div(swatch, new Span(text));
-        row.addClassNames("legend-row", "legend-class");
-        row.getElement().setAttribute("data-color", colour);
-        legend.add(row);
     }
 
     private void refreshTable() {
@@ -356,7 +312,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
                     minCount.getValue() == null ? 0 : minCount.getValue(), filter, rows, getLocale());
             hint.setText(advice);
             hint.setVisible(!advice.isEmpty());
-            String exportQuery = apiParameters(kind) + "&analysis=" + kind.code() + filterQuery(filter, ring)
+            String exportQuery = apiParameters(kind) + "&analysis=" + kind.code() + AnalysisAddress.filterQuery(filter, ring)
                     + "&lang=" + (Translations.isEnglish(getLocale()) ? "en" : "zh");
             excel.setHref("/api/analysis/export?format=xlsx&" + exportQuery);
             csv.setHref("/api/analysis/export?format=csv&" + exportQuery);
@@ -403,19 +359,6 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         return QueryParameters.simple(parameters).getQueryString();
     }
 
-    private static String filterQuery(AnalysisFilter filter, @Nullable String ring) {
-        StringBuilder query = new StringBuilder();
-        if (filter.district() != null) query.append("&district=").append(filter.district());
-        if (filter.kind() != null) query.append("&org_kind=").append(filter.kind());
-        if (filter.status() != null) query.append("&status=").append(filter.status());
-        if (filter.minIndex() != null) query.append("&min_index=").append(filter.minIndex());
-        if (filter.maxIndex() != null) query.append("&max_index=").append(filter.maxIndex());
-        if (ring != null) {
-            query.append("&area=").append(java.net.URLEncoder.encode(ring, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return query.toString();
-    }
-
     private String districtName(String code) {
         District d = districts.get(code);
         return d == null ? code : d.name(getLocale());
@@ -433,24 +376,5 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static @Nullable String first(Map<String, List<String>> parameters, String name) {
-        List<String> values = parameters.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static String first(Map<String, List<String>> parameters, String name, String fallback) {
-        String value = first(parameters, name);
-        return value == null ? fallback : value;
-    }
-
-    private static java.util.Optional<Double> number(Map<String, List<String>> parameters, String name) {
-        try {
-            String value = first(parameters, name);
-            return value == null ? java.util.Optional.empty() : java.util.Optional.of(Double.parseDouble(value));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

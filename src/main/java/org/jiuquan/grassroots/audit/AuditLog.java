@@ -7,29 +7,19 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends to and reads the audit trail. The table refuses updates, deletes and truncation (V9), so the
  * app can only add to it, and each row is chained to its predecessor by a keyed hash (V31, AuditKey), so
- * a change made behind the app's back is found (AuditChain). The actor and client address come from the
- * request being served.
+ * a change made behind the app's back is found (AuditChain). The caller names the actor
+ * ({@link Actor}); only services write here (ArchitectureTest).
  */
 @Service
 public class AuditLog {
-
-    /** The request attribute holding the signed-in user's Authentication (set by the security filter chain). */
-    public static final String USER_ATTRIBUTE = "org.jiuquan.grassroots.user";
 
     /** Days in the filter are days in Jiuquan. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -47,18 +37,14 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Records an action of the signed-in user (or of nobody). */
-    public void record(AuditAction action, @Nullable String target, @Nullable String detail) {
-        recordAs(currentActor(), action, target, detail);
-    }
-
     /**
-     * Records an action on behalf of a named actor (a sign-in attempt, before anyone is signed in), as the
-     * next link of the hash chain. Within the caller's transaction if there is one: the row, and the lock
-     * that orders the chain, last exactly as long as the change it records.
+     * Records an action of an actor (the caller says who: the signed-in user, a sign-in attempt's username,
+     * or nobody) as the next link of the hash chain. Within the caller's transaction if there is one: the
+     * row, and the lock that orders the chain, last exactly as long as the change it records.
      */
     @Transactional
-    public void recordAs(@Nullable String actor, AuditAction action, @Nullable String target, @Nullable String detail) {
+    public void record(Actor by, AuditAction action, @Nullable String target, @Nullable String detail) {
+        @Nullable String actor = by.username();
         jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query((rs, n) -> 1).list();
         record Head(long seq, String hash) {
         }
@@ -69,7 +55,7 @@ public class AuditLog {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long seq = head == null ? 1 : head.seq() + 1;
         String prevHash = head == null ? null : head.hash();
-        String address = clientAddress();
+        String address = by.clientAddress();
         jdbc.sql("""
                 INSERT INTO audit_event (id, at, actor, action, target, detail, client_address, chain_seq, prev_hash, row_hash)
                 VALUES (:id, :at, :actor, :action, :target, :detail, :address, :seq, :prev, :hash)""")
@@ -98,31 +84,5 @@ public class AuditLog {
                         rs.getString("actor"), rs.getString("action"), rs.getString("target"),
                         rs.getString("detail"), rs.getString("client_address")))
                 .list();
-    }
-
-    /** The user of the request being served; outside a request, whatever the security context holds. */
-    public static @Nullable Authentication currentAuthentication() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && attributes.getRequest().getAttribute(USER_ATTRIBUTE) instanceof Authentication user) {
-            return user;
-        }
-        return SecurityContextHolder.getContext().getAuthentication();
-    }
-
-    private static @Nullable String currentActor() {
-        Authentication authentication = currentAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated()) {
-            return null;
-        }
-        return authentication.getName();
-    }
-
-    private static @Nullable String clientAddress() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
-        }
-        return null;
     }
 }

@@ -37,12 +37,14 @@ public class BaseLayerView extends Div implements HasDynamicTitle {
     private final Select<String> datum = new Select<>();
     private final Paragraph message = new Paragraph();
     private final Paragraph current = new Paragraph();
+    private final CurrentUser currentUser;
 
-    public BaseLayerView(BaseLayerService service, AuthenticationContext authentication) {
+    public BaseLayerView(BaseLayerService service, AuthenticationContext authentication, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.service = service;
         addClassName("admin-page");
         setId("basemap");
-        add(new Div(new H1(getTranslation("basemap.title")), new AccountMenu(authentication, "admin/basemap")));
+        add(new Div(new H1(getTranslation("basemap.title")), new AccountMenu(currentUser, authentication, "admin/basemap")));
         Paragraph hint = new Paragraph(getTranslation("basemap.hint"));
         hint.addClassName("hint");
 
@@ -88,7 +90,7 @@ public class BaseLayerView extends Div implements HasDynamicTitle {
         try {
             BaseLayer saved = service.save(kind.getValue(), url.getValue(), wmtsLayer.getValue(), matrixSet.getValue(),
                     apiKey.getValue(), datum.getValue(),
-                    CurrentUser.get().map(user -> user.getUsername()).orElse("?"));
+                    currentUser.get().map(user -> user.getUsername()).orElse("?"));
             message.setText(getTranslation("basemap.saved"));
             message.getElement().setAttribute("data-outcome", "saved");
             show(saved);

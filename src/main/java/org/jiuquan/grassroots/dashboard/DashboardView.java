@@ -59,12 +59,12 @@ import org.jiuquan.grassroots.organisations.DataChangeException;
 import org.jiuquan.grassroots.organisations.OrganisationDetails;
 import org.jiuquan.grassroots.organisations.OrganisationService;
 import org.jiuquan.grassroots.security.CurrentUser;
-import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.snapshot.Bookmark;
 import org.jiuquan.grassroots.snapshot.BookmarkService;
 import org.jiuquan.grassroots.snapshot.SnapshotPanel;
-import org.jiuquan.grassroots.snapshot.SnapshotService;
+import org.jiuquan.grassroots.snapshot.SnapshotExportService;
 import org.jiuquan.grassroots.organisations.SearchHit;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jspecify.annotations.Nullable;
 import org.jiuquan.grassroots.basemap.BaseLayerService;
 
@@ -83,9 +83,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final DistrictService districtService;
     private final BaseLayerService baseLayers;
     private final AuthenticationContext authentication;
-    private final SnapshotService snapshots;
+    private final SnapshotExportService snapshots;
     private final BookmarkService bookmarks;
-    private final AuditLog audit;
+    private final CurrentUser currentUser;
     private @Nullable SnapshotPanel snapshotPanel;
     /** The district or organisation whose card is open: a snapshot outlines it. */
     private @Nullable String selectedCode;
@@ -124,13 +124,13 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
                          DistrictService districtService, AuthenticationContext authentication,
-                         SnapshotService snapshots, BookmarkService bookmarks, AuditLog audit,
+                         SnapshotExportService snapshots, BookmarkService bookmarks, CurrentUser currentUser,
                          BaseLayerService baseLayers, Clock clock) {
         this.clock = clock;
         this.authentication = authentication;
         this.snapshots = snapshots;
         this.bookmarks = bookmarks;
-        this.audit = audit;
+        this.currentUser = currentUser;
         this.indicators = indicators;
         this.styles = styles;
         this.organisations = organisations;
@@ -177,7 +177,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     // ---- layout ----
 
     private void build() {
-        snapshotPanel = new SnapshotPanel(snapshots, bookmarks, audit, () -> state, () -> selectedCode, this::openSlide);
+        snapshotPanel = new SnapshotPanel(snapshots, bookmarks, () -> state, () -> selectedCode, this::openSlide);
         Div controls = new Div(header(), searchBox(), layerPanel(), filterPanel(), indicatorPanel(), snapshotPanel);
         controls.addClassName("controls");
 
@@ -273,7 +273,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         presentButton.setTooltipText(getTranslation("present.shortcut"));
         presentButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         presentButton.addClickListener(event -> setPresentation(true));
-        Div buttons = new Div(language, presentButton, new AccountMenu(authentication, ""));
+        Div buttons = new Div(language, presentButton, new AccountMenu(currentUser, authentication, ""));
         buttons.addClassName("header-buttons");
         return new Div(title, synthetic, buttons);
     }
@@ -635,8 +635,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private void showOrganisation(OrganisationDetails o) {
         selectedCode = o.code();
         card.showOrganisation(o, districtName(o.districtCode()), getLocale());
-        if (CurrentUser.has(Role.EDITOR)) {
-            card.addStatusEditor(o, OrganisationService.STATUSES, statusChangeDay(o), (status, from) -> {
+        if (currentUser.has(Role.EDITOR)) {
+            card.addStatusEditor(o, OrganisationStatus.CODES, statusChangeDay(o), (status, from) -> {
                 try {
                     organisations.changeStatus(String.valueOf(o.id()), status, from);
                     // Everything that counts statuses follows at once: KPIs, table, chart, map layers, card.

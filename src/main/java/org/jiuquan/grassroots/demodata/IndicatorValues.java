@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -199,7 +200,7 @@ final class IndicatorValues {
             case "communities" -> everyQuarter(communities.entrySet().stream().collect(Collectors.toMap(
                     Map.Entry::getKey, e -> BigDecimal.valueOf(e.getValue()), (a, b) -> a, LinkedHashMap::new)));
             case "weak_rectified" -> byQuarterEnd((status) -> status.equals("rectified"), true);
-            case "weak_open" -> byQuarterEnd((status) -> status.equals("weak") || status.equals("rectifying"), false);
+            case "weak_open" -> byQuarterEnd(OrganisationStatus::isWeak, false);
             default -> {
                 if (!indicator.aggregation().equals("ratio")) {
                     throw new DatasetException("no rule derives indicator " + indicator.code());

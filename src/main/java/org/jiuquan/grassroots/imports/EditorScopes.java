@@ -30,15 +30,17 @@ public class EditorScopes {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final CurrentUser currentUser;
 
-    EditorScopes(JdbcClient jdbc, AuditLog audit) {
+    EditorScopes(JdbcClient jdbc, AuditLog audit, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.audit = audit;
     }
 
     /** The district the signed-in user is limited to, if any. */
     public Optional<String> currentScope() {
-        return CurrentUser.get().flatMap(user -> jdbc.sql(SCOPE_OF).param("username", user.getUsername())
+        return currentUser.get().flatMap(user -> jdbc.sql(SCOPE_OF).param("username", user.getUsername())
                 .query(String.class).optional().map(String::strip));
     }
 
@@ -66,7 +68,7 @@ public class EditorScopes {
      * @throws ImportRefusal 404 for an unknown user, 400 for an unknown district
      */
     public void limit(String username, @Nullable String district) {
-        if (!CurrentUser.has(Role.ADMIN)) {
+        if (!currentUser.has(Role.ADMIN)) {
             throw new org.springframework.security.access.AccessDeniedException("admins only");
         }
         if (jdbc.sql(USER_EXISTS).param("username", username).query(Long.class).single() == 0) {
@@ -74,13 +76,13 @@ public class EditorScopes {
         }
         if (district == null || district.isBlank()) {
             jdbc.sql(CLEAR_SCOPE).param("username", username).update();
-            audit.record(AuditAction.USER_ROLE, username, "district scope lifted");
+            audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, "district scope lifted");
             return;
         }
         if (jdbc.sql(DISTRICT_EXISTS).param("district", district.strip()).query(Long.class).single() == 0) {
             throw ImportRefusal.badFile("import.unknown-district", district);
         }
         jdbc.sql(SET_SCOPE).param("username", username).param("district", district.strip()).update();
-        audit.record(AuditAction.USER_ROLE, username, "limited to district " + district.strip());
+        audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, "limited to district " + district.strip());
     }
 }

@@ -38,10 +38,12 @@ public class ImportService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CurrentUser currentUser;
 
     ImportService(StagingRepository staging, RecordStaging records, VersionRepository versions, FileReaders readers,
                   EditorScopes scopes, ColumnMappings mappings, AuditLog audit, Clock clock,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.staging = staging;
         this.records = records;
         this.mappings = mappings;
@@ -122,12 +124,12 @@ public class ImportService {
                 staging.saveIssues(id, sorted(issues));
             });
             Preview preview = preview(id);
-            audit.record(AuditAction.DATA_IMPORT, fileName, "staged " + id + ": " + staged.size() + " rows, +"
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "staged " + id + ": " + staged.size() + " rows, +"
                     + preview.added() + " ~" + preview.changed() + " -" + preview.removed() + ", "
                     + preview.errors().size() + " errors");
             return preview;
         } catch (ImportRefusal e) {
-            audit.record(AuditAction.DATA_IMPORT, fileName, "refused: " + e.key() + " " + List.of(e.args()));
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "refused: " + e.key() + " " + List.of(e.args()));
             throw e;
         }
     }
@@ -151,7 +153,7 @@ public class ImportService {
             staging.saveIssues(id, sorted(issues));
         });
         Preview preview = preview(id);
-        audit.record(AuditAction.DATA_IMPORT, fileName, "staged " + entity.id + " " + id + ": " + rows.size()
+        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "staged " + entity.id + " " + id + ": " + rows.size()
                 + " rows, +" + preview.added() + " ~" + preview.changed() + " -" + preview.removed() + ", "
                 + preview.errors().size() + " errors");
         return preview;
@@ -243,7 +245,7 @@ public class ImportService {
             }
             int n = versions.recordVersion("import", user, now, batch.fileName(), counts, batch.entity());
             long dataVersion = versions.bumpDataVersion();
-            audit.record(AuditAction.DATA_IMPORT, batch.fileName(), "applied " + id + " as version " + n + ": +"
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, batch.fileName(), "applied " + id + " as version " + n + ": +"
                     + counts.added() + " ~" + counts.changed() + " -" + counts.removed());
             return new Applied(n, counts.added(), counts.changed(), counts.removed(), dataVersion);
         });
@@ -262,7 +264,7 @@ public class ImportService {
             throw new ImportRefusal(HttpStatus.CONFLICT, "import.already-" + batch.state());
         }
         staging.cancel(id);
-        audit.record(AuditAction.DATA_IMPORT, batch.fileName(), "cancelled " + id);
+        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, batch.fileName(), "cancelled " + id);
     }
 
     public List<DatasetVersion> versions() {
@@ -294,7 +296,7 @@ public class ImportService {
             int created = versions.recordVersion("restore", user, now, "version " + n, counts,
                     ImportEntity.ORGANISATIONS);
             long dataVersion = versions.bumpDataVersion();
-            audit.record(AuditAction.DATA_RESTORE, "version/" + n, "restored as version " + created + ": +"
+            audit.record(currentUser.actor(), AuditAction.DATA_RESTORE, "version/" + n, "restored as version " + created + ": +"
                     + counts.added() + " ~" + counts.changed() + " -" + counts.removed());
             return new Applied(created, counts.added(), counts.changed(), counts.removed(), dataVersion);
         });
@@ -362,10 +364,10 @@ public class ImportService {
         return LocalDate.ofInstant(clock.instant(), AuditLog.ZONE);
     }
 
-    private static String editor() {
-        if (!CurrentUser.has(Role.EDITOR)) {
+    private String editor() {
+        if (!currentUser.has(Role.EDITOR)) {
             throw new AccessDeniedException("editors only");
         }
-        return CurrentUser.get().map(u -> u.getUsername()).orElseThrow();
+        return currentUser.get().map(u -> u.getUsername()).orElseThrow();
     }
 }

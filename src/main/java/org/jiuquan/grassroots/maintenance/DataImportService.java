@@ -42,8 +42,10 @@ public class DataImportService {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final EditorScopes scopes;
+    private final CurrentUser currentUser;
 
-    DataImportService(DatasetLoader loader, AuditLog audit, JdbcClient jdbc, EditorScopes scopes) {
+    DataImportService(DatasetLoader loader, AuditLog audit, JdbcClient jdbc, EditorScopes scopes, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.loader = loader;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -70,7 +72,7 @@ public class DataImportService {
      */
     public Result importZip(String fileName, byte[] zip, @Nullable Long confirmRemoved) {
         // A whole dataset spans every district: not for an editor limited to one.
-        if (!CurrentUser.has(Role.EDITOR) || scopes.currentScope().isPresent()) {
+        if (!currentUser.has(Role.EDITOR) || scopes.currentScope().isPresent()) {
             throw new AccessDeniedException("editors of the whole city only");
         }
         try {
@@ -88,21 +90,21 @@ public class DataImportService {
             }
             long removed = removalNeedingConfirmation(dataset);
             if (removed > 0 && (confirmRemoved == null || confirmRemoved != removed)) {
-                audit.record(AuditAction.DATA_IMPORT, fileName, "refused: removes " + removed + " organisations, unconfirmed");
+                audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "refused: removes " + removed + " organisations, unconfirmed");
                 throw new RemovalNeedsConfirmation(removed);
             }
             // Map reads go on against the previous data while the new one loads.
             boolean changed = loader.loadWhileServing(dataset);
             Result result = new Result(changed, dataset.checksum(), dataset.organisations().size(),
                     dataset.contactPoints().size());
-            audit.record(AuditAction.DATA_IMPORT, fileName, (changed ? "loaded" : "unchanged (same checksum)")
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, (changed ? "loaded" : "unchanged (same checksum)")
                     + "; sha256 " + dataset.checksum() + "; " + result.organisations() + " organisations, "
                     + result.contactPoints() + " contact points");
             return result;
         } catch (RemovalNeedsConfirmation e) {
             throw e;
         } catch (DatasetException | java.io.UncheckedIOException e) {
-            audit.record(AuditAction.DATA_IMPORT, fileName, "refused: " + e.getMessage());
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "refused: " + e.getMessage());
             throw e instanceof DatasetException d ? d : new DatasetException("ZIP 无法读取 / the ZIP cannot be read");
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.demodata.DatasetException;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
@@ -50,9 +51,11 @@ public class DataView extends Div implements HasDynamicTitle {
             "EPSG:4541", "EPSG:4542", "EPSG:4519", "EPSG:4520", "EPSG:4521");
 
     private final Paragraph result = new Paragraph();
+    private final CurrentUser currentUser;
 
     public DataView(DataImportService datasets, ImportService imports, DistrictService districts,
-                    MapStyleService styles, MessageSource messages, AuthenticationContext authentication) {
+                    MapStyleService styles, MessageSource messages, AuthenticationContext authentication, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         addClassName("admin-page");
         setId("data");
         result.setId("import-result");
@@ -156,7 +159,7 @@ public class DataView extends Div implements HasDynamicTitle {
         }
         Div options = new Div(mode, district, crs, columns);
         options.addClassName("import-options");
-        add(new Div(new H1(getTranslation("data.title")), new AccountMenu(authentication, "data")),
+        add(new Div(new H1(getTranslation("data.title")), new AccountMenu(currentUser, authentication, "data")),
                 new Paragraph(getTranslation("data.help")), templates, options, upload, result, preview,
                 new VersionList(imports, messages, this::report));
     }

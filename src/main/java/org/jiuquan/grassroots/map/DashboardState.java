@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.jiuquan.grassroots.geo.Bbox;
+import org.jiuquan.grassroots.vocabulary.OrganisationKind;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +30,8 @@ public record DashboardState(String indicator, String period, String method, int
     public static final List<String> DEFAULT_LAYERS = List.of("districts", "villages", "grid-branches", "contact-points");
     public static final List<String> METHODS = List.of("quantile", "equal", "jenks");
     public static final List<String> DISTRICTS = List.of("620902", "620921", "620922", "620923", "620924", "620981", "620982");
-    public static final List<String> KINDS = List.of("village", "grid_branch");
-    public static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
+    public static final List<String> KINDS = OrganisationKind.BRANCH_CODES;
+    public static final List<String> STATUSES = OrganisationStatus.CODES;
 
     /** A state read from a URL, with the parameters that were not valid (name and value) and so ignored. */
     public record Parsed(DashboardState state, List<Map.Entry<String, String>> invalid) {
@@ -185,22 +189,11 @@ public record DashboardState(String indicator, String period, String method, int
             if (values == null || values.isEmpty()) {
                 return null;
             }
-            String[] parts = values.get(0).split(",", -1);
-            try {
-                if (parts.length == 4) {
-                    double[] box = new double[4];
-                    for (int i = 0; i < 4; i++) {
-                        box[i] = Double.parseDouble(parts[i].strip());
-                    }
-                    // Somewhere around Jiuquan, minimum below maximum.
-                    boolean plausible = box[0] >= 80 && box[2] <= 110 && box[1] >= 30 && box[3] <= 50
-                            && box[0] < box[2] && box[1] < box[3];
-                    if (plausible) {
-                        return box;
-                    }
-                }
-            } catch (NumberFormatException e) {
-                // falls through to invalid
+            // A box as every endpoint reads it, and somewhere around Jiuquan, minimum below maximum.
+            Optional<Bbox> box = Bbox.tryParse(values.get(0)).filter(b -> b.minLon() >= 80 && b.maxLon() <= 110
+                    && b.minLat() >= 30 && b.maxLat() <= 50 && b.minLon() < b.maxLon() && b.minLat() < b.maxLat());
+            if (box.isPresent()) {
+                return box.get().toArray();
             }
             invalid.add(Map.entry("bbox", values.get(0)));
             return null;

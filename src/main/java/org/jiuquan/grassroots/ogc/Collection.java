@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jiuquan.grassroots.vocabulary.OrganisationKind;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 
 /** The feature collections the API serves, with the property filters each one accepts. */
 enum Collection {
@@ -87,9 +89,9 @@ enum Collection {
 
     static final class Filters {
         static final List<String> DISTRICTS = List.of("620902", "620921", "620922", "620923", "620924", "620981", "620982");
-        static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
+        static final List<String> STATUSES = OrganisationStatus.CODES;
         static final List<String> LEVELS = List.of("city", "county", "township");
-        static final List<String> KINDS = List.of("village", "grid_branch", "enterprise", "social_org");
+        static final List<String> KINDS = OrganisationKind.CODES;
 
         private Filters() {
         }

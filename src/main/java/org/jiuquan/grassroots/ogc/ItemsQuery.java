@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jiuquan.grassroots.web.ApiProblem;
+import org.jiuquan.grassroots.geo.Bbox;
+import org.jiuquan.grassroots.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,31 +22,6 @@ record ItemsQuery(@Nullable Bbox bbox, int limit, int offset, Map<String, String
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     private static final Set<String> COMMON = Set.of("f", "bbox", "bbox-crs", "limit", "offset");
 
-    record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
-        static Bbox parse(String text) {
-            String[] parts = text.split(",", -1);
-            if (parts.length != 4) {
-                throw ApiProblem.badRequest("problem.bad-bbox", text);
-            }
-            double[] v = new double[4];
-            for (int i = 0; i < 4; i++) {
-                try {
-                    v[i] = Double.parseDouble(parts[i].strip());
-                } catch (NumberFormatException e) {
-                    throw ApiProblem.badRequest("problem.bad-bbox", text);
-                }
-                if (!Double.isFinite(v[i])) {
-                    throw ApiProblem.badRequest("problem.bad-bbox", text);
-                }
-            }
-            boolean valid = v[0] >= -180 && v[2] <= 180 && v[1] >= -90 && v[3] <= 90 && v[0] <= v[2] && v[1] <= v[3];
-            if (!valid) {
-                throw ApiProblem.badRequest("problem.bad-bbox", text);
-            }
-            return new Bbox(v[0], v[1], v[2], v[3]);
-        }
-    }
-
     static ItemsQuery parse(Collection collection, Map<String, String[]> parameters) {
         Set<String> allowed = new TreeSet<>(COMMON);
         allowed.addAll(collection.filters().keySet());
@@ -57,7 +34,7 @@ record ItemsQuery(@Nullable Bbox bbox, int limit, int offset, Map<String, String
             throw ApiProblem.badRequest("problem.bad-bbox-crs", crs);
         }
         String bboxText = single(parameters, "bbox");
-        Bbox bbox = bboxText == null ? null : Bbox.parse(bboxText);
+        Bbox bbox = bboxText == null ? null : QueryParameters.bbox(bboxText);
         int limit = number(single(parameters, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT, "problem.bad-limit");
         int offset = number(single(parameters, "offset"), 0, 0, Integer.MAX_VALUE, "problem.bad-offset");
         return new ItemsQuery(bbox, limit, offset, filters(collection, parameters), single(parameters, "period"));
@@ -81,11 +58,7 @@ record ItemsQuery(@Nullable Bbox bbox, int limit, int offset, Map<String, String
     }
 
     static void checkKnown(Map<String, String[]> parameters, Set<String> allowed) {
-        for (String name : parameters.keySet()) {
-            if (!allowed.contains(name)) {
-                throw ApiProblem.badRequest("problem.unknown-parameter", name, String.join(", ", new TreeSet<>(allowed)));
-            }
-        }
+        QueryParameters.allowOnly(parameters.keySet(), allowed);
     }
 
     /** JSON is the only encoding; f=json (or none) is accepted. */

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.indicators.IndicatorService;
-import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -51,8 +51,10 @@ class OgcController {
     private final FeatureRepository features;
     private final IndicatorService indicators;
     private final JsonMapper json = JsonMapper.shared();
+    private final CurrentUser currentUser;
 
-    OgcController(FeatureRepository features, IndicatorService indicators) {
+    OgcController(FeatureRepository features, IndicatorService indicators, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.features = features;
         this.indicators = indicators;
     }
@@ -117,7 +119,7 @@ class OgcController {
         Collection collection = find(collectionId);
         ItemsQuery query = ItemsQuery.parse(collection, request.getParameterMap());
         String period = indicators.checkPeriod(query.period());
-        FeatureRepository.Page page = features.items(collection, query, period, PhoneNumbers.forCurrentUser());
+        FeatureRepository.Page page = features.items(collection, query, period, currentUser.phoneVisibility());
 
         String itemsUrl = base() + "/collections/" + collection.id() + "/items";
         List<Map<String, Object>> links = new ArrayList<>();
@@ -158,7 +160,7 @@ class OgcController {
         ItemsQuery.checkKnown(request.getParameterMap(), Set.of("f", "period"));
         ItemsQuery.checkFormat(request.getParameterMap());
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
-        String feature = features.item(collection, featureId, period, PhoneNumbers.forCurrentUser())
+        String feature = features.item(collection, featureId, period, currentUser.phoneVisibility())
                 .orElseThrow(() -> ApiProblem.notFound("problem.unknown-feature", collection.id(), featureId));
         return ResponseEntity.ok().cacheControl(DATA_CACHE).contentType(GEOJSON).body(feature);
     }

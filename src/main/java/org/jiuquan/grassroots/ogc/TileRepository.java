@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.ogc;
 
 import java.util.Map;
 
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -119,11 +120,11 @@ class TileRepository {
                            ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(a.x, a.y), 3857), b.env, 4096, 64, true) AS geom
                     FROM bounds b, (
                         SELECT count(*) AS count,
-                               count(*) FILTER (WHERE (o.status_at ->> :period) IN ('weak', 'rectifying')) AS weak,
+                               count(*) FILTER (WHERE %s) AS weak,
                                avg(ST_X(o.geom_3857)) AS x, avg(ST_Y(o.geom_3857)) AS y
                         %s %%s
                         GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)) a) t"""
-                .formatted(layer, pointsInTile);
+                .formatted(layer, OrganisationStatus.weakSql("(o.status_at ->> :period)"), pointsInTile);
     }
 
     private final int maxRawPoints;

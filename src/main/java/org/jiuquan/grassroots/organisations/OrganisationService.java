@@ -11,8 +11,8 @@ import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.imports.EditorScopes;
 import org.jiuquan.grassroots.security.CurrentUser;
-import org.jiuquan.grassroots.security.PhoneNumbers;
 import org.jiuquan.grassroots.security.Role;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
@@ -20,15 +20,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrganisationService {
 
-    /** The statuses an organisation can be in (the V2 check). */
-    public static final List<String> STATUSES = List.of("normal", "weak", "rectifying", "rectified");
-
     private final OrganisationRepository repository;
     private final AuditLog audit;
     private final EditorScopes scopes;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
-    OrganisationService(OrganisationRepository repository, AuditLog audit, EditorScopes scopes, Clock clock) {
+    OrganisationService(OrganisationRepository repository, AuditLog audit, EditorScopes scopes, Clock clock, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.clock = clock;
         this.repository = repository;
         this.audit = audit;
@@ -44,7 +43,7 @@ public class OrganisationService {
      */
     @Transactional
     public OrganisationDetails changeStatus(String codeOrId, String status, LocalDate from) {
-        if (!CurrentUser.has(Role.EDITOR)) {
+        if (!currentUser.has(Role.EDITOR)) {
             throw new DataChangeException("change.forbidden");
         }
         OrganisationDetails before = organisation(codeOrId)
@@ -52,8 +51,8 @@ public class OrganisationService {
         if (!scopes.mayChange(before.districtCode())) {
             throw new DataChangeException("change.outside-scope", before.nameZh());
         }
-        if (!STATUSES.contains(status)) {
-            throw new DataChangeException("change.bad-status", status, String.join(", ", STATUSES));
+        if (!OrganisationStatus.CODES.contains(status)) {
+            throw new DataChangeException("change.bad-status", status, OrganisationStatus.listed());
         }
         if (from.isBefore(before.statusSince()) || from.isAfter(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))) {
             throw new DataChangeException("change.bad-date", from, before.statusSince());
@@ -65,9 +64,9 @@ public class OrganisationService {
             throw new DataChangeException("change.after-periods", from, lastPeriodEnd);
         }
         repository.changeStatus(before.id(), status, from);
-        audit.record(AuditAction.DATA_CHANGE, "organisation/" + (before.code() != null ? before.code() : before.id()),
+        audit.record(currentUser.actor(), AuditAction.DATA_CHANGE, "organisation/" + (before.code() != null ? before.code() : before.id()),
                 "status " + before.status() + " -> " + status + " from " + from);
-        return repository.byId(before.id(), null, PhoneNumbers.forCurrentUser()).orElseThrow();
+        return repository.byId(before.id(), null, currentUser.phoneVisibility()).orElseThrow();
     }
 
     /** A village or grid branch by its 12-digit code, or any organisation by its number, as it is now. */
@@ -81,10 +80,10 @@ public class OrganisationService {
      */
     public Optional<OrganisationDetails> organisation(String codeOrId, @Nullable String period) {
         if (codeOrId.matches("[0-9]{12}")) {
-            return repository.byCode(codeOrId, period, PhoneNumbers.forCurrentUser());
+            return repository.byCode(codeOrId, period, currentUser.phoneVisibility());
         }
         return codeOrId.matches("[0-9]{1,11}")
-                ? repository.byId(Long.parseLong(codeOrId), period, PhoneNumbers.forCurrentUser()) : Optional.empty();
+                ? repository.byId(Long.parseLong(codeOrId), period, currentUser.phoneVisibility()) : Optional.empty();
     }
 
     /** The last day of the dataset's last period: the latest day a status change can be seen on. */
@@ -95,7 +94,7 @@ public class OrganisationService {
     /** A contact point, with its organisation's status at the end of the period (null: now). */
     public Optional<ContactPointDetails> contactPoint(String id, @Nullable String period) {
         return id.matches("[0-9]{1,18}")
-                ? repository.contactPoint(Long.parseLong(id), period, PhoneNumbers.forCurrentUser()) : Optional.empty();
+                ? repository.contactPoint(Long.parseLong(id), period, currentUser.phoneVisibility()) : Optional.empty();
     }
 
     /** At most {@code limit} hits for a name fragment; nothing for fewer than one character. */

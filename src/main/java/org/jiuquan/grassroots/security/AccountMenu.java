@@ -16,10 +16,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
  */
 public class AccountMenu extends Div {
 
-    public AccountMenu(AuthenticationContext authentication, String current) {
+    public AccountMenu(CurrentUser currentUser, AuthenticationContext authentication, String current) {
         addClassName("account-menu");
         setId("account-menu");
-        CurrentUser.get().ifPresent(user -> {
+        currentUser.get().ifPresent(user -> {
             // The name is data (as entered by an admin); the role is a label of the interface.
             Span who = new Span(user.displayName());
             who.setId("signed-in-user");
@@ -28,13 +28,13 @@ public class AccountMenu extends Div {
             add(who, role);
         });
         link("", "nav.dashboard", "nav-dashboard", current);
-        if (CurrentUser.has(Role.ANALYST)) {
+        if (currentUser.has(Role.ANALYST)) {
             link("analysis", "nav.analysis", "open-analysis", current);
         }
-        if (CurrentUser.has(Role.EDITOR)) {
+        if (currentUser.has(Role.EDITOR)) {
             link("data", "nav.data", "nav-data", current);
         }
-        if (CurrentUser.has(Role.ADMIN)) {
+        if (currentUser.has(Role.ADMIN)) {
             link("admin/users", "nav.users", "nav-users", current);
             link("admin/audit", "nav.audit", "nav-audit", current);
             link("admin/basemap", "nav.basemap", "nav-basemap", current);

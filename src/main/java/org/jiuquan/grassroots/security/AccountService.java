@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.jiuquan.grassroots.audit.Actor;
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,8 +24,10 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final ApiTokenService tokens;
+    private final CurrentUser currentUser;
 
-    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, ApiTokenService tokens) {
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, AuditLog audit, ApiTokenService tokens, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.accounts = accounts;
         this.encoder = encoder;
         this.audit = audit;
@@ -48,14 +51,14 @@ public class AccountService {
         }
         checkPassword(username, password);
         accounts.insert(username, displayName.strip(), role, hash(password), false);
-        audit.record(AuditAction.USER_CREATE, username, "role=" + role.code());
+        audit.record(currentUser.actor(), AuditAction.USER_CREATE, username, "role=" + role.code());
     }
 
     /** Creates a demo account (demo database only); its password is the documented demo password. */
     @Transactional
     void createDemo(String username, String displayName, Role role, String password) {
         accounts.insert(username, displayName, role, hash(password), true);
-        audit.recordAs(null, AuditAction.USER_CREATE, username, "role=" + role.code() + ", demo");
+        audit.record(Actor.SYSTEM, AuditAction.USER_CREATE, username, "role=" + role.code() + ", demo");
     }
 
     /** Creates the first admin of a deployment (see FirstAdmin); the password must pass the policy. */
@@ -66,7 +69,7 @@ public class AccountService {
         }
         checkPassword(username, password);
         accounts.insert(username, username, Role.ADMIN, hash(password), false);
-        audit.recordAs(null, AuditAction.USER_CREATE, username, "role=admin, first admin");
+        audit.record(Actor.SYSTEM, AuditAction.USER_CREATE, username, "role=admin, first admin");
     }
 
     @Transactional
@@ -77,7 +80,7 @@ public class AccountService {
         }
         accounts.updateRole(username, role);
         tokens.forgetChecks(); // the user's tokens act with the new role from the next request
-        audit.record(AuditAction.USER_ROLE, username, account.role().code() + " -> " + role.code());
+        audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, account.role().code() + " -> " + role.code());
     }
 
     @Transactional
@@ -88,7 +91,7 @@ public class AccountService {
         }
         accounts.updateEnabled(username, enabled);
         tokens.forgetChecks();
-        audit.record(AuditAction.USER_ENABLE, username, enabled ? "enabled" : "disabled");
+        audit.record(currentUser.actor(), AuditAction.USER_ENABLE, username, enabled ? "enabled" : "disabled");
     }
 
     @Transactional
@@ -96,7 +99,7 @@ public class AccountService {
         existing(username);
         checkPassword(username, password);
         accounts.updatePassword(username, hash(password));
-        audit.record(AuditAction.USER_PASSWORD, username, null);
+        audit.record(currentUser.actor(), AuditAction.USER_PASSWORD, username, null);
     }
 
     /** The stored form of a password (the encoder answers null only for a null password). */

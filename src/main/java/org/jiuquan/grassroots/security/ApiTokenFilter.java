@@ -8,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jiuquan.grassroots.audit.AuditAction;
-import org.jiuquan.grassroots.audit.AuditLog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -26,11 +24,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiTokenService tokens;
-    private final AuditLog audit;
+    private final SignInAuditService audit;
     private final SecurityProblems problems;
     private final SecurityContextHolderStrategy contexts;
 
-    ApiTokenFilter(ApiTokenService tokens, AuditLog audit, SecurityProblems problems,
+    ApiTokenFilter(ApiTokenService tokens, SignInAuditService audit, SecurityProblems problems,
                    SecurityContextHolderStrategy contexts) {
         this.contexts = contexts;
         this.tokens = tokens;
@@ -53,7 +51,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip();
         Optional<SignedInUser> user = tokens.authenticate(token, request.getRequestURI());
         if (user.isEmpty()) {
-            audit.recordAs(null, AuditAction.TOKEN_REJECTED, null, request.getRequestURI());
+            audit.tokenRejected(request.getRequestURI());
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.bad-token");
             return;

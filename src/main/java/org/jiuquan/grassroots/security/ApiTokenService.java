@@ -51,9 +51,11 @@ public class ApiTokenService {
     /** By the token's SHA-256: the user it acts for, or empty for a refused token. */
     private final Cache<String, Optional<SignedInUser>> checks = Caffeine.newBuilder()
             .expireAfterWrite(CHECK_REUSE).maximumSize(10_000).build();
+    private final CurrentUser currentUser;
 
     ApiTokenService(JdbcClient jdbc, AccountRepository accounts, AuditLog audit,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -73,7 +75,7 @@ public class ApiTokenService {
         long id = jdbc.sql("INSERT INTO api_token (user_id, name, token_hash) VALUES (:user, :name, :hash) RETURNING id")
                 .param("user", account.id()).param("name", name.strip()).param("hash", sha256(token))
                 .query(Long.class).single();
-        audit.record(AuditAction.TOKEN_ISSUE, username, "token " + id + " \"" + name.strip() + "\"");
+        audit.record(currentUser.actor(), AuditAction.TOKEN_ISSUE, username, "token " + id + " \"" + name.strip() + "\"");
         return token;
     }
 
@@ -86,7 +88,7 @@ public class ApiTokenService {
         jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
                 .param("id", tokenId).update();
         forgetChecks();
-        audit.record(AuditAction.TOKEN_REVOKE, token.get().username(), "token " + tokenId + " \"" + token.get().name() + "\"");
+        audit.record(currentUser.actor(), AuditAction.TOKEN_REVOKE, token.get().username(), "token " + tokenId + " \"" + token.get().name() + "\"");
     }
 
     public List<ApiToken> all() {
@@ -154,7 +156,7 @@ public class ApiTokenService {
                 .param("span", USE_AUDIT_SPAN.toSeconds()).param("target", "token " + id)
                 .query(Boolean.class).single();
         if (auditDue) {
-            audit.recordAs(username, AuditAction.TOKEN_USE, "token " + id, path);
+            audit.record(currentUser.actorNamed(username), AuditAction.TOKEN_USE, "token " + id, path);
         }
     }
 

@@ -7,12 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jiuquan.grassroots.audit.AuditLog;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the request's signed-in user (session or API token) on the request, where {@link CurrentUser} and
- * the audit log find it, whatever security-context strategy is installed globally. (Vaadin installs its
+ * Puts the request's signed-in user (session or API token) on the request, where {@link CurrentUser} finds it,
+ * whatever security-context strategy is installed globally. (Vaadin installs its
  * own strategy per application; with several applications in one JVM, as in the tests, the global one
  * may belong to another.)
  */
@@ -22,7 +21,7 @@ class CurrentUserFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getUserPrincipal() != null) {
-            request.setAttribute(AuditLog.USER_ATTRIBUTE, request.getUserPrincipal());
+            request.setAttribute(CurrentUser.USER_ATTRIBUTE, request.getUserPrincipal());
         }
         chain.doFilter(request, response);
     }

@@ -33,8 +33,10 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     private final LoginForm form = new LoginForm();
     private final DemoAccounts demoAccounts;
+    private final CurrentUser currentUser;
 
-    LoginView(DemoAccounts demoAccounts) {
+    LoginView(DemoAccounts demoAccounts, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.demoAccounts = demoAccounts;
         addClassName("login-page");
         setId("login");
@@ -49,7 +51,7 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (CurrentUser.get().isPresent()) {
+        if (currentUser.get().isPresent()) {
             event.forwardTo("");
             return;
         }

@@ -4,8 +4,6 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.jiuquan.grassroots.audit.AuditAction;
-import org.jiuquan.grassroots.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,7 +52,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, AuditLog audit,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, SignInAuditService audit,
                                             SecurityProblems problems, SignInThrottle throttle,
                                             ObjectProvider<SecurityContextHolderStrategy> strategies,
                                             ObjectProvider<VaadinDefaultRequestCache> requestCache,
@@ -100,7 +98,7 @@ class SecurityConfiguration {
                 .loginView(LoginView.class, "/login?signed-out")
                 .addLogoutHandler((request, response, authentication) -> {
                     if (authentication != null) {
-                        audit.recordAs(authentication.getName(), AuditAction.SIGN_OUT, authentication.getName(), null);
+                        audit.signedOut(authentication.getName());
                     }
                 }));
         return http.build();

@@ -6,12 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jiuquan.grassroots.audit.AuditAction;
-import org.jiuquan.grassroots.audit.AuditLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SecurityProblems {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
     private final MessageSource messages;
 
@@ -52,15 +46,9 @@ class SecurityProblems {
      * A sign-in form posted without its CSRF token (a page kept open across a restart, or a form on another
      * site): back to the sign-in page, which says the page had expired. Nobody is signed in.
      */
-    AccessDeniedHandler signInWithoutCsrfToken(AuditLog audit) {
+    AccessDeniedHandler signInWithoutCsrfToken(SignInAuditService audit) {
         return (request, response, e) -> {
-            try {
-                audit.recordAs(null, AuditAction.SIGN_IN_FAILURE, String.valueOf(request.getParameter("username")),
-                        "no valid CSRF token");
-            } catch (DataAccessException unreachable) {
-                log.warn("A sign-in without CSRF token from {} was refused; the audit trail is unreachable",
-                        request.getRemoteAddr());
-            }
+            audit.refused(String.valueOf(request.getParameter("username")), "no valid CSRF token");
             response.sendRedirect(request.getContextPath() + "/login?expired");
         };
     }

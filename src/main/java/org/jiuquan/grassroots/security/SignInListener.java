@@ -2,12 +2,9 @@ package org.jiuquan.grassroots.security;
 
 import java.time.Duration;
 
-import org.jiuquan.grassroots.audit.AuditAction;
-import org.jiuquan.grassroots.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -25,10 +22,10 @@ class SignInListener {
 
     private static final Logger log = LoggerFactory.getLogger(SignInListener.class);
 
-    private final AuditLog audit;
+    private final SignInAuditService audit;
     private final SignInThrottle throttle;
 
-    SignInListener(AuditLog audit, SignInThrottle throttle) {
+    SignInListener(SignInAuditService audit, SignInThrottle throttle) {
         this.audit = audit;
         this.throttle = throttle;
     }
@@ -37,7 +34,7 @@ class SignInListener {
     public void succeeded(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
         throttle.succeeded(username, address(event.getAuthentication()));
-        audit.recordAs(username, AuditAction.SIGN_IN_SUCCESS, username, null);
+        audit.signedIn(username);
     }
 
     @EventListener
@@ -55,11 +52,7 @@ class SignInListener {
     }
 
     private void record(String username, String detail) {
-        try {
-            audit.recordAs(null, AuditAction.SIGN_IN_FAILURE, username, detail);
-        } catch (DataAccessException e) {
-            log.warn("Could not audit the failed sign-in of {} ({}): {}", username, detail, e.getMessage());
-        }
+        audit.refused(username, detail);
     }
 
     private static String address(Authentication authentication) {

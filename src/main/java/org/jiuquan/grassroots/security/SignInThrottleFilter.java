@@ -8,11 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jiuquan.grassroots.audit.AuditAction;
-import org.jiuquan.grassroots.audit.AuditLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,12 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(SignInThrottleFilter.class);
-
     private final SignInThrottle throttle;
-    private final AuditLog audit;
+    private final SignInAuditService audit;
 
-    SignInThrottleFilter(SignInThrottle throttle, AuditLog audit) {
+    SignInThrottleFilter(SignInThrottle throttle, SignInAuditService audit) {
         this.throttle = throttle;
         this.audit = audit;
     }
@@ -47,12 +40,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             return;
         }
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-        try {
-            audit.recordAs(null, AuditAction.SIGN_IN_FAILURE, username, "throttled: wait " + seconds + " s");
-        } catch (DataAccessException e) {
-            log.warn("Sign-in of {} from {} refused (wait {} s); the audit trail is unreachable: {}",
-                    username, request.getRemoteAddr(), seconds, e.getMessage());
-        }
+        audit.refused(username, "throttled: wait " + seconds + " s");
         response.sendRedirect(request.getContextPath() + "/login?error&wait=" + seconds);
     }
 }

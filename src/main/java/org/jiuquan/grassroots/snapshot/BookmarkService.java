@@ -39,8 +39,10 @@ public class BookmarkService {
     private final JdbcClient jdbc;
     private final IndicatorService indicators;
     private final AuditLog audit;
+    private final CurrentUser currentUser;
 
-    BookmarkService(JdbcClient jdbc, IndicatorService indicators, AuditLog audit) {
+    BookmarkService(JdbcClient jdbc, IndicatorService indicators, AuditLog audit, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.indicators = indicators;
         this.audit = audit;
@@ -78,13 +80,13 @@ public class BookmarkService {
                 RETURNING id""")
                 .param("title", clean).param("query", query).param("by", user()).param("shared", shared)
                 .query(Long.class).single();
-        audit.record(AuditAction.SLIDE_ADD, "slide/" + id, clean);
+        audit.record(currentUser.actor(), AuditAction.SLIDE_ADD, "slide/" + id, clean);
         return one(id);
     }
 
     /** Whether the signed-in user may delete, move or share a slide: its author, or an admin. */
     public boolean mayChange(Bookmark bookmark) {
-        return bookmark.createdBy().equals(user()) || CurrentUser.has(Role.ADMIN);
+        return bookmark.createdBy().equals(user()) || currentUser.has(Role.ADMIN);
     }
 
     /** Deletes a slide, keeping it a day for {@link #restore}. */
@@ -93,7 +95,7 @@ public class BookmarkService {
         Bookmark bookmark = changeable(id);
         jdbc.sql("UPDATE map_bookmark SET deleted_at = now() WHERE id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM map_bookmark WHERE deleted_at < now() - interval '1 day'").update();
-        audit.record(AuditAction.SLIDE_DELETE, "slide/" + id, bookmark.title());
+        audit.record(currentUser.actor(), AuditAction.SLIDE_DELETE, "slide/" + id, bookmark.title());
     }
 
     /** Undoes a deletion: the slide is back where it was. */
@@ -101,7 +103,7 @@ public class BookmarkService {
     public void restore(long id) {
         Bookmark bookmark = changeable(id);
         jdbc.sql("UPDATE map_bookmark SET deleted_at = NULL WHERE id = :id").param("id", id).update();
-        audit.record(AuditAction.SLIDE_RESTORE, "slide/" + id, bookmark.title());
+        audit.record(currentUser.actor(), AuditAction.SLIDE_RESTORE, "slide/" + id, bookmark.title());
     }
 
     /** Moves a slide one place up (-1) or down (+1) among the slides the user sees. */
@@ -121,7 +123,7 @@ public class BookmarkService {
             jdbc.sql("UPDATE map_bookmark SET position = :position WHERE id = :id")
                     .param("position", i + 1).param("id", order.get(i).id()).update();
         }
-        audit.record(AuditAction.SLIDE_MOVE, "slide/" + id, bookmark.title() + ": " + (from + 1) + " → " + (to + 1));
+        audit.record(currentUser.actor(), AuditAction.SLIDE_MOVE, "slide/" + id, bookmark.title() + ": " + (from + 1) + " → " + (to + 1));
     }
 
     /** Shares a slide with everyone, or keeps it for its author alone. */
@@ -130,7 +132,7 @@ public class BookmarkService {
         Bookmark bookmark = changeable(id);
         jdbc.sql("UPDATE map_bookmark SET shared = :shared WHERE id = :id").param("shared", shared).param("id", id)
                 .update();
-        audit.record(AuditAction.SLIDE_SHARE, "slide/" + id, bookmark.title() + ": " + (shared ? "shared" : "private"));
+        audit.record(currentUser.actor(), AuditAction.SLIDE_SHARE, "slide/" + id, bookmark.title() + ": " + (shared ? "shared" : "private"));
     }
 
     private Bookmark changeable(long id) {
@@ -151,8 +153,8 @@ public class BookmarkService {
                 rs.getBoolean(6));
     }
 
-    private static String user() {
-        return CurrentUser.get().map(u -> u.getUsername()).orElse("-");
+    private String user() {
+        return currentUser.get().map(u -> u.getUsername()).orElse("-");
     }
 
     /** The view a bookmark holds; a value no longer valid (a removed indicator) falls back to the default. */

@@ -11,12 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jiuquan.grassroots.analysis.AnalysisFilter;
 import org.jiuquan.grassroots.analysis.AnalysisKind;
 import org.jiuquan.grassroots.analysis.AnalysisService;
-import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.i18n.Translations;
-import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jiuquan.grassroots.web.QueryParameters;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,22 +31,20 @@ import org.springframework.web.bind.annotation.RestController;
 class SnapshotController {
 
     private final SnapshotParameters parameters;
-    private final SnapshotService snapshots;
+    private final SnapshotExportService exports;
     private final BookmarkService bookmarks;
     private final AnalysisOverlays overlays;
     private final Translations translations;
-    private final AuditLog audit;
     private final Clock clock;
 
-    SnapshotController(SnapshotParameters parameters, SnapshotService snapshots, BookmarkService bookmarks,
-                       AnalysisOverlays overlays, Translations translations, AuditLog audit, Clock clock) {
+    SnapshotController(SnapshotParameters parameters, SnapshotExportService exports, BookmarkService bookmarks,
+                       AnalysisOverlays overlays, Translations translations, Clock clock) {
         this.clock = clock;
         this.overlays = overlays;
         this.translations = translations;
         this.parameters = parameters;
-        this.snapshots = snapshots;
+        this.exports = exports;
         this.bookmarks = bookmarks;
-        this.audit = audit;
     }
 
     /**
@@ -59,9 +56,8 @@ class SnapshotController {
         Map<String, List<String>> query = parameters(request);
         List<String> township = query.remove("township");
         SnapshotRequest snapshot = parameters.parse(query);
-        byte[] file = township == null ? snapshots.render(snapshot, CurrentUser.exportSignature().orElse(null))
-                : townshipSnapshot(snapshot, township);
-        audit.record(AuditAction.EXPORT_MAP, "snapshot." + snapshot.format().extension(), request.getQueryString());
+        byte[] file = township == null ? exports.snapshot(snapshot, request.getQueryString())
+                : townshipSnapshot(snapshot, township, request.getQueryString());
         return file(file, snapshot.format().mediaType(), "jiuquan-" + snapshot.view().indicator() + "-"
                 + snapshot.view().period() + "." + snapshot.format().extension());
     }
@@ -80,9 +76,8 @@ class SnapshotController {
         if (townships && view.view().district() == null) {
             throw ApiProblem.badRequest("problem.township-pages-need-district");
         }
-        byte[] file = snapshots.meetingPack(view.view(), view.size(), CurrentUser.exportSignature().orElse(null),
-                view.view().district(), townships);
-        audit.record(AuditAction.EXPORT_MAP, "meeting-pack.pdf", request.getQueryString());
+        byte[] file = exports.meetingPack(exports.requester(), view.view(), view.size(), view.view().district(),
+                townships, request.getQueryString());
         return file(file, "application/pdf", "jiuquan-meeting-pack-" + view.view().indicator() + "-"
                 + view.view().period() + ".pdf");
     }
@@ -96,8 +91,7 @@ class SnapshotController {
         if (slides.isEmpty()) {
             throw ApiProblem.notFound("problem.no-bookmarks");
         }
-        byte[] file = snapshots.slides(slides, page.size(), CurrentUser.exportSignature().orElse(null));
-        audit.record(AuditAction.EXPORT_MAP, "slides.pdf", slides.size() + " slides");
+        byte[] file = exports.slides(slides, page.size());
         return file(file, "application/pdf", "jiuquan-slides-" + LocalDate.now(clock.withZone(AuditLog.ZONE)) + ".pdf");
     }
 
@@ -136,15 +130,13 @@ class SnapshotController {
                 overlays.overlay(kind, snapshot.view().period(), distanceKm, minCount, locale(snapshot)),
                 AnalysisFilter.of(null, null, null, null, null, null, request.getParameter("area")).area(),
                 locale(snapshot));
-        byte[] file = snapshots.renderAnalysis(snapshot, overlay, CurrentUser.exportSignature().orElse(null));
-        audit.record(AuditAction.EXPORT_MAP, "analysis/" + kind.code() + "." + snapshot.format().extension(),
-                request.getQueryString());
+        byte[] file = exports.analysis(snapshot, overlay, kind, request.getQueryString());
         return file(file, snapshot.format().mediaType(), "jiuquan-" + kind.code() + "." + snapshot.format().extension());
     }
 
-    private byte[] townshipSnapshot(SnapshotRequest snapshot, List<String> township) {
+    private byte[] townshipSnapshot(SnapshotRequest snapshot, List<String> township, @Nullable String query) {
         String code = TownshipParameters.townshipCode(township);
-        byte[] file = snapshots.renderTownship(snapshot, code, CurrentUser.exportSignature().orElse(null));
+        byte[] file = exports.township(snapshot, code, query);
         if (file == null) {
             throw ApiProblem.notFound("problem.unknown-township", code);
         }

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.jiuquan.grassroots.audit.AuditAction;
-import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.map.DashboardState;
-import org.jiuquan.grassroots.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +39,8 @@ public class SnapshotPanel extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotPanel.class);
 
-    private final SnapshotService snapshots;
+    private final SnapshotExportService exports;
     private final BookmarkService bookmarks;
-    private final AuditLog audit;
     private final Supplier<DashboardState> view;
     private final Supplier<@Nullable String> selection;
     private final Consumer<Bookmark> openSlide;
@@ -64,12 +60,11 @@ public class SnapshotPanel extends Div {
     private final Anchor slidesPdf = new Anchor();
     private final Button startShow = new Button();
 
-    public SnapshotPanel(SnapshotService snapshots, BookmarkService bookmarks, AuditLog audit,
+    public SnapshotPanel(SnapshotExportService exports, BookmarkService bookmarks,
                          Supplier<DashboardState> view, Supplier<@Nullable String> selection,
                          Consumer<Bookmark> openSlide) {
-        this.snapshots = snapshots;
+        this.exports = exports;
         this.bookmarks = bookmarks;
-        this.audit = audit;
         this.view = view;
         this.selection = selection;
         this.openSlide = openSlide;
@@ -174,8 +169,7 @@ public class SnapshotPanel extends Div {
         DashboardState state = view.get();
         PageSize page = size.getValue() == PageSize.SCREEN ? PageSize.A4_LANDSCAPE : size.getValue();
         // Who exports is read now: the background thread serves no request and has no signed-in user.
-        String signature = CurrentUser.exportSignature().orElse(null);
-        String actor = CurrentUser.get().map(u -> u.getUsername()).orElse(null);
+        SnapshotExportService.Requester requester = exports.requester();
         pack.setEnabled(false);
         progress.setVisible(true);
         packResult.removeAll();
@@ -183,8 +177,7 @@ public class SnapshotPanel extends Div {
         Thread.ofVirtual().name("meeting-pack").start(() -> {
             byte[] file = null;
             try {
-                file = snapshots.meetingPack(state, page, signature);
-                audit.recordAs(actor, AuditAction.EXPORT_MAP, "meeting-pack.pdf",
+                file = exports.meetingPack(requester, state, page,
                         String.join("&", state.toParameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
             } catch (RuntimeException e) {
                 log.warn("The meeting pack failed; no file was offered", e);

@@ -9,6 +9,7 @@ import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.indicators.Period;
 import org.jiuquan.grassroots.map.DashboardState;
 import org.jiuquan.grassroots.web.ApiProblem;
+import org.jiuquan.grassroots.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +36,7 @@ public class SnapshotParameters {
 
     /** @throws ApiProblem (400) for an unknown parameter or a value out of range */
     public SnapshotRequest parse(Map<String, List<String>> parameters) {
-        for (String name : parameters.keySet()) {
-            if (!NAMES.contains(name)) {
-                throw ApiProblem.badRequest("problem.unknown-parameter", name, String.join(", ", new java.util.TreeSet<>(NAMES)));
-            }
-        }
+        QueryParameters.allowOnly(parameters.keySet(), NAMES);
         List<String> periods = indicators.periods().stream().map(Period::code).toList();
         DashboardState.Parsed parsed = DashboardState.parse(parameters, indicators.indicatorsByCode().keySet(), periods);
         if (!parsed.invalid().isEmpty()) {

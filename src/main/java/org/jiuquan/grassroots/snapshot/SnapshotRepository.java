@@ -3,6 +3,7 @@ package org.jiuquan.grassroots.snapshot;
 import java.util.List;
 
 import org.jiuquan.grassroots.map.DashboardState;
+import org.jiuquan.grassroots.vocabulary.OrganisationStatus;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -39,7 +40,8 @@ public class SnapshotRepository {
                    ST_X(o.geom_3857) AS x, ST_Y(o.geom_3857) AS y
             FROM organisation o
             JOIN organisation_period_status s ON s.organisation_id = o.id AND s.period = :period
-            WHERE o.district_code = :district AND s.status IN ('weak', 'rectifying')
+            WHERE o.district_code = :district AND\s""" + OrganisationStatus.weakSql("s.status") + """
+
             ORDER BY o.fortress_index NULLS LAST, o.code""";
 
     /** An organisation's status at the end of the view's period. */
@@ -88,15 +90,16 @@ public class SnapshotRepository {
             return bind(jdbc.sql("SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), " + STATUS + ", o.code, count(*) "
                             + from + " GROUP BY o.id"
                             // Weak ones last, so their rings are never hidden under a neighbour.
-                            + " ORDER BY " + STATUS + " IN ('weak', 'rectifying'), o.id"), layer, view, extent3857)
+                            + " ORDER BY " + OrganisationStatus.weakSql(STATUS) + ", o.id"), layer, view, extent3857)
                     .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2),
-                            rs.getString(3).equals("weak") || rs.getString(3).equals("rectifying"), rs.getString(4),
+                            OrganisationStatus.isWeak(rs.getString(3)), rs.getString(4),
                             rs.getInt(5), false))
                     .list();
         }
         return bind(jdbc.sql("""
                 SELECT avg(ST_X(o.geom_3857)), avg(ST_Y(o.geom_3857)), count(*),
-                       bool_or((o.status_at ->> :period) IN ('weak', 'rectifying'))
+                       bool_or(""" + OrganisationStatus.weakSql(STATUS) + """
+                       )
                 """ + from + """
                  GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)
                  ORDER BY count(*)"""), layer, view, extent3857)

@@ -40,6 +40,8 @@ class AnalysisFixturesIT {
     LocalPostgis cluster;
     @Autowired
     IndicatorService indicators;
+    @Autowired
+    org.jiuquan.grassroots.security.CurrentUser currentUser;
     JdbcClient fixtures;
     AnalysisService analysis;
     long nextId = 1;
@@ -62,7 +64,8 @@ class AnalysisFixturesIT {
         buildLayout();
         fixtures.sql(org.jiuquan.grassroots.demodata.DatasetLoader.NEAREST_CONTACTS).update();
         analysis = new AnalysisService(new AnalysisRepository(fixtures,
-                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource)), indicators);
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource)), indicators, currentUser,
+                () -> org.jiuquan.grassroots.datachanges.DataVersionListener.UNKNOWN);
     }
 
     /**

@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @PostgisIntegrationTest
 class AuditChainIT {
 
+    private static final Actor CHAIN_TEST = new Actor("chain.test", null);
+
     @Autowired
     AuditLog audit;
     @Autowired
@@ -35,7 +37,7 @@ class AuditChainIT {
             List<Future<?>> writes = new java.util.ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 int n = i;
-                writes.add(pool.submit(() -> audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "concurrent " + n, null)));
+                writes.add(pool.submit(() -> audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "concurrent " + n, null)));
             }
             for (Future<?> write : writes) {
                 write.get();
@@ -52,60 +54,67 @@ class AuditChainIT {
     @Test
     void aRowEditedByASuperuserIsNamedAsTheFirstBreak() {
         for (int i = 0; i < 3; i++) {
-            audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "edit target " + i, "status normal -> weak");
+            audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "edit target " + i, "status normal -> weak");
         }
         assertThat(chain.verify().intact()).isTrue();
         long victim = idOf("edit target 1");
 
         asSuperuser("UPDATE audit_event SET detail = 'status normal -> normal' WHERE id = " + victim);
-        AuditChain.Report report = chain.verify();
-        assertThat(report.firstBroken()).hasValueSatisfying(row -> {
-            assertThat(row.id()).isEqualTo(victim);
-            assertThat(row.reason()).isEqualTo(AuditChain.Break.CONTENT_CHANGED);
-        });
-
-        // Putting the old text back mends it: the check is about content, not about who touched the row.
-        asSuperuser("UPDATE audit_event SET detail = 'status normal -> weak' WHERE id = " + victim);
+        try {
+            AuditChain.Report report = chain.verify();
+            assertThat(report.firstBroken()).hasValueSatisfying(row -> {
+                assertThat(row.id()).isEqualTo(victim);
+                assertThat(row.reason()).isEqualTo(AuditChain.Break.CONTENT_CHANGED);
+            });
+        } finally {
+            // Putting the old text back mends it (the check is about content, not about who touched the row),
+            // and leaves the trail whole for other tests even when an assertion above failed.
+            asSuperuser("UPDATE audit_event SET detail = 'status normal -> weak' WHERE id = " + victim);
+        }
         assertThat(chain.verify().intact()).isTrue();
     }
 
     @Test
     void aRowDeletedByASuperuserBreaksTheChainAtTheRowAfterIt() {
         for (int i = 0; i < 3; i++) {
-            audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "delete target " + i, null);
+            audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "delete target " + i, null);
         }
         long deleted = idOf("delete target 1");
         long next = idOf("delete target 2");
         Map<String, Object> row = jdbc.sql("SELECT * FROM audit_event WHERE id = :id").param("id", deleted).query().singleRow();
 
         asSuperuser("DELETE FROM audit_event WHERE id = " + deleted);
-        AuditChain.Report report = chain.verify();
-        assertThat(report.firstBroken()).hasValueSatisfying(broken -> {
-            assertThat(broken.id()).isEqualTo(next);
-            assertThat(broken.reason()).isEqualTo(AuditChain.Break.PREDECESSOR_MISSING);
-        });
-
-        // Put the row back exactly as it was, so the trail is whole for the other tests.
-        jdbc.sql("""
-                INSERT INTO audit_event (id, at, actor, action, target, detail, client_address, chain_seq, prev_hash, row_hash)
-                VALUES (:id, :at, :actor, :action, :target, :detail, :client_address, :chain_seq, :prev_hash, :row_hash)""")
-                .params(row).update();
+        try {
+            AuditChain.Report report = chain.verify();
+            assertThat(report.firstBroken()).hasValueSatisfying(broken -> {
+                assertThat(broken.id()).isEqualTo(next);
+                assertThat(broken.reason()).isEqualTo(AuditChain.Break.PREDECESSOR_MISSING);
+            });
+        } finally {
+            // Put the row back exactly as it was, so the trail is whole for the other tests, pass or fail.
+            jdbc.sql("""
+                    INSERT INTO audit_event (id, at, actor, action, target, detail, client_address, chain_seq, prev_hash, row_hash)
+                    VALUES (:id, :at, :actor, :action, :target, :detail, :client_address, :chain_seq, :prev_hash, :row_hash)""")
+                    .params(row).update();
+        }
         assertThat(chain.verify().intact()).isTrue();
     }
 
     @Test
     void aRowWithItsChainFieldsClearedIsFound() {
-        audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "unchain target", null);
-        audit.recordAs("chain.test", AuditAction.DATA_CHANGE, "unchain after", null);
+        audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "unchain target", null);
+        audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "unchain after", null);
         long victim = idOf("unchain target");
         Map<String, Object> row = jdbc.sql("SELECT chain_seq, prev_hash, row_hash FROM audit_event WHERE id = :id")
                 .param("id", victim).query().singleRow();
 
         asSuperuser("UPDATE audit_event SET chain_seq = NULL, prev_hash = NULL, row_hash = NULL WHERE id = " + victim);
-        assertThat(chain.verify().intact()).isFalse();
-
-        asSuperuser("UPDATE audit_event SET chain_seq = " + row.get("chain_seq") + ", prev_hash = '" + row.get("prev_hash")
-                + "', row_hash = '" + row.get("row_hash") + "' WHERE id = " + victim);
+        try {
+            assertThat(chain.verify().intact()).isFalse();
+        } finally {
+            asSuperuser("UPDATE audit_event SET chain_seq = " + row.get("chain_seq") + ", prev_hash = '" + row.get("prev_hash")
+                    + "', row_hash = '" + row.get("row_hash") + "' WHERE id = " + victim);
+        }
         assertThat(chain.verify().intact()).isTrue();
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.jiuquan.grassroots.web.ApiProblem;
+import org.jiuquan.grassroots.web.QueryParameters;
+import org.jiuquan.grassroots.geo.Bbox;
 import org.junit.jupiter.api.Test;
 
 class ItemsQueryTest {
@@ -15,7 +17,7 @@ class ItemsQueryTest {
         ItemsQuery query = ItemsQuery.parse(Collection.VILLAGES, Map.of(
                 "bbox", new String[] {"94.5, 40.0, 94.9, 40.3"}, "limit", new String[] {"50"},
                 "offset", new String[] {"100"}, "district", new String[] {"620982"}, "status", new String[] {"weak"}));
-        assertThat(query.bbox()).isEqualTo(new ItemsQuery.Bbox(94.5, 40.0, 94.9, 40.3));
+        assertThat(query.bbox()).isEqualTo(new Bbox(94.5, 40.0, 94.9, 40.3));
         assertThat(query.limit()).isEqualTo(50);
         assertThat(query.offset()).isEqualTo(100);
         assertThat(query.filters()).containsEntry("district", "620982").containsEntry("status", "weak");
@@ -51,7 +53,7 @@ class ItemsQueryTest {
     @Test
     void bboxOutsideTheEarthOrInvertedIsRefused() {
         for (String bbox : new String[] {"0,0,0", "0,0,1,x", "0,-91,1,1", "10,0,5,1", "0,0,181,1", "NaN,0,1,1"}) {
-            assertThatThrownBy(() -> ItemsQuery.Bbox.parse(bbox)).as(bbox)
+            assertThatThrownBy(() -> QueryParameters.bbox(bbox)).as(bbox)
                     .isInstanceOf(ApiProblem.class)
                     .extracting(e -> ((ApiProblem) e).messageKey()).isEqualTo("problem.bad-bbox");
         }
