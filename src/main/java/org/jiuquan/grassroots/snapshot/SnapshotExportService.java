@@ -45,8 +45,7 @@ public class SnapshotExportService {
     }
 
     /** One township's page (null when there is no such township); {@code query} as above. */
-    @Nullable
-    byte[] township(SnapshotRequest snapshot, String township, @Nullable String query) {
+    byte @Nullable [] township(SnapshotRequest snapshot, String township, @Nullable String query) {
         Requester who = requester();
         byte[] file = snapshots.renderTownship(snapshot, township, who.signature());
         if (file != null) {

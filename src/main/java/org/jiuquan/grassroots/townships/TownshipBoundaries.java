@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -59,9 +60,12 @@ public class TownshipBoundaries {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final CurrentUser currentUser;
     private final TownshipAreas areas;
 
-    TownshipBoundaries(JdbcClient jdbc, MessageSource messages, AuditLog audit, TownshipAreas areas) {
+    TownshipBoundaries(JdbcClient jdbc, MessageSource messages, AuditLog audit, CurrentUser currentUser,
+                       TownshipAreas areas) {
+        this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.messages = messages;
         this.audit = audit;
@@ -89,7 +93,7 @@ public class TownshipBoundaries {
         for (Accepted a : accepted) {
             jdbc.sql(WRITE).param("geometry", a.geometry()).param("code", a.code()).update();
         }
-        audit.record(AuditAction.DATA_IMPORT, "township-boundaries", fileName + ": " + accepted.size()
+        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, "township-boundaries", fileName + ": " + accepted.size()
                 + " township boundaries " + accepted.stream().map(Accepted::code).toList());
         return accepted.stream().map(a -> new Loaded(a.code(), a.nameZh())).toList();
     }
