@@ -27,7 +27,7 @@ import Feature, { type FeatureLike } from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { Circle as CircleStyle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
-import { createEmpty, extend as extendExtent, isEmpty } from 'ol/extent.js';
+import { containsCoordinate, createEmpty, extend as extendExtent, isEmpty } from 'ol/extent.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import DragBox from 'ol/interaction/DragBox.js';
@@ -515,10 +515,19 @@ export class GeoMap extends LitElement {
   districtsIn(left: number, top: number, right: number, bottom: number): string[] {
     const codes = new Set<string>();
     const size = this.map?.getSize() ?? [0, 0];
+    const features = this.districtSource.getFeatures();
+    // Tested on the geometries rather than by the map's hit detection, which draws every district again for
+    // each pixel and, zoomed into a district, took longer than a script may run.
     for (let x = Math.max(0, left); x <= Math.min(size[0], right); x += 6) {
       for (let y = Math.max(0, top); y <= Math.min(size[1], bottom); y += 6) {
-        this.map?.forEachFeatureAtPixel([x, y], (f) => { codes.add(String(f.get('code'))); },
-          { layerFilter: (l) => l === this.districtLayer, hitTolerance: 0 });
+        const coordinate = this.map?.getCoordinateFromPixel([x, y]);
+        if (!coordinate) continue;
+        features.forEach((f) => {
+          const geometry = f.getGeometry();
+          if (geometry && containsCoordinate(geometry.getExtent(), coordinate) && geometry.intersectsCoordinate(coordinate)) {
+            codes.add(String(f.get('code')));
+          }
+        });
       }
     }
     return [...codes];
@@ -549,7 +558,7 @@ export class GeoMap extends LitElement {
       if (obstacles.some((r) => x >= r.left - 4 && x <= r.right + 4 && y >= r.top - 4 && y <= r.bottom + 4)) {
         return false;
       }
-      const hits = this.hits([x, y]);
+      const hits = this.hits([x, y]).filter((h) => h.layer !== 'townships');
       return hits.length === 1 && hits[0].layer === 'districts' && hits[0].feature.get('code') === code
         && this.districtsIn(x - 12, y - 12, x + 12, y + 12).length === 1;
     }) ?? null;
@@ -1124,10 +1133,14 @@ export class GeoMap extends LitElement {
     return this.hits(pixel)[0] ?? null;
   }
 
-  /** Everything under a pixel, topmost first: point features (and analysis features), then the district. */
+  /**
+   * Everything under a pixel, topmost first: point features (and analysis features), then the township of the
+   * drill-down (if drawn), then the district.
+   */
   private hits(pixel: number[]): { layer: string; feature: FeatureLike }[] {
     const points: { layer: string; feature: FeatureLike }[] = [];
     let district: { layer: string; feature: FeatureLike } | null = null;
+    let township: { layer: string; feature: FeatureLike } | null = null;
     this.map?.forEachFeatureAtPixel(pixel, (feature, layer) => {
       if (layer === this.overlayLayer && feature.get('code')) {
         points.push({ layer: 'analysis', feature });
@@ -1138,10 +1151,12 @@ export class GeoMap extends LitElement {
         points.push({ layer: id, feature });
       } else if (layer === this.districtLayer && !district) {
         district = { layer: 'districts', feature };
+      } else if (layer === this.townships.layer && !township) {
+        township = { layer: 'townships', feature };
       }
       return false;
     }, { hitTolerance: 4 });
-    return district ? [...points, district] : points;
+    return [...points, ...(township ? [township] : []), ...(district ? [district] : [])];
   }
 
   private onHover(pixel: number[], dragging: boolean) {
@@ -1164,6 +1179,9 @@ export class GeoMap extends LitElement {
     const labels = this.labels;
     if (layer === 'districts') {
       return this.language === 'en' ? feature.get('name_en') : feature.get('name_zh');
+    }
+    if (layer === 'townships') {
+      return String(feature.get('name_zh'));
     }
     if (layer === 'analysis') {
       return String(feature.get('name_zh'));
@@ -1191,10 +1209,11 @@ export class GeoMap extends LitElement {
     }
     this.hidePickList();
     const hits = this.hits(pixel);
-    const points = hits.filter((h) => h.layer !== 'districts');
+    const points = hits.filter((h) => h.layer !== 'districts' && h.layer !== 'townships');
     if (points.length === 0) {
+      // An area: the township of the drill-down if one is drawn there, else the district.
       if (hits.length > 0) {
-        this.emit('feature-click', { layer: 'districts', id: String(hits[0].feature.get('code')) });
+        this.emit('feature-click', { layer: hits[0].layer, id: String(hits[0].feature.get('code')) });
       }
       return;
     }

@@ -48,6 +48,15 @@ final class DashboardHeader extends Div {
         return bar;
     }
 
+    /** The button over the map that leaves presentation mode (shown only in it). */
+    static void exitButton(Button button, Runnable exit) {
+        button.setText(button.getTranslation("present.exit"));
+        button.setId("exit-presentation");
+        button.addClassName("exit-presentation");
+        button.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        button.addClickListener(event -> exit.run());
+    }
+
     private static void toggleDrawer(Div view, String open, String other) {
         view.removeClassName(other);
         view.setClassName(open, !view.hasClassName(open));

@@ -1,18 +1,13 @@
 package org.jiuquan.grassroots.dashboard;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,11 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import org.jiuquan.grassroots.audit.AuditLog;
-import org.jiuquan.grassroots.basemap.BaseLayerService;
-import org.jiuquan.grassroots.districts.DistrictService;
 import org.jiuquan.grassroots.i18n.LanguageChoice;
 import org.jiuquan.grassroots.i18n.Translations;
 import org.jiuquan.grassroots.indicators.Indicator;
@@ -38,9 +29,7 @@ import org.jiuquan.grassroots.map.MapStyleService;
 import org.jiuquan.grassroots.map.QuarterComparison;
 import org.jiuquan.grassroots.organisations.OrganisationService;
 import org.jiuquan.grassroots.security.Role;
-import org.jiuquan.grassroots.snapshot.BookmarkService;
 import org.jiuquan.grassroots.snapshot.SnapshotPanel;
-import org.jiuquan.grassroots.snapshot.SnapshotService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,16 +43,10 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed(Role.Names.VIEWER)
 public class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+    private final DashboardServices services;
     private final IndicatorService indicators;
     private final MapStyleService styles;
     private final OrganisationService organisations;
-    private final DistrictService districtService;
-    private final BaseLayerService baseLayers;
-    private final AuthenticationContext authentication;
-    private final SnapshotService snapshots;
-    private final BookmarkService bookmarks;
-    private final AuditLog audit;
-    private final Clock clock;
 
     private DashboardState state = DashboardState.defaults("2017Q4");
     private boolean built;
@@ -82,22 +65,14 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private @Nullable IndicatorPanel indicatorPanel;
     private @Nullable SidePanel side;
     private @Nullable FeatureCards cards;
+    private @Nullable DrillDown drillDown;
 
-    public DashboardView(IndicatorService indicators, MapStyleService styles, OrganisationService organisations,
-                         DistrictService districtService, AuthenticationContext authentication,
-                         SnapshotService snapshots, BookmarkService bookmarks, AuditLog audit,
-                         BaseLayerService baseLayers, Clock clock) {
-        this.clock = clock;
-        this.authentication = authentication;
-        this.snapshots = snapshots;
-        this.bookmarks = bookmarks;
-        this.audit = audit;
-        this.indicators = indicators;
-        this.styles = styles;
-        this.organisations = organisations;
-        this.districtService = districtService;
-        this.baseLayers = baseLayers;
-        this.slides = new SlideShow(bookmarks);
+    public DashboardView(DashboardServices services) {
+        this.services = services;
+        this.indicators = services.indicators();
+        this.styles = services.styles();
+        this.organisations = services.organisations();
+        this.slides = new SlideShow(services.bookmarks());
         addClassName("dashboard");
         setId("dashboard");
     }
@@ -122,13 +97,17 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         Locale locale = state.lang().equals("en") ? Translations.ENGLISH : Translations.CHINESE;
         event.getUI().setLocale(locale);
         if (!built) {
-            build(new DistrictNames(districtService.districts()));
+            build(new DistrictNames(services.districts().districts()));
             built = true;
         }
         slides.readFrom(parameters);
+        drillDown().readFrom(parameters, state).ifPresent(bad -> Notification.show(
+                getTranslation("drill.bad-township", bad), 6000, Notification.Position.TOP_CENTER));
         applyAll();
         if (state.bbox() != null) {
             map.setExtent(state.bbox());
+        } else {
+            drillDown().zoom();
         }
         for (Map.Entry<String, String> bad : parsed.invalid()) {
             Notification.show(getTranslation("url.bad-parameter", bad.getKey(), bad.getValue()), 6000,
@@ -140,13 +119,13 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     private void build(DistrictNames names) {
         FeatureCards featureCards = new FeatureCards(card, map, indicators, organisations, names, indicatorsByCode,
-                periods, () -> state, clock, code -> side().selectRow(code), () -> {
+                periods, () -> state, services.clock(), code -> side().selectRow(code), () -> {
                     applyIndicator();
                     map.reloadData();
                 });
         cards = featureCards;
-        snapshotPanel = new SnapshotPanel(snapshots, bookmarks, audit, () -> state, featureCards::selectedCode,
-                bookmark -> slides.open(bookmark, state.presentation()));
+        snapshotPanel = new SnapshotPanel(services.snapshots(), services.bookmarks(), services.audit(), () -> state,
+                featureCards::selectedCode, bookmark -> slides.open(bookmark, state.presentation()));
         Map<String, Long> counts = new LinkedHashMap<>(organisations.layerCounts());
         counts.put("districts", (long) names.districts().size());
         map.setLayerCounts(counts);
@@ -155,15 +134,22 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
             applyLayers();
             updateUrl();
         });
-        filterPanel = new FilterPanel(names, this::onFilters);
+        filterPanel = new FilterPanel(names, this::onFilters, () -> {
+            drillDown().leave();
+            applyFilters();
+            if (state.district() != null) {
+                map.fitDistrict(state.district());
+            }
+            updateUrl();
+        });
         indicatorPanel = new IndicatorPanel(indicatorsByCode, periods, choice -> {
             state = choice.applyTo(state);
             applyIndicator();
             updateUrl();
         });
-        Div controls = new Div(new DashboardHeader(authentication, this::switchLanguage, () -> setPresentation(true)),
-                new SearchBox(organisations, names, map, featureCards::open), layerPanel, filterPanel, indicatorPanel,
-                snapshotPanel);
+        Div controls = new Div(new DashboardHeader(services.authentication(), this::switchLanguage, () -> setPresentation(true)),
+                new SearchBox(organisations, services.drillDown(), names, map, this::onFeature), layerPanel, filterPanel,
+                indicatorPanel, snapshotPanel);
         controls.addClassName("controls");
 
         quarterBar = new QuarterBar(periods.stream().map(Period::code).toList(), this::showPeriod, () -> state.period(),
@@ -175,50 +161,61 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         // The city is fitted beside the legend, and a selected feature kept out from under its card.
         map.setAvoid("[data-role=legend], #detail-card");
         // The base layer an admin chose (admin/basemap), as tile URL templates: Tianditu has two, map and names.
-        map.setBasemapUrl(String.join(" ", baseLayers.current().tileUrls()));
-        map.addFeatureClickListener(event -> featureCards.open(event.layer(), event.id()));
+        map.setBasemapUrl(String.join(" ", services.baseLayers().current().tileUrls()));
+        map.addFeatureClickListener(event -> onFeature(event.layer(), event.id()));
         map.addViewMovedListener(event -> {
             state = state.withBbox(event.bbox());
             updateUrl();
         });
-        exitPresentation.setText(getTranslation("present.exit"));
-        exitPresentation.setId("exit-presentation");
-        exitPresentation.addClassName("exit-presentation");
-        exitPresentation.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
-        exitPresentation.addClickListener(event -> setPresentation(false));
+        DashboardHeader.exitButton(exitPresentation, () -> setPresentation(false));
 
         // Choosing a district anywhere (a bar here, the filter, a table row) selects it everywhere.
         side = new SidePanel(indicators, organisations, names, indicatorsByCode, periods, state, code -> {
             if (code == null) {
                 map.setSelection(null);
-            } else {
+            } else if (code.equals(state.district())) {
                 map.fitDistrict(code);
                 featureCards.open("districts", code);
+            } else {
+                onFeature("districts", code);
             }
         }, code -> filterPanel().chooseDistrict(code));
+        DrillDownPanel drillDownPanel = new DrillDownPanel(township -> {
+            drillDown().enter(township, state);
+            afterDrilling();
+        }, member -> featureCards.open("organisations", member.cardId()));
+        drillDown = new DrillDown(services.drillDown(), drillDownPanel, map, names);
+        side.addComponentAtIndex(2, drillDownPanel);
         add(DashboardHeader.drawerBar(this, controls, side), controls, mapArea, side);
-        listenForKeys();
+        PresentationKeys.listen(this, UI.getCurrent(), () -> setPresentation(!state.presentation()),
+                () -> setPresentation(false), step -> slides.step(step, state.presentation()));
     }
 
-    /** Presentation mode's keys, heard on the whole page: the map, a card or nothing at all may have the focus. */
-    private void listenForKeys() {
-        UI ui = UI.getCurrent();
-        Shortcuts.addShortcutListener(this, () -> setPresentation(!state.presentation()), Key.KEY_P, KeyModifier.ALT)
-                .listenOn(ui);
-        Shortcuts.addShortcutListener(this, () -> setPresentation(false), Key.ESCAPE).listenOn(ui)
-                .allowBrowserDefault().allowEventPropagation();
-        // In full screen the browser takes Esc for itself and leaves full screen: leave presentation with it.
-        getElement().executeJs("const view = this; document.addEventListener('fullscreenchange', () => {"
-                + " if (!document.fullscreenElement) view.dispatchEvent(new CustomEvent('fullscreen-left')); })");
-        getElement().addEventListener("fullscreen-left", event -> setPresentation(false));
-        // In presentation mode the arrow keys (and a presenter's page keys) step through the saved views, as a
-        // slide show. Heard page-wide, since focus is nowhere in particular during a show; the keys keep their
-        // usual meaning everywhere else (typing in a field, scrolling).
-        for (Key key : List.of(Key.ARROW_RIGHT, Key.PAGE_DOWN, Key.ARROW_LEFT, Key.PAGE_UP)) {
-            int step = key == Key.ARROW_RIGHT || key == Key.PAGE_DOWN ? 1 : -1;
-            Shortcuts.addShortcutListener(this, () -> slides.step(step, state.presentation()), key).listenOn(ui)
-                    .allowBrowserDefault();
+    /**
+     * A feature clicked on the map or found by the search: a district drills into it, a township (of the
+     * district drilled into, or found by name) drills into that township; every card opens.
+     */
+    private void onFeature(String layer, String id) {
+        if (layer.equals("townships")) {
+            String district = id.substring(0, Math.min(6, id.length()));
+            if (!district.equals(state.district()) && DashboardState.DISTRICTS.contains(district)) {
+                state = state.withFilters(district, state.kind(), state.status());
+                filterPanel().show(state);
+            }
+            drillDown().enter(id, state);
+            afterDrilling();
+            return;
         }
+        if (layer.equals("districts") && !id.equals(state.district())) {
+            filterPanel().chooseDistrict(id);
+        }
+        Objects.requireNonNull(cards, "built in beforeEnter").open(layer, id);
+    }
+
+    /** After drilling into a township: breadcrumb, legend, map filters and the lists follow; the URL holds it. */
+    private void afterDrilling() {
+        applyFilters();
+        updateUrl();
     }
 
     // ---- applying state ----
@@ -228,19 +225,15 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         filterPanel().show(state);
         indicatorPanel().show(state);
         map.setLanguage(state.lang());
-        map.setLabels(Map.of("villages", getTranslation("layers.villages"),
-                "grid-branches", getTranslation("layers.grid-branches"),
-                "contact-points", getTranslation("layers.contact-points"),
-                "enterprises", getTranslation("layers.enterprises"),
-                "social-organisations", getTranslation("layers.social-organisations"),
-                "map", getTranslation("map.label"), "pick.title", getTranslation("map.pick-title"),
-                "swipe", getTranslation("map.swipe")));
+        map.setLabels(layerPanel().mapLabels());
         if (quarterBar != null) {
             quarterBar.setCompare(state.compare());
         }
         applyLayers();
-        applyFilters();
-        applyIndicator();
+        showFilters();
+        showIndicator();
+        // Once, after both: the panels read the filters and the indicator alike.
+        refreshPanels();
         applyPresentation();
     }
 
@@ -252,6 +245,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     /** A person chose filters: a new district is zoomed to, and its townships drawn over it (the drill-down). */
     private void onFilters(GeoMap.Filters chosen, boolean districtChanged) {
+        if (districtChanged) {
+            drillDown().leave();
+        }
         state = state.withFilters(chosen.district(), chosen.kind(), chosen.status());
         applyFilters();
         if (districtChanged && state.district() != null) {
@@ -261,23 +257,37 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void applyFilters() {
+        showFilters();
+        refreshPanels();
+    }
+
+    private void showFilters() {
         map.setFilters(new GeoMap.Filters(state.district(), state.kind(), state.status()));
-        filterPanel().showLevel(state.district());
+        filterPanel().showLevel(state.district(), drillDown().townshipName());
         legend.showTownships(state.district() != null);
+    }
+
+    /** Figures, tables, chart and the drill-down's list, for the state as it is now. */
+    private void refreshPanels() {
         side().show(state);
+        drillDown().show(state);
     }
 
     /** Indicator, period or classification changed: map colours, legend, cards, table, chart and open card. */
     private void applyIndicator() {
+        showIndicator();
+        refreshPanels();
+        if (cards != null) {
+            cards.refreshDistrictCard();
+        }
+    }
+
+    private void showIndicator() {
         MapStyle style = styles.style(state.indicator(), state.period(), state.method(), state.classes());
         map.setStyle(style);
         map.setPeriod(state.period());
         applyCompare(style);
         legend.show(style, currentIndicator(), state.period(), getLocale());
-        side().show(state);
-        if (cards != null) {
-            cards.refreshDistrictCard();
-        }
     }
 
     /** The compared quarter (a swipe on the map), coloured with the shown quarter's classes: one legend for both. */
@@ -330,16 +340,25 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         state = state.withLang(isEnglish() ? "zh" : "en");
         getUI().ifPresent(ui -> LanguageChoice.remember(ui, state.lang().equals("en") ? Translations.ENGLISH
                 : Translations.CHINESE));
-        getUI().ifPresent(ui -> ui.getPage().setLocation("./?" + QueryParameters.simple(state.toParameters()).getQueryString()));
+        getUI().ifPresent(ui -> ui.getPage().setLocation("./?" + QueryParameters.simple(urlParameters()).getQueryString()));
     }
 
-    private void updateUrl() {
+    /** The state's parameters, with the drill-down's township and the slide shown, which the state does not hold. */
+    private Map<String, String> urlParameters() {
         Map<String, String> parameters = new LinkedHashMap<>(state.toParameters());
+        String township = drillDown().township();
+        if (state.district() != null && township != null) {
+            parameters.put("township", township);
+        }
         if (slides.current() >= 0 && state.presentation()) {
             parameters.put("slide", String.valueOf(slides.current()));
         }
+        return parameters;
+    }
+
+    private void updateUrl() {
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new Location("", QueryParameters.simple(parameters))));
+                new Location("", QueryParameters.simple(urlParameters()))));
         if (snapshotPanel != null) {
             snapshotPanel.viewChanged();
         }
@@ -366,6 +385,10 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
 
     private IndicatorPanel indicatorPanel() {
         return Objects.requireNonNull(indicatorPanel, "built in beforeEnter");
+    }
+
+    private DrillDown drillDown() {
+        return Objects.requireNonNull(drillDown, "built in beforeEnter");
     }
 
     private SidePanel side() {

@@ -25,8 +25,11 @@ final class FilterPanel extends Div {
     /** Set while the view moves the filters, so their listeners do not take it for a person's choice. */
     private boolean updating;
 
-    /** @param chosen told of the filters a person chose, and whether the district was the one changed */
-    FilterPanel(DistrictNames names, BiConsumer<GeoMap.Filters, Boolean> chosen) {
+    /**
+     * @param chosen         told of the filters a person chose, and whether the district was the one changed
+     * @param backToDistrict told that a person went back up from a township to its district (the breadcrumb)
+     */
+    FilterPanel(DistrictNames names, BiConsumer<GeoMap.Filters, Boolean> chosen, Runnable backToDistrict) {
         this.names = names;
         district.setId("filter-district");
         district.setLabel(getTranslation("filters.district"));
@@ -51,7 +54,7 @@ final class FilterPanel extends Div {
                 }
             });
         }
-        breadcrumb = new Breadcrumb(getTranslation("breadcrumb.city"), () -> district.setValue(""));
+        breadcrumb = new Breadcrumb(getTranslation("breadcrumb.city"), () -> district.setValue(""), backToDistrict);
         add(new H3(getTranslation("filters.title")), breadcrumb, district, kind, status);
         addClassName("panel-section");
     }
@@ -68,9 +71,9 @@ final class FilterPanel extends Div {
         }
     }
 
-    /** Shows where the drill-down stands: the city (null) or this district. */
-    void showLevel(@Nullable String districtCode) {
-        breadcrumb.show(districtCode == null ? null : names.name(districtCode, getLocale()));
+    /** Shows where the drill-down stands: the city (no district), a district, or a township of it. */
+    void showLevel(@Nullable String districtCode, @Nullable String townshipName) {
+        breadcrumb.show(districtCode == null ? null : names.name(districtCode, getLocale()), townshipName);
     }
 
     /** A person's choice of a district made elsewhere (a chart bar, a table row): as if chosen here. */

@@ -49,4 +49,15 @@ final class LayerPanel extends Div {
             updating = false;
         }
     }
+
+    /** The texts the map shows itself, in the page's language: layer names in lists, the map's name, pick and swipe. */
+    Map<String, String> mapLabels() {
+        return Map.of("villages", getTranslation("layers.villages"),
+                "grid-branches", getTranslation("layers.grid-branches"),
+                "contact-points", getTranslation("layers.contact-points"),
+                "enterprises", getTranslation("layers.enterprises"),
+                "social-organisations", getTranslation("layers.social-organisations"),
+                "map", getTranslation("map.label"), "pick.title", getTranslation("map.pick-title"),
+                "swipe", getTranslation("map.swipe"));
+    }
 }
