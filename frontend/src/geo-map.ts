@@ -219,11 +219,6 @@ export class GeoMap extends LitElement {
   private renderPending = true;
   private loadGeneration = 0;
   private fitted = false;
-  /**
-   * True from firstUpdated until the end of the first update: firstUpdated has just loaded everything for the
-   * properties the element started with, so that update must not fetch it all a second time.
-   */
-  private justBuilt = false;
   private resizeObserver?: ResizeObserver;
   private styleCache = new Map<string, Style | Style[]>();
 
@@ -286,7 +281,6 @@ export class GeoMap extends LitElement {
       this.loadOverlay();
     }
     this.rebuildPointLayers();
-    this.justBuilt = true;
   }
 
   override disconnectedCallback() {
@@ -312,8 +306,6 @@ export class GeoMap extends LitElement {
     if (!this.map) {
       return;
     }
-    const first = this.justBuilt;
-    this.justBuilt = false;
     if (changed.has('styleJson') || changed.has('presentation') || changed.has('language') || changed.has('selectionJson')) {
       this.styleCache.clear();
       this.beginRender();
@@ -324,18 +316,16 @@ export class GeoMap extends LitElement {
     }
     if (changed.has('filtersJson') || changed.has('countsJson') || changed.has('period') || changed.has('dataVersion')
         || changed.has('comparePeriod') || changed.has('compareStyleJson')) {
-      if (!first) {
-        this.rebuildPointLayers();
-      }
+      this.rebuildPointLayers();
       this.beginRender();
       void this.townships.load(this.ogcBase, this.filters.district, this.period, (url) => this.fetchJson(url, this.dataVersion > 0));
     } else if (changed.has('layersJson')) {
       this.applyVisibility();
     }
-    if (changed.has('basemapUrl') && !first) {
+    if (changed.has('basemapUrl')) {
       this.applyBasemap();
     }
-    if (changed.has('overlayUrl') && !first) {
+    if (changed.has('overlayUrl')) {
       this.loadOverlay();
     }
     if (changed.has('areaJson')) {

@@ -92,6 +92,8 @@ class DrillDownBrowserIT {
         driver.get("http://localhost:" + port + "/?indicator=weak_open&period=2017Q1");
         waitFor(driver, "0");
 
+        double cityZoom = zoom(driver);
+
         // when the planner clicks 金塔县's row in the district table
         clickCell(driver, "#district-table", "金塔县");
 
@@ -100,6 +102,10 @@ class DrillDownBrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "620921".equals(
                 d.findElement(By.id("city-figures")).getDomAttribute("data-district")));
         assertThat(driver.findElement(By.id("figures-title")).getText()).contains("金塔县");
+        // the map zooms to it and the chart singles out its bar (the second district in code order)
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> zoom(d) > cityZoom + 0.5);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Long.valueOf(1).equals(js(d,
+                "return JSON.parse(document.getElementById('indicator-chart').dataJson).selected")));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> cells(d, "#township-table").contains("鼎新镇"));
 
         // when they click 鼎新镇 in the township list
@@ -167,6 +173,11 @@ class DrillDownBrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("township=620921"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                 d.findElement(By.id("breadcrumb")).getText().contains("鼎新镇"));
+    }
+
+    private static double zoom(WebDriver driver) {
+        String zoom = driver.findElement(By.tagName("geo-map")).getDomAttribute("data-zoom");
+        return zoom == null ? 0 : Double.parseDouble(zoom);
     }
 
     private static void click(WebDriver driver, WebElement element) {
