@@ -38,7 +38,7 @@ import Feature, { type FeatureLike } from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { Fill, Stroke, Style } from 'ol/style.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
-import { createEmpty, extend as extendExtent, isEmpty } from 'ol/extent.js';
+import { containsCoordinate, createEmpty, extend as extendExtent, isEmpty } from 'ol/extent.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import DragBox from 'ol/interaction/DragBox.js';
@@ -536,10 +536,19 @@ export class GeoMap extends LitElement {
   districtsIn(left: number, top: number, right: number, bottom: number): string[] {
     const codes = new Set<string>();
     const { width, height } = sizeOf(this.map?.getSize());
+    const features = this.districtSource.getFeatures();
+    // Tested on the geometries rather than by the map's hit detection, which draws every district again for
+    // each pixel and, zoomed into a district, took longer than a script may run.
     for (let x = Math.max(0, left); x <= Math.min(width, right); x += 6) {
       for (let y = Math.max(0, top); y <= Math.min(height, bottom); y += 6) {
-        this.map?.forEachFeatureAtPixel([x, y], (f) => { codes.add(String(f.get('code'))); },
-          { layerFilter: (l) => l === this.districtLayer, hitTolerance: 0 });
+        const coordinate = this.map?.getCoordinateFromPixel([x, y]);
+        if (!coordinate) continue;
+        features.forEach((f) => {
+          const geometry = f.getGeometry();
+          if (geometry && containsCoordinate(geometry.getExtent(), coordinate) && geometry.intersectsCoordinate(coordinate)) {
+            codes.add(String(f.get('code')));
+          }
+        });
       }
     }
     return [...codes];
@@ -569,7 +578,7 @@ export class GeoMap extends LitElement {
       if (obstacles.some((r) => x >= r.left - 4 && x <= r.right + 4 && y >= r.top - 4 && y <= r.bottom + 4)) {
         return false;
       }
-      const [only, ...others] = this.hits([x, y]);
+      const [only, ...others] = this.hits([x, y]).filter((h) => h.layer !== 'townships');
       return !!only && others.length === 0 && only.layer === 'districts' && only.feature.get('code') === code
         && this.districtsIn(x - 12, y - 12, x + 12, y + 12).length === 1;
     });
@@ -891,10 +900,14 @@ export class GeoMap extends LitElement {
     return this.hits(pixel)[0] ?? null;
   }
 
-  /** Everything under a pixel, topmost first: point features (and analysis features), then the district. */
+  /**
+   * Everything under a pixel, topmost first: point features (and analysis features), then the township of the
+   * drill-down (if drawn), then the district.
+   */
   private hits(pixel: number[]): { layer: string; feature: FeatureLike }[] {
     const points: { layer: string; feature: FeatureLike }[] = [];
     let district: { layer: string; feature: FeatureLike } | null = null;
+    let township: { layer: string; feature: FeatureLike } | null = null;
     this.map?.forEachFeatureAtPixel(pixel, (feature, layer) => {
       if (layer === this.overlayLayer && feature.get('code')) {
         points.push({ layer: 'analysis', feature });
@@ -905,10 +918,12 @@ export class GeoMap extends LitElement {
         points.push({ layer: id, feature });
       } else if (layer === this.districtLayer && !district) {
         district = { layer: 'districts', feature };
+      } else if (layer === this.townships.layer && !township) {
+        township = { layer: 'townships', feature };
       }
       return false;
     }, { hitTolerance: 4 });
-    return district ? [...points, district] : points;
+    return [...points, ...(township ? [township] : []), ...(district ? [district] : [])];
   }
 
   private onHover(pixel: number[], dragging: boolean) {
@@ -937,12 +952,13 @@ export class GeoMap extends LitElement {
     }
     this.hidePickList();
     const hits = this.hits(pixel);
-    const points = hits.filter((h) => h.layer !== 'districts');
+    const points = hits.filter((h) => h.layer !== 'districts' && h.layer !== 'townships');
     const top = points[0];
     if (!top) {
-      const district = hits[0];
-      if (district) {
-        emit(this, 'feature-click', { layer: 'districts', id: String(district.feature.get('code')) });
+      // An area: the township of the drill-down if one is drawn there, else the district.
+      const area = hits[0];
+      if (area) {
+        emit(this, 'feature-click', { layer: area.layer, id: String(area.feature.get('code')) });
       }
       return;
     }

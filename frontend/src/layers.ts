@@ -58,7 +58,7 @@ export function describeHit(layer: string, feature: FeatureLike, labels: Readonl
   if (layer === 'districts') {
     return String((language === 'en' ? feature.get('name_en') : feature.get('name_zh')) ?? '');
   }
-  if (layer === 'analysis') {
+  if (layer === 'analysis' || layer === 'townships') {
     return String(feature.get('name_zh'));
   }
   if (layer === 'contact-points') {

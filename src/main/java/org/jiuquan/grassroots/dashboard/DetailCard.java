@@ -132,6 +132,11 @@ class DetailCard extends Div {
         setVisible(true);
     }
 
+    /** The page's language, for those who fill the card. */
+    java.util.Locale locale() {
+        return getLocale();
+    }
+
     String shownId() {
         return body.getElement().getAttribute("data-id") == null ? "" : body.getElement().getAttribute("data-id");
     }
