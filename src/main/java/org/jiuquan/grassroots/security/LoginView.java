@@ -42,7 +42,36 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         setId("login");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
+        form.addAttachListener(event -> form.getElement().executeJs(TAKE_OVER, EarlySignInForm.ID));
     }
+
+    /**
+     * Replaces the page's early form (EarlySignInForm) by this one once it is drawn, carrying over what a
+     * person has typed and where the cursor was.
+     */
+    private static final String TAKE_OVER = """
+            const early = document.getElementById($0);
+            if (!early) return;
+            const form = this;
+            const typed = name => early.querySelector(`input[name='${name}']`).value;
+            const focused = document.activeElement && early.contains(document.activeElement)
+                ? document.activeElement.name : null;
+            const move = tries => {
+              const user = form.querySelector("input[name='username']");
+              const password = form.querySelector("input[name='password']");
+              if ((!user || !password) && tries > 0) {
+                requestAnimationFrame(() => move(tries - 1));
+                return;
+              }
+              for (const input of [user, password]) {
+                const field = input && input.closest('vaadin-text-field, vaadin-password-field');
+                if (field && typed(input.name)) field.value = typed(input.name);
+              }
+              early.remove();
+              const target = focused === 'password' ? password : focused === 'username' ? user : null;
+              if (target) target.focus();
+            };
+            move(120);""";
 
     @Override
     public String getPageTitle() {

@@ -92,7 +92,7 @@ final class PageDrawing {
             drawQuarterLabel(left, comparison.leftLabel());
             drawQuarterLabel(right, comparison.rightLabel());
         }
-        drawPanel(panel, landscape);
+        new PagePanel(canvas, page, unit).draw(panel, landscape);
         canvas.watermark(page.watermark(), map.getCenterX(), map.getCenterY(), (float) (3.2 * unit), -28,
                 new Color(0x60, 0x60, 0x60), 0.13f);
         return map;
@@ -210,8 +210,7 @@ final class PageDrawing {
                 double x = frame.pageX(point.x());
                 double y = frame.pageY(point.y());
                 if (point.aggregated()) {
-                    drawCount(x, y, point, colour, ring, symbolScale);
-                    continue;
+                    continue; // drawn by CountGrid, below
                 }
                 if (layer.getKey().equals("contact-points")) {
                     drawBadge(x + size * 0.9, y - size * 0.9, point.count(), colour, symbolScale);
@@ -226,6 +225,7 @@ final class PageDrawing {
                 }
             }
         }
+        CountGrid.draw(canvas, frame, points, CountGrid.cellMetres(page.extent3857(), page.size()), symbolScale, ring);
         MapPoint selected = page.selectedPoint();
         if (selected != null) {
             double r = 2.2 * unit;
@@ -245,17 +245,6 @@ final class PageDrawing {
         canvas.stroke(disc, Color.WHITE, (float) (1.5 * symbolScale));
         String count = String.valueOf(leaders);
         float size = (float) (8.5 * symbolScale);
-        canvas.text(count, x - canvas.textWidth(count, size, true) / 2, y + size / 3, size, Color.WHITE, true, false);
-    }
-
-    /** Aggregated points as the browser draws them: a disc growing with the count, the count inside. */
-    private void drawCount(double x, double y, MapPoint cell, Color colour, Color ring, double symbolScale) {
-        double radius = (10 + Math.min(14, Math.log(cell.count()) / Math.log(2) * 3)) * symbolScale;
-        Ellipse2D disc = new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius);
-        canvas.fill(disc, colour);
-        canvas.stroke(disc, cell.weak() ? ring : Color.WHITE, (float) ((cell.weak() ? 3 : 2) * symbolScale));
-        String count = String.valueOf(cell.count());
-        float size = (float) (12 * symbolScale);
         canvas.text(count, x - canvas.textWidth(count, size, true) / 2, y + size / 3, size, Color.WHITE, true, false);
     }
 
@@ -297,7 +286,7 @@ final class PageDrawing {
         };
     }
 
-    private static MapStyle.PointSymbol symbol(String layer) {
+    static MapStyle.PointSymbol symbol(String layer) {
         return MapStyle.POINTS.stream().filter(p -> p.layer().equals(layer)).findFirst().orElseThrow();
     }
 
@@ -351,164 +340,10 @@ final class PageDrawing {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    // ---- the side panel ----
-
-    private void drawPanel(Rectangle2D panel, boolean landscape) {
-        if (landscape) {
-            double y = drawLegend(panel.getX(), panel.getY(), panel.getWidth());
-            drawTable(panel.getX(), y + 2 * unit, panel.getWidth(), panel.getMaxY());
-        } else {
-            double half = (panel.getWidth() - 3 * unit) / 2;
-            drawLegend(panel.getX(), panel.getY(), half);
-            drawTable(panel.getX() + half + 3 * unit, panel.getY(), half, panel.getMaxY());
-        }
-    }
-
-    /** @return the y below the legend */
-    private double drawLegend(double x, double top, double width) {
-        PageContent.Legend legend = page.legend();
-        float body = (float) (1.5 * unit);
-        double line = body * 1.6;
-        double y = top + body;
-        canvas.text(legend.heading(), x, y, (float) (1.8 * unit), INK, true, false);
-        y += line * 1.2;
-        if (page.choropleth()) {
-            y = drawClasses(legend, x, y, width, body, line);
-        }
-        y = drawSymbols(legend, x, y, body, line);
-        PageContent.Overlay overlay = page.overlay();
-        if (overlay != null) {
-            double r = 0.75 * unit;
-            for (PageContent.LegendLine entry : overlay.legend()) {
-                var mark = entry.area()
-                        ? new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15)
-                        : new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r);
-                canvas.fill(mark, entry.colour());
-                // Long analysis lines ("cluster members (colour per cluster, shading ...)") wrap inside the panel.
-                for (String part : wrap(entry.label(), body, width - 3.2 * unit)) {
-                    canvas.text(part, x + 3.2 * unit, y, body, INK, false, false);
-                    y += line;
-                }
-            }
-        }
-        return y;
-    }
-
-    /** The indicator's name and its classes (and "no data" if a district has none). @return the y below */
-    private double drawClasses(PageContent.Legend legend, double x, double top, double width, float body, double line) {
-        double y = top;
-        for (String part : wrap(legend.indicator(), body, width)) {
-            canvas.text(part, x, y, body, INK, false, false);
-            y += line;
-        }
-        List<MapStyle.LegendClass> classes = page.style().legend();
-        for (int i = 0; i < classes.size(); i++) {
-            canvas.fill(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), Color.decode(classes.get(i).color()));
-            canvas.stroke(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), BORDER, (float) (0.08 * unit));
-            // A long label (English, a unit, a district count) wraps beside its swatch rather than leaving the box.
-            for (String part : wrap(legend.classLabels().get(i), body, width - 3.2 * unit)) {
-                canvas.text(part, x + 3.2 * unit, y, body, INK, false, false);
-                y += line;
-            }
-        }
-        if (page.style().values().size() < page.districts().size()) {
-            canvas.fill(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), NO_DATA);
-            canvas.text(legend.noData(), x + 3.2 * unit, y, body, INK, false, false);
-            y += line;
-        }
-        return y + line * 0.4;
-    }
-
-    /** The point layers' symbols, the weak ring and the aggregate disc. @return the y below */
-    private double drawSymbols(PageContent.Legend legend, double x, double top, float body, double line) {
-        double y = top;
-        for (Map.Entry<String, String> layer : legend.layerNames().entrySet()) {
-            MapStyle.PointSymbol symbol = symbol(layer.getKey());
-            double size = 1.3 * unit;
-            // Contact points are badges on their organisations (see drawBadge), so the legend shows a badge.
-            String shape = layer.getKey().equals("contact-points") ? "circle" : symbol.shape();
-            canvas.fill(shape(shape, x + 1.2 * unit, y - body * 0.35, size), Color.decode(symbol.color()));
-            canvas.text(layer.getValue(), x + 3.2 * unit, y, body, INK, false, false);
-            y += line;
-        }
-        if (!legend.layerNames().isEmpty()) {
-            double r = 0.75 * unit;
-            canvas.stroke(new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r),
-                    Color.decode(page.style().weakRing()), (float) (0.3 * unit));
-            canvas.text(legend.weak(), x + 3.2 * unit, y, body, INK, false, false);
-            y += line;
-        }
-        if (legend.cluster() != null) {
-            double r = 0.75 * unit;
-            canvas.fill(new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r), SECONDARY);
-            canvas.text(legend.cluster(), x + 3.2 * unit, y, body, INK, false, false);
-            y += line;
-        }
-        return y;
-    }
-
-    private void drawTable(double x, double top, double width, double bottom) {
-        List<PageContent.TableRow> rows = page.table();
-        if (rows.isEmpty()) {
-            return;
-        }
-        float heading = (float) (1.8 * unit);
-        canvas.text(page.tableTitle(), x, top + heading, heading, INK, true, false);
-        double y = top + heading * 2.1;
-        // Rows share what height is left; the text never gets larger than the legend's.
-        double rowHeight = Math.min(1.5 * unit * 1.5, (bottom - y) / rows.size());
-        float size = (float) Math.max(rowHeight / 1.35, 0.9 * unit);
-        for (PageContent.TableRow row : rows) {
-            y += rowHeight;
-            if (y > bottom + 0.5 * unit) {
-                break;
-            }
-            double valueRight = x + width - (row.extra().isEmpty() ? 0 : 0.34 * width);
-            String name = fit(row.name(), size, row.emphasis(), valueRight - x - canvas.textWidth(row.value(), size, row.emphasis()) - unit);
-            canvas.text(name, x, y, size, INK, row.emphasis(), false);
-            canvas.text(row.value(), valueRight - canvas.textWidth(row.value(), size, row.emphasis()), y, size, INK,
-                    row.emphasis(), false);
-            if (!row.extra().isEmpty()) {
-                canvas.text(row.extra(), x + width - canvas.textWidth(row.extra(), size, false), y, size, SECONDARY,
-                        false, false);
-            }
-        }
-    }
-
-    private String fit(String text, float size, boolean bold, double width) {
-        if (canvas.textWidth(text, size, bold) <= width) {
-            return text;
-        }
-        String cut = text;
-        while (cut.length() > 1 && canvas.textWidth(cut + "…", size, bold) > width) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut + "…";
-    }
-
+    /** The footer's lines, each broken where it would run past the width. */
     private List<String> wrapAll(List<String> lines, float size, double width) {
         List<String> out = new ArrayList<>();
-        lines.forEach(l -> out.addAll(wrap(l, size, width)));
-        return out;
-    }
-
-    /** Breaks a line where it would run past the width (between any two characters: Chinese has no spaces). */
-    private List<String> wrap(String text, float size, double width) {
-        List<String> out = new ArrayList<>();
-        String rest = text;
-        while (canvas.textWidth(rest, size, false) > width && rest.length() > 1) {
-            int end = rest.length();
-            while (end > 1 && canvas.textWidth(rest.substring(0, end), size, false) > width) {
-                end--;
-            }
-            int space = rest.lastIndexOf(' ', end);
-            if (space > end / 2) {
-                end = space;
-            }
-            out.add(rest.substring(0, end).strip());
-            rest = rest.substring(end).strip();
-        }
-        out.add(rest);
+        lines.forEach(l -> out.addAll(PagePanel.wrap(canvas, l, size, width)));
         return out;
     }
 }

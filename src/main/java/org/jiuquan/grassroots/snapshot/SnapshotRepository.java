@@ -77,35 +77,36 @@ public class SnapshotRepository {
 
     /**
      * The points of a layer inside the extent (3857), with the view's district, kind and status filters;
-     * above {@code maxPoints} of them, one count per cell (of the given size in metres) instead, as the
-     * browser's aggregated tiles show a dense layer (tens of thousands of overlapping symbols say nothing,
-     * and would make a PDF of tens of MB).
+     * above {@code maxPoints} of them, one count per cell (square, of the given side in metres; x and y are
+     * the cell's lower left corner) instead, as the browser's aggregated tiles show a dense layer (tens of
+     * thousands of overlapping symbols say nothing, and would make a PDF of tens of MB). The cells are read
+     * first: their counts say whether the points are few enough, so a dense layer costs one pass, not two.
      */
     List<MapPoint> points(String layer, DashboardState view, double[] extent3857, int maxPoints, double cell) {
         String from = from(layer);
-        long count = bind(jdbc.sql("SELECT count(*) " + from), layer, view, extent3857).query(Long.class).single();
-        if (count <= maxPoints) {
-            // One row per organisation: a contact point is a relation, drawn as a badge on its organisation
-            // with the number of its leaders, never as a symbol of its own on top of the organisation.
-            return bind(jdbc.sql("SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), " + STATUS + ", o.code, count(*) "
-                            + from + " GROUP BY o.id"
-                            // Weak ones last, so their rings are never hidden under a neighbour.
-                            + " ORDER BY " + OrganisationStatus.weakSql(STATUS) + ", o.id"), layer, view, extent3857)
-                    .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2),
-                            OrganisationStatus.isWeak(rs.getString(3)), rs.getString(4),
-                            rs.getInt(5), false))
-                    .list();
-        }
-        return bind(jdbc.sql("""
-                SELECT avg(ST_X(o.geom_3857)), avg(ST_Y(o.geom_3857)), count(*),
+        List<MapPoint> cells = bind(jdbc.sql("""
+                SELECT floor(ST_X(o.geom_3857) / :cell) * :cell, floor(ST_Y(o.geom_3857) / :cell) * :cell, count(*),
                        bool_or(""" + OrganisationStatus.weakSql(STATUS) + """
                        )
                 """ + from + """
-                 GROUP BY floor(ST_X(o.geom_3857) / :cell), floor(ST_Y(o.geom_3857) / :cell)
+                 GROUP BY 1, 2
                  ORDER BY count(*)"""), layer, view, extent3857)
                 .param("cell", cell)
                 .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2), rs.getBoolean(4), null, rs.getInt(3),
                         true))
+                .list();
+        if (cells.stream().mapToLong(MapPoint::count).sum() > maxPoints) {
+            return cells;
+        }
+        // One row per organisation: a contact point is a relation, drawn as a badge on its organisation
+        // with the number of its leaders, never as a symbol of its own on top of the organisation.
+        return bind(jdbc.sql("SELECT ST_X(o.geom_3857), ST_Y(o.geom_3857), " + STATUS + ", o.code, count(*) "
+                        + from + " GROUP BY o.id"
+                        // Weak ones last, so their rings are never hidden under a neighbour.
+                        + " ORDER BY " + OrganisationStatus.weakSql(STATUS) + ", o.id"), layer, view, extent3857)
+                .query((rs, n) -> new MapPoint(rs.getDouble(1), rs.getDouble(2),
+                        OrganisationStatus.isWeak(rs.getString(3)), rs.getString(4),
+                        rs.getInt(5), false))
                 .list();
     }
 

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -54,43 +59,29 @@ import org.springframework.stereotype.Service;
 public class SnapshotService {
 
     static final int CONCURRENT_RENDERS = 2;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final SnapshotRepository repository;
-    private final MapStyleService styles;
+    private final ViewPages pages;
     private final IndicatorService indicators;
     private final DistrictService districts;
     private final CjkFont font;
-    private final Translations translations;
     private final WeakOrganisationList weakOrganisations;
     private final TownshipPages townshipPages;
     private final Semaphore renders = new Semaphore(CONCURRENT_RENDERS, true);
-    private final int maxRawPoints;
-    /** District outlines and whether the data is synthetic change only with the data: cached until then. */
-    private final ReferenceCache cache;
-    private final Clock clock;
 
-    SnapshotService(SnapshotRepository repository, MapStyleService styles, IndicatorService indicators,
-                    DistrictService districts, CjkFont font, Translations translations,
-                    WeakOrganisationList weakOrganisations, TownshipPages townshipPages, ReferenceCache cache,
-                    @Value("${jiuquan.tiles.max-raw-points}") int maxRawPoints, Clock clock) {
-        this.clock = clock;
-        this.maxRawPoints = maxRawPoints;
-        this.repository = repository;
-        this.styles = styles;
+    SnapshotService(ViewPages pages, IndicatorService indicators, DistrictService districts, CjkFont font,
+                    WeakOrganisationList weakOrganisations, TownshipPages townshipPages) {
+        this.pages = pages;
         this.indicators = indicators;
         this.districts = districts;
         this.font = font;
-        this.translations = translations;
         this.weakOrganisations = weakOrganisations;
         this.townshipPages = townshipPages;
-        this.cache = cache;
     }
 
     /** One page of the view, as PNG or PDF. */
     public byte[] render(SnapshotRequest request, @Nullable String exportedBy) {
         return bounded(() -> {
-            PageContent page = viewPage(request, exportedBy, null, List.of(), "", null);
+            PageContent page = pages.viewPage(request, exportedBy, null, List.of(), "", null);
             return request.format() == SnapshotRequest.Format.PNG ? png(page, request.dpi()) : pdf(List.of(page));
         });
     }
@@ -98,7 +89,7 @@ public class SnapshotService {
     /** One page of an analysis: the districts (as the analysis map shows them) with the analysis over them. */
     public byte[] renderAnalysis(SnapshotRequest request, PageContent.Overlay overlay, @Nullable String exportedBy) {
         return bounded(() -> {
-            PageContent page = viewPage(request, exportedBy, null, List.of(), "", overlay);
+            PageContent page = pages.viewPage(request, exportedBy, null, List.of(), "", overlay);
             return request.format() == SnapshotRequest.Format.PNG ? png(page, request.dpi()) : pdf(List.of(page));
         });
     }
@@ -116,40 +107,33 @@ public class SnapshotService {
     public byte[] meetingPack(DashboardState view, PageSize size, @Nullable String exportedBy,
                               @Nullable String onlyDistrict, boolean withTownships) {
         return bounded(() -> {
-            Locale locale = locale(view);
+            Locale locale = ViewPages.locale(view);
             DashboardState city = view.withBbox(null).withFilters(null, null, null);
             SnapshotRequest cover = new SnapshotRequest(city, null, size, 150, SnapshotRequest.Format.PDF,
-                    tr("snapshot.pack-title", locale, defaultTitle(view, locale)), null);
-            List<PageContent> pages = new ArrayList<>();
-            pages.add(viewPage(cover, exportedBy, null, cityFigures(view, locale), tr("snapshot.city-figures", locale),
-                    null));
+                    pages.tr("snapshot.pack-title", locale, pages.defaultTitle(view, locale)), null);
+            List<Callable<PageContent>> builds = new ArrayList<>();
+            builds.add(() -> pages.viewPage(cover, exportedBy, null, cityFigures(view, locale),
+                    pages.tr("snapshot.city-figures", locale), null));
             for (District district : districts.districts()) {
                 if (onlyDistrict != null && !onlyDistrict.equals(district.code())) {
                     continue;
                 }
-                SnapshotRequest page = new SnapshotRequest(city, district.code(), size, 150, SnapshotRequest.Format.PDF,
-                        district.name(locale) + " · " + defaultTitle(view, locale), null);
-                double[] extent = MapFrame.extent(district.minLon(), district.minLat(), district.maxLon(),
-                        district.maxLat(), 0.06);
-                var weak = weakOrganisations.of(district.code(), view.period());
-                List<PageContent.TableRow> table = new ArrayList<>(districtTable(view, district, locale));
-                table.addAll(weakOrganisations.rows(weak, locale));
-                pages.add(viewPage(page, exportedBy, extent, table,
-                        tr("snapshot.district-table", locale, district.name(locale)),
-                        weakOrganisations.marks(weak, locale)));
+                builds.add(() -> districtPage(view, city, district, size, exportedBy, locale));
                 if (withTownships) {
                     for (TownshipPages.TownshipPage township : townshipPages.ofDistrict(district.code(), view.period(), locale)) {
-                        pages.add(townshipPage(city, size, 150, SnapshotRequest.Format.PDF, exportedBy, township, locale));
+                        builds.add(() -> townshipPage(city, size, 150, SnapshotRequest.Format.PDF, exportedBy, township,
+                                locale));
                     }
                 }
             }
-            return pdf(pages);
+            List<PageContent> contents = inParallel(builds);
+            return pdf(contents);
         });
     }
 
     /** One township's page (TownshipPages): its area, organisations, indicators and weak ones; null if unknown. */
     public byte @Nullable [] renderTownship(SnapshotRequest request, String townshipCode, @Nullable String exportedBy) {
-        Locale locale = locale(request.view());
+        Locale locale = ViewPages.locale(request.view());
         TownshipPages.TownshipPage township = townshipPages.ofTownship(townshipCode, request.view().period(), locale);
         if (township == null) {
             return null;
@@ -166,104 +150,64 @@ public class SnapshotService {
         District district = districts.districts().stream().filter(d -> d.code().equals(township.districtCode()))
                 .findFirst().orElseThrow();
         SnapshotRequest page = new SnapshotRequest(view, null, size, dpi, format,
-                district.name(locale) + " " + township.nameZh() + " · " + defaultTitle(view, locale), null);
-        return viewPage(page, exportedBy, township.extent3857(), township.table(), township.tableTitle(),
+                district.name(locale) + " " + township.nameZh() + " · " + pages.defaultTitle(view, locale), null);
+        return pages.viewPage(page, exportedBy, township.extent3857(), township.table(), township.tableTitle(),
                 township.overlay());
+    }
+
+    /**
+     * A district's page: zoomed to it, with its own organisations only (the neighbours' points would be
+     * read and drawn for nothing, and a district's page is about that district), its figures, and its weak
+     * and rectifying organisations listed and marked.
+     */
+    private PageContent districtPage(DashboardState view, DashboardState city, District district, PageSize size,
+                                     @Nullable String exportedBy, Locale locale) {
+        SnapshotRequest page = new SnapshotRequest(city.withFilters(district.code(), null, null), district.code(), size,
+                150, SnapshotRequest.Format.PDF, district.name(locale) + " · " + pages.defaultTitle(view, locale), null);
+        double[] extent = MapFrame.extent(district.minLon(), district.minLat(), district.maxLon(), district.maxLat(), 0.06);
+        var weak = weakOrganisations.of(district.code(), view.period());
+        List<PageContent.TableRow> table = new ArrayList<>(districtTable(view, district, locale));
+        table.addAll(weakOrganisations.rows(weak, locale));
+        return pages.viewPage(page, exportedBy, extent, table, pages.tr("snapshot.district-table", locale,
+                district.name(locale)), weakOrganisations.marks(weak, locale));
+    }
+
+    /**
+     * Reads the pages' data two at a time (a pack's time is mostly its queries, one core each in PostGIS),
+     * in the given order; drawing then runs on one thread, into one document.
+     */
+    private static List<PageContent> inParallel(List<Callable<PageContent>> builds) throws IOException {
+        try (ExecutorService workers = Executors.newFixedThreadPool(CONCURRENT_RENDERS)) {
+            List<PageContent> contents = new ArrayList<>();
+            for (Future<PageContent> page : workers.invokeAll(builds)) {
+                contents.add(page.get());
+            }
+            return contents;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "problem.snapshot-busy");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** One PDF page per slide (a saved view with its title), in the slides' order. */
     public byte[] slides(List<Slide> slides, PageSize size, @Nullable String exportedBy) {
         return bounded(() -> {
-            List<PageContent> pages = new ArrayList<>();
+            List<PageContent> contents = new ArrayList<>();
             for (Slide slide : slides) {
-                pages.add(viewPage(new SnapshotRequest(slide.view(), null, size, 150, SnapshotRequest.Format.PDF,
+                contents.add(pages.viewPage(new SnapshotRequest(slide.view(), null, size, 150, SnapshotRequest.Format.PDF,
                         slide.title(), null), exportedBy, null, List.of(), "", null));
             }
-            return pdf(pages);
+            return pdf(contents);
         });
     }
 
     /** A saved view to show as a slide. */
     public record Slide(String title, DashboardState view) {
-    }
-
-    // ---- pages ----
-
-    private PageContent viewPage(SnapshotRequest request, @Nullable String exportedBy, double @Nullable [] extentOverride,
-                                 List<PageContent.TableRow> table, String tableTitle,
-                                 PageContent.@Nullable Overlay overlay) {
-        DashboardState view = request.view();
-        Locale locale = locale(view);
-        boolean english = Translations.isEnglish(locale);
-        Map<String, Indicator> byCode = indicators.indicatorsByCode();
-        Indicator indicator = shownIndicator(byCode, view);
-        MapStyle style = styles.style(view.indicator(), view.period(), view.method(), view.classes());
-        double[] extent = extentOverride != null ? extentOverride : view.bbox() != null
-                ? MapFrame.extent(view.bbox()[0], view.bbox()[1], view.bbox()[2], view.bbox()[3], 0)
-                : cityExtent();
-        // Simplify outlines to about half a device pixel of the largest page: invisible, and much less to draw.
-        double devicePixels = Math.max(request.size().pixelWidth(Math.max(request.dpi(), 150)), 1);
-        double tolerance = (extent[2] - extent[0]) / devicePixels / 2;
-        double[] around = around(extent, request.size());
-        Map<String, List<SnapshotRepository.MapPoint>> points = points(view, around, extent);
-        Map<String, String> layerNames = new LinkedHashMap<>();
-        points.keySet().forEach(layer -> layerNames.put(layer,
-                tr(layer.equals("contact-points") ? "legend.contact-badge" : "layers." + layer, locale)));
-        // A second quarter beside the selected one, coloured with the selected quarter's classes so that one
-        // legend holds for both halves (as the map's swipe does).
-        PageContent.Comparison comparison = null;
-        String compare = view.compare();
-        if (compare != null && !compare.equals(view.period())) {
-            MapStyle compared = QuarterComparison.onClassesOf(style,
-                    styles.style(view.indicator(), compare, view.method(), view.classes()));
-            comparison = new PageContent.Comparison(periodLabel(compare, locale), periodLabel(view.period(), locale),
-                    compared, points(view.withPeriod(compare), around, extent));
-        }
-        String selection = request.selection();
-        String selectedDistrict = selection != null && selection.length() == 6 ? selection : null;
-        SnapshotRepository.MapPoint selectedPoint = selection != null && selection.length() == 12
-                ? repository.organisation(selection) : null;
-
-        String unit = english ? indicator.unitEn() : indicator.unitZh();
-        List<String> classLabels = style.legend().stream().map(c -> classLabel(c, style.decimals(), unit, locale))
-                .toList();
-        PageContent.Legend legend = new PageContent.Legend(tr("legend.title", locale),
-                (english ? indicator.nameEn() : indicator.nameZh()) + (unit.isBlank() ? "" : "（" + unit + "）"),
-                classLabels, tr("legend.no-data", locale), layerNames, tr("legend.weak", locale),
-                points.values().stream().flatMap(List::stream).anyMatch(SnapshotRepository.MapPoint::aggregated)
-                        ? tr("legend.cluster", locale) : null,
-                tr("snapshot.north", locale), tr("snapshot.km", locale));
-
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
-        String who = exportedBy != null ? exportedBy : tr("snapshot.host", locale, hostName());
-        List<String> footer = new ArrayList<>();
-        footer.add(tr("snapshot.period-line", locale, periodLabel(view.period(), locale), TIME.format(now), who));
-        footer.add(tr("snapshot.source", locale));
-        if (cache.get("synthetic", repository::anySynthetic)) {
-            footer.add(tr("snapshot.synthetic", locale));
-        }
-        if (request.notes() != null) {
-            footer.add(tr("snapshot.notes", locale, request.notes()));
-        }
-        String title = request.title() != null ? request.title() : defaultTitle(view, locale);
-        List<SnapshotRepository.DistrictShape> shapes = cache.get("districtShapes",
-                () -> List.copyOf(repository.districts(tolerance)), tolerance);
-        return new PageContent(request.size(), title, subtitle(view, style, locale), style, view.layers().contains("districts"),
-                shapes, points, extent, selectedDistrict, selectedPoint, english, legend,
-                tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)), overlay,
-                comparison);
-    }
-
-    /** The shown point layers of a view, dense ones as counts on a 64-cell grid (like the aggregated tiles). */
-    private Map<String, List<SnapshotRepository.MapPoint>> points(DashboardState view, double[] around, double[] extent) {
-        Map<String, List<SnapshotRepository.MapPoint>> points = new LinkedHashMap<>();
-        for (String layer : List.of("villages", "grid-branches", "enterprises", "social-organisations",
-                "contact-points")) {
-            if (view.layers().contains(layer) && kindAllows(view.kind(), layer)) {
-                points.put(layer, repository.points(layer, view, around, maxRawPoints, (extent[2] - extent[0]) / 64));
-            }
-        }
-        return points;
     }
 
     private List<PageContent.TableRow> cityFigures(DashboardState view, Locale locale) {
@@ -274,7 +218,7 @@ public class SnapshotService {
             Indicator indicator = byCode.get(code);
             IndicatorValue value = values.stream().filter(v -> v.indicatorCode().equals(code)).findFirst().orElse(null);
             if (indicator != null && value != null) {
-                rows.add(new PageContent.TableRow(name(indicator, locale), number(value.value(), indicator, locale), "",
+                rows.add(new PageContent.TableRow(ViewPages.name(indicator, locale), ViewPages.number(value.value(), indicator, locale), "",
                         code.equals(view.indicator())));
             }
         }
@@ -290,15 +234,15 @@ public class SnapshotService {
         rankings.sort((a, b) -> Boolean.compare(!a.indicatorCode().equals(view.indicator()),
                 !b.indicatorCode().equals(view.indicator())));
         // The key figures and the map indicator's own group: a table a meeting can read, not all 47 rows.
-        Indicator shown = shownIndicator(byCode, view);
+        Indicator shown = ViewPages.shownIndicator(byCode, view);
         for (DistrictRanking ranking : rankings) {
             Indicator indicator = byCode.get(ranking.indicatorCode());
             if (indicator == null || !(IndicatorService.KEY_FIGURES.contains(indicator.code())
                     || indicator.category().equals(shown.category()))) {
                 continue;
             }
-            rows.add(new PageContent.TableRow(name(indicator, locale), number(ranking.value(), indicator, locale),
-                    tr("snapshot.rank", locale, ranking.rank()) + "  "
+            rows.add(new PageContent.TableRow(ViewPages.name(indicator, locale), ViewPages.number(ranking.value(), indicator, locale),
+                    pages.tr("snapshot.rank", locale, ranking.rank()) + "  "
                             + Formats.change(ranking.change(), indicator.decimals(), locale),
                     ranking.indicatorCode().equals(view.indicator())));
         }
@@ -365,98 +309,8 @@ public class SnapshotService {
         }
     }
 
-    // ---- texts and extents ----
-
-    private double[] cityExtent() {
-        double[] city = districts.cityBounds();
-        return MapFrame.extent(city[0], city[1], city[2], city[3], 0.02);
-    }
-
-    /** A box around the extent large enough for any page shape, so the map's margins hold points too. */
-    private static double[] around(double[] extent, PageSize size) {
-        double w = extent[2] - extent[0];
-        double h = extent[3] - extent[1];
-        double side = Math.max(w, h) * Math.max(size.width() / size.height(), size.height() / size.width());
-        double cx = (extent[0] + extent[2]) / 2;
-        double cy = (extent[1] + extent[3]) / 2;
-        return new double[] {cx - side, cy - side, cx + side, cy + side};
-    }
-
-    private static boolean kindAllows(@Nullable String kind, String layer) {
-        return kind == null || layer.equals("contact-points") || layer.equals(switch (kind) {
-            case "village" -> "villages";
-            case "grid_branch" -> "grid-branches";
-            case "enterprise" -> "enterprises";
-            default -> "social-organisations";
-        });
-    }
-
-    private String defaultTitle(DashboardState view, Locale locale) {
-        Indicator indicator = shownIndicator(indicators.indicatorsByCode(), view);
-        return tr("snapshot.default-title", locale, name(indicator, locale), periodLabel(view.period(), locale));
-    }
-
-    /**
-     * One legend line: "65.5%" when a class holds a single value (as with few districts), else "from – to".
-     * Compared as printed, so two values that round alike read as one.
-     */
+    /** A legend line (see ViewPages.classLabel). */
     String classLabel(MapStyle.LegendClass entry, int decimals, String unit, Locale locale) {
-        String from = Formats.number(entry.from(), decimals, locale);
-        String to = Formats.number(entry.to(), decimals, locale);
-        return from.equals(to)
-                ? tr("snapshot.class-label-one", locale, Formats.withUnit(to, unit), entry.districts())
-                : tr("snapshot.class-label", locale, Formats.withUnit(from, ""), Formats.withUnit(to, unit),
-                        entry.districts());
-    }
-
-    /** The method and the number of classes actually drawn (fewer than asked when values repeat). */
-    private String subtitle(DashboardState view, MapStyle style, Locale locale) {
-        String text = tr("snapshot.subtitle", locale, tr("method." + view.method(), locale), style.legend().size());
-        List<String> filters = new ArrayList<>();
-        if (view.district() != null) {
-            districts.districts().stream().filter(d -> d.code().equals(view.district())).findFirst()
-                    .ifPresent(d -> filters.add(d.name(locale)));
-        }
-        if (view.kind() != null) {
-            filters.add(tr("kind." + view.kind(), locale));
-        }
-        if (view.status() != null) {
-            filters.add(tr("status." + view.status(), locale));
-        }
-        return filters.isEmpty() ? text : text + " · " + tr("snapshot.filters", locale, String.join(", ", filters));
-    }
-
-    private String periodLabel(String period, Locale locale) {
-        return tr("snapshot.period", locale, period.substring(0, 4), period.substring(5));
-    }
-
-    /** The map's indicator: a DashboardState holds only known indicators (DashboardState.parse checks them). */
-    private static Indicator shownIndicator(Map<String, Indicator> byCode, DashboardState view) {
-        return Objects.requireNonNull(byCode.get(view.indicator()), view.indicator());
-    }
-
-    private static String name(Indicator indicator, Locale locale) {
-        return Translations.isEnglish(locale) ? indicator.nameEn() : indicator.nameZh();
-    }
-
-    private static String number(BigDecimal value, Indicator indicator, Locale locale) {
-        return Formats.withUnit(Formats.number(value, indicator.decimals(), locale),
-                Translations.isEnglish(locale) ? indicator.unitEn() : indicator.unitZh());
-    }
-
-    private static Locale locale(DashboardState view) {
-        return view.lang().equals("en") ? Translations.ENGLISH : Translations.CHINESE;
-    }
-
-    private String tr(String key, Locale locale, Object... parameters) {
-        return translations.getTranslation(key, locale, parameters);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return pages.classLabel(entry, decimals, unit, locale);
     }
 }

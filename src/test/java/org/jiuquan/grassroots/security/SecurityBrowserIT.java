@@ -50,6 +50,37 @@ class SecurityBrowserIT {
     }
 
     @Test
+    void theSignInPageArrivesWithAFormThatWorksBeforeAnyScriptRuns() {
+        // Given a browser whose scripts do not run (as in the first second, before Vaadin's bundle arrives)
+        org.openqa.selenium.chrome.ChromeDriver driver = browser.driver();
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+        driver.get(url("/login?lang=en"));
+        // then the page's own HTML holds the form, in the chosen language
+        WebElement early = driver.findElement(By.id("login-early"));
+        assertThat(early.isDisplayed()).isTrue();
+        assertThat(early.findElement(By.tagName("form")).getText()).contains("Sign in", "Username", "Password")
+                .doesNotContainPattern("\\p{IsHan}");
+        // and signing in with it works as with Vaadin's form
+        early.findElement(By.name("username")).sendKeys("viewer");
+        early.findElement(By.name("password")).sendKeys(Browser.DEMO_PASSWORD);
+        early.findElement(By.cssSelector("button[type='submit']")).click();
+        wait(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+
+        // When scripts run again, Vaadin's form replaces the early one, keeping what was typed
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", false));
+        driver.manage().deleteAllCookies();
+        // (a slow network, so that the person types before Vaadin's form has come)
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false,
+                "latency", 1500, "downloadThroughput", -1, "uploadThroughput", -1));
+        driver.get(url("/login"));
+        driver.findElement(By.cssSelector("#login-early input[name='username']")).sendKeys("analyst");
+        wait(driver).until(d -> d.findElements(By.id("login-early")).isEmpty());
+        wait(driver).until(d -> "analyst".equals(d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                .getDomProperty("value")));
+    }
+
+    @Test
     void aViewerSeesTheDashboardWithMaskedPhonesButNotTheAnalysis() {
         WebDriver driver = browser.signIn(port, "viewer");
         wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());

@@ -31,7 +31,9 @@ import org.springframework.core.env.Environment;
  * same size; then an A4 PDF at 300 dpi and a full meeting pack. Needs Debian's mapserver-bin. Medians of
  * 7 runs (3 for the pack), measured in one run so the ratio holds whatever the machine. Run (README,
  * "Benchmarks"): {@code bash .ci/mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.jiuquan.grassroots.snapshot.SnapshotBenchmark -Dexec.args="1 100"}
+ * -Dexec.mainClass=org.jiuquan.grassroots.snapshot.SnapshotBenchmark -Dexec.args="1 100"}; with
+ * {@code -Dexec.args="100 pack"} only the meeting pack (Chinese and English, A4 and 16:9), without MapServer,
+ * with the machine's load average (the packs' goal is 3 s at x100).
  */
 public final class SnapshotBenchmark {
 
@@ -43,7 +45,17 @@ public final class SnapshotBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Integer> scales = args.length == 0 ? List.of(1) : java.util.Arrays.stream(args).map(Integer::parseInt).toList();
+        boolean packOnly = java.util.Arrays.asList(args).contains("pack");
+        List<Integer> scales = args.length == 0 ? List.of(1) : java.util.Arrays.stream(args).filter(a -> !a.equals("pack"))
+                .map(Integer::parseInt).toList();
+        if (packOnly) {
+            System.out.println("| scale | meeting pack, A4, Chinese | A4, English | 16:9, Chinese | pages | load average (1 min) |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (int scale : scales) {
+                packs(scale);
+            }
+            return;
+        }
         System.out.println("| scale | map2img 1920x1080 PNG | ours, same PNG | ratio | ours, A4 PDF 300 dpi | meeting pack (8 pages) |");
         System.out.println("|---|---|---|---|---|---|");
         for (int scale : scales) {
@@ -83,6 +95,30 @@ public final class SnapshotBenchmark {
             double us = median(ours);
             System.out.printf(Locale.ROOT, "| x%d | %.0f ms | %.0f ms | %.2f | %.0f ms | %.0f ms |%n", scale, ms, us,
                     us / ms, median(pdf), median(pack));
+        }
+    }
+
+    /** The meeting pack alone, median of 5 after one warm-up, in both languages and two page shapes. */
+    private static void packs(int scale) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                .run("--server.port=0", "--jiuquan.demo.scale=" + scale, "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--jiuquan.localdb.dir=" + ThrowawayPostgis.newDirectory("jiuquan-pack-bench-"))) {
+            String base = "http://localhost:" + app.getBean(Environment.class).getProperty("local.server.port");
+            String token = app.getBean(ApiTokenService.class).issue("viewer", "benchmark");
+            String pack = base + "/api/snapshot/meeting-pack?" + VIEW;
+            get(pack + "&size=a4-landscape", token);
+            List<Double> zh = new ArrayList<>();
+            List<Double> en = new ArrayList<>();
+            List<Double> screen = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                zh.add(get(pack + "&size=a4-landscape", token));
+                en.add(get(pack + "&size=a4-landscape&lang=en", token));
+                screen.add(get(pack + "&size=screen", token));
+            }
+            int pages = 1 + app.getBean(DistrictService.class).districts().size();
+            System.out.printf(Locale.ROOT, "| x%d | %.0f ms | %.0f ms | %.0f ms | %d | %s |%n", scale, median(zh), median(en),
+                    median(screen), pages, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         }
     }
 
