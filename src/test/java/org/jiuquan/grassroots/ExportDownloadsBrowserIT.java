@@ -101,6 +101,26 @@ class ExportDownloadsBrowserIT {
     }
 
     @Test
+    void theSnapshotOfADrillDownIntoATownshipShowsThatTownship() throws Exception {
+        String dingxin = jdbc.sql("SELECT code FROM township WHERE district_code = '620921' AND name_zh = '鼎新镇'")
+                .query(String.class).single();
+        WebDriver driver = browser.signIn(port, "analyst");
+        driver.get(url("/?district=620921&township=" + dingxin));
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        wait(driver).until(d -> String.valueOf(d.findElement(By.id("export-pdf")).getAttribute("href"))
+                .contains("township=" + dingxin));
+
+        driver.findElement(By.id("export-pdf")).click();
+        Download pdf = downloads.next();
+        assertIsPdf(pdf);
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            // The township's own page: its figures table, headed by its name and code.
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace("\n", ""))
+                    .contains("鼎新镇（" + dingxin + "）");
+        }
+    }
+
+    @Test
     void everyImportTemplateOnTheDataPageIsAWorkbook() throws Exception {
         WebDriver driver = browser.signIn(port, "editor");
         driver.get(url("/data"));

@@ -125,7 +125,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
                 });
         cards = featureCards;
         snapshotPanel = new SnapshotPanel(services.snapshots(), services.bookmarks(), () -> state,
-                featureCards::selectedCode, bookmark -> slides.open(bookmark, state.presentation()));
+                featureCards::selectedCode, () -> drillDown == null || state.district() == null ? null
+                        : drillDown.township(),
+                bookmark -> slides.open(bookmark, state.presentation()));
         Map<String, Long> counts = new LinkedHashMap<>(organisations.layerCounts());
         counts.put("districts", (long) names.districts().size());
         map.setLayerCounts(counts);

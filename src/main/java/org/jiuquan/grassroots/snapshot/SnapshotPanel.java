@@ -43,6 +43,7 @@ public class SnapshotPanel extends Div {
     private final BookmarkService bookmarks;
     private final Supplier<DashboardState> view;
     private final Supplier<@Nullable String> selection;
+    private final Supplier<@Nullable String> township;
     private final Consumer<Bookmark> openSlide;
 
     private final Select<PageSize> size = new Select<>();
@@ -62,7 +63,8 @@ public class SnapshotPanel extends Div {
 
     public SnapshotPanel(SnapshotExportService exports, BookmarkService bookmarks,
                          Supplier<DashboardState> view, Supplier<@Nullable String> selection,
-                         Consumer<Bookmark> openSlide) {
+                         Supplier<@Nullable String> township, Consumer<Bookmark> openSlide) {
+        this.township = township;
         this.exports = exports;
         this.bookmarks = bookmarks;
         this.view = view;
@@ -157,6 +159,11 @@ public class SnapshotPanel extends Div {
         String selected = selection.get();
         if (selected != null) {
             query.add("selection=" + selected);
+        }
+        String drilledInto = township.get();
+        if (drilledInto != null) {
+            // Drilled into a township: the page shows that township (its area, figures and weak organisations).
+            query.add("township=" + drilledInto);
         }
         String base = "api/snapshot?" + String.join("&", query);
         png.setHref(base + "&format=png");
