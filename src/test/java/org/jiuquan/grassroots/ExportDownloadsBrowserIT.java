@@ -118,6 +118,24 @@ class ExportDownloadsBrowserIT {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace("\n", ""))
                     .contains("鼎新镇（" + dingxin + "）");
         }
+
+        // The district's meeting pack, with a page per township: a cover, 金塔县's page, then one per township
+        // that has organisations (an area).
+        long townships = jdbc.sql("SELECT count(*) FROM township t JOIN township_area a ON a.code = t.code"
+                        + " WHERE t.district_code = '620921'")
+                .query(Long.class).single();
+        driver.findElement(By.cssSelector("#meeting-pack-townships input")).click();
+        driver.findElement(By.id("meeting-pack")).click();
+        wait(driver).until(d -> !d.findElements(By.id("meeting-pack-download")).isEmpty()
+                && d.findElement(By.id("meeting-pack-download")).isDisplayed());
+        driver.findElement(By.id("meeting-pack-download")).click();
+        Download pack = downloads.next();
+        assertIsPdf(pack);
+        try (PDDocument document = Loader.loadPDF(pack.bytes())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2 + (int) townships);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace("\n", ""))
+                    .contains("鼎新镇（" + dingxin + "）");
+        }
     }
 
     @Test

@@ -53,6 +53,8 @@ public class SnapshotPanel extends Div {
     private final Anchor png = new Anchor();
     private final Anchor pdf = new Anchor();
     private final Button pack = new Button();
+    /** Offered when a district is chosen: its pack adds a page per township after the district's page. */
+    private final Checkbox packTownships = new Checkbox();
     private final ProgressBar progress = new ProgressBar();
     private final Div packResult = new Div();
     private final TextField slideTitle = new TextField();
@@ -113,6 +115,8 @@ public class SnapshotPanel extends Div {
         pack.setId("meeting-pack");
         pack.setText(getTranslation("export.pack"));
         pack.addClickListener(event -> makeMeetingPack());
+        packTownships.setId("meeting-pack-townships");
+        packTownships.setLabel(getTranslation("export.pack.townships"));
         progress.setId("meeting-pack-progress");
         progress.setIndeterminate(true);
         progress.setVisible(false);
@@ -136,7 +140,7 @@ public class SnapshotPanel extends Div {
 
         Div links = new Div(png, new Span(" · "), pdf);
         links.addClassName("export-links");
-        add(new H3(getTranslation("export.heading")), size, dpi, title, notes, links, pack, progress, packResult,
+        add(new H3(getTranslation("export.heading")), size, dpi, title, notes, links, packTownships, pack, progress, packResult,
                 new H3(getTranslation("slides.heading")), new Span(getTranslation("slides.help")),
                 new Div(slideTitle, save, shareNew), slideList, new Div(startShow, slidesPdf));
         refreshSlides();
@@ -169,6 +173,7 @@ public class SnapshotPanel extends Div {
         png.setHref(base + "&format=png");
         pdf.setHref(base + "&format=pdf");
         slidesPdf.setHref("api/snapshot/slides?size=" + size.getValue().code() + "&lang=" + state.lang());
+        packTownships.setVisible(state.district() != null);
     }
 
     private void makeMeetingPack() {
@@ -177,6 +182,7 @@ public class SnapshotPanel extends Div {
         PageSize page = size.getValue() == PageSize.SCREEN ? PageSize.A4_LANDSCAPE : size.getValue();
         // Who exports is read now: the background thread serves no request and has no signed-in user.
         SnapshotExportService.Requester requester = exports.requester();
+        boolean townships = state.district() != null && packTownships.getValue();
         pack.setEnabled(false);
         progress.setVisible(true);
         packResult.removeAll();
@@ -184,8 +190,10 @@ public class SnapshotPanel extends Div {
         Thread.ofVirtual().name("meeting-pack").start(() -> {
             byte[] file = null;
             try {
-                file = exports.meetingPack(requester, state, page,
-                        String.join("&", state.toParameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                String query = String.join("&", state.toParameters().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList());
+                file = townships ? exports.meetingPack(requester, state, page, state.district(), true, query)
+                        : exports.meetingPack(requester, state, page, query);
             } catch (RuntimeException e) {
                 log.warn("The meeting pack failed; no file was offered", e);
             }
