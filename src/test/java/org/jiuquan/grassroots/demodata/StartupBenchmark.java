@@ -1,0 +1,83 @@
+package org.jiuquan.grassroots.demodata;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.jiuquan.grassroots.Application;
+import org.jiuquan.grassroots.ThrowawayPostgis;
+import org.jiuquan.grassroots.townships.TownshipAreas;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Benchmark, not a test: where the start-up load's time goes at a scale factor. Per scale, on a fresh
+ * throwaway PostGIS: the app started without data, the demo dataset generated, loaded into the empty
+ * database as the app does at start (every step of the loader timed), and the township areas built in the
+ * background until they fit the data. Prints Markdown rows with the machine's load average (from
+ * /proc/loadavg, as uptime shows it) after each scale. Run from the project's root:
+ * {@code bash .ci/mvn -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.jiuquan.grassroots.demodata.StartupBenchmark -Dexec.args="1 100 230"}
+ */
+public final class StartupBenchmark {
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] scales = args.length == 0 ? new int[] {1, 100} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        System.out.println("| scale | step | ms | load average |");
+        System.out.println("|---|---|---|---|");
+        for (int scale : scales) {
+            run(scale);
+        }
+    }
+
+    private static void run(int scale) throws IOException {
+        String before = loadAverage();
+        long t0 = System.nanoTime();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                .run("--server.port=0", "--jiuquan.demo.mode=skip", "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--jiuquan.localdb.dir=" + ThrowawayPostgis.newDirectory("jiuquan-startup-bench-"))) {
+            long startMs = (System.nanoTime() - t0) / 1_000_000;
+            row(scale, "app start without data (PostGIS, migrations; not part of the load)", startMs, before);
+            long t1 = System.nanoTime();
+            Dataset dataset = new DemoDataSettings("skip", scale, null).dataset();
+            long generateMs = (System.nanoTime() - t1) / 1_000_000;
+            row(scale, String.format(Locale.ROOT, "generate (%,d organisations, %,d contact points)",
+                    dataset.organisations().size(), dataset.contactPoints().size()), generateMs, loadAverage());
+            DatasetLoader loader = app.getBean(DatasetLoader.class);
+            long t2 = System.nanoTime();
+            loader.load(dataset);
+            long loadMs = (System.nanoTime() - t2) / 1_000_000;
+            for (LoadSteps.Step step : loader.lastSteps().steps()) {
+                row(scale, "load: " + step.name(), step.millis(), "");
+            }
+            row(scale, "load", loadMs, loadAverage());
+            TownshipAreas areas = app.getBean(TownshipAreas.class);
+            long t3 = System.nanoTime();
+            areas.rebuildInBackground();
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50)).until(areas::current);
+            long areasMs = (System.nanoTime() - t3) / 1_000_000;
+            row(scale, "township areas (background, after the load)", areasMs, loadAverage());
+            row(scale, "**generate + load**", generateMs + loadMs, "");
+        }
+    }
+
+    private static void row(int scale, String step, long millis, String loadAverage) {
+        System.out.printf(Locale.ROOT, "| x%d | %s | %,d | %s |%n", scale, step, millis, loadAverage);
+    }
+
+    /** The 1, 5 and 15 minute load averages, as uptime prints them. */
+    static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+}
