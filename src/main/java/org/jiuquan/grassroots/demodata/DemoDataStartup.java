@@ -1,5 +1,8 @@
 package org.jiuquan.grassroots.demodata;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -14,6 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo dataset right after Flyway has migrated, so the app never serves an empty schema.
  * By default only into the app's own PostGIS; a configured database gets it only when asked (load).
+ * The dataset is made on a thread of its own from the moment this is created (before PostGIS has started),
+ * so that generating a large demo (seconds at JIUQUAN_DEMO_SCALE=230) overlaps starting the database and
+ * migrating it instead of following them.
  */
 @Component
 class DemoDataStartup implements Callback {
@@ -23,6 +29,7 @@ class DemoDataStartup implements Callback {
     private final DemoDataSettings settings;
     private final ObjectProvider<DatasetLoader> loader;
     private final boolean ownDatabase;
+    private final CompletableFuture<Dataset> dataset;
 
     DemoDataStartup(@Value("${jiuquan.demo.mode}") String mode, @Value("${jiuquan.demo.scale}") String scale,
                     @Value("${jiuquan.data.dir}") String dataDir,
@@ -30,6 +37,10 @@ class DemoDataStartup implements Callback {
         this.settings = DemoDataSettings.of(mode, scale, dataDir);
         this.loader = loader;
         this.ownDatabase = NoDatabaseConfigured.in(environment);
+        this.dataset = settings.shouldLoad(ownDatabase)
+                ? CompletableFuture.supplyAsync(settings::dataset,
+                        runnable -> Thread.ofPlatform().daemon().name("demo-data").start(runnable))
+                : CompletableFuture.failedFuture(new IllegalStateException("no demo data to load"));
     }
 
     @Override
@@ -53,7 +64,19 @@ class DemoDataStartup implements Callback {
             log.info("Imported data is in place; the demo dataset is not loaded over it");
             return;
         }
-        datasetLoader.load(settings.dataset());
+        datasetLoader.load(dataset());
+    }
+
+    /** The dataset made in the background; its own exception (a bad data directory, say) if it failed. */
+    private Dataset dataset() {
+        try {
+            return dataset.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override
