@@ -182,6 +182,13 @@ export class GeoMap extends LitElement {
   /** The kinds of request that were running when the element was last taken out of the page. */
   private interrupted: RequestKind[] = [];
   private renderPending = true;
+  /**
+   * From firstUpdated to the end of that same first update: firstUpdated has just built the layers and started
+   * their fetches for the properties the element started with, which the first update reports as changed too.
+   * Acting on them again would abort those fetches and start the same ones over (which the server still
+   * answers, once for each).
+   */
+  private justBuilt = false;
   private loadGeneration = 0;
   private fitted = false;
   private resizeObserver?: ResizeObserver;
@@ -251,6 +258,7 @@ export class GeoMap extends LitElement {
       this.loadOverlay();
     }
     this.rebuildPointLayers();
+    this.justBuilt = true;
   }
 
   /**
@@ -343,6 +351,8 @@ export class GeoMap extends LitElement {
     if (!this.map) {
       return;
     }
+    const justBuilt = this.justBuilt;
+    this.justBuilt = false;
     if (this.took(changed, 'styleJson') || changed.has('presentation') || changed.has('language') || this.took(changed, 'selectionJson')) {
       this.styles.clear();
       this.beginRender();
@@ -353,16 +363,18 @@ export class GeoMap extends LitElement {
     }
     if (this.took(changed, 'filtersJson') || this.took(changed, 'countsJson') || changed.has('period') || changed.has('dataVersion')
         || changed.has('comparePeriod') || this.took(changed, 'compareStyleJson')) {
-      this.rebuildPointLayers();
+      if (!justBuilt) {
+        this.rebuildPointLayers();
+      }
       this.beginRender();
       this.loadTownships();
     } else if (this.took(changed, 'layersJson')) {
       this.applyVisibility();
     }
-    if (changed.has('basemapUrl')) {
+    if (changed.has('basemapUrl') && !justBuilt) {
       this.applyBasemap();
     }
-    if (changed.has('overlayUrl')) {
+    if (changed.has('overlayUrl') && !justBuilt) {
       this.loadOverlay();
     }
     if (this.took(changed, 'areaJson')) {
