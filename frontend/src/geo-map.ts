@@ -56,7 +56,7 @@ import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyl
   validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
 import { propertyErrorMessage } from './messages.js';
 import { LAYER_KIND, ORGANISATION_LAYERS, type OrganisationLayerId, POINT_LAYERS, type PickEntry, type PointLayerId, WEAK,
-  contactBadges, describeHit, fillPickList, idOf, layerQuery, pickEntries, statusOf } from './layers.js';
+  contactBadges, describeHit, fillPickList, idOf, inTownship, layerQuery, pickEntries, statusOf } from './layers.js';
 import { MapStyles } from './style.js';
 import { LatestRequests, type RequestKind, nextLink } from './requests.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
@@ -182,6 +182,13 @@ export class GeoMap extends LitElement {
   /** The kinds of request that were running when the element was last taken out of the page. */
   private interrupted: RequestKind[] = [];
   private renderPending = true;
+  /**
+   * From firstUpdated to the end of that same first update: firstUpdated has just built the layers and started
+   * their fetches for the properties the element started with, which the first update reports as changed too.
+   * Acting on them again would abort those fetches and start the same ones over (which the server still
+   * answers, once for each).
+   */
+  private justBuilt = false;
   private loadGeneration = 0;
   private fitted = false;
   private resizeObserver?: ResizeObserver;
@@ -251,6 +258,7 @@ export class GeoMap extends LitElement {
       this.loadOverlay();
     }
     this.rebuildPointLayers();
+    this.justBuilt = true;
   }
 
   /**
@@ -343,6 +351,8 @@ export class GeoMap extends LitElement {
     if (!this.map) {
       return;
     }
+    const justBuilt = this.justBuilt;
+    this.justBuilt = false;
     if (this.took(changed, 'styleJson') || changed.has('presentation') || changed.has('language') || this.took(changed, 'selectionJson')) {
       this.styles.clear();
       this.beginRender();
@@ -353,16 +363,18 @@ export class GeoMap extends LitElement {
     }
     if (this.took(changed, 'filtersJson') || this.took(changed, 'countsJson') || changed.has('period') || changed.has('dataVersion')
         || changed.has('comparePeriod') || this.took(changed, 'compareStyleJson')) {
-      this.rebuildPointLayers();
+      if (!justBuilt) {
+        this.rebuildPointLayers();
+      }
       this.beginRender();
       this.loadTownships();
     } else if (this.took(changed, 'layersJson')) {
       this.applyVisibility();
     }
-    if (changed.has('basemapUrl')) {
+    if (changed.has('basemapUrl') && !justBuilt) {
       this.applyBasemap();
     }
-    if (changed.has('overlayUrl')) {
+    if (changed.has('overlayUrl') && !justBuilt) {
       this.loadOverlay();
     }
     if (this.took(changed, 'areaJson')) {
@@ -692,7 +704,8 @@ export class GeoMap extends LitElement {
     layer.set('pointLayer', id);
     // Fetched when first shown: a layer switched off (enterprises, social organisations by default) costs nothing.
     layer.set('load', () => {
-      const loaded = this.loadAll(`${this.ogcBase}/collections/${id}/items?limit=${GEOJSON_LIMIT}${query}`, source, this.pointsSignal);
+      const loaded = this.loadAll(`${this.ogcBase}/collections/${id}/items?limit=${GEOJSON_LIMIT}${query}`, source, this.pointsSignal,
+        (f) => inTownship(f, id, this.filters, () => this.townshipOrganisationIds()));
       if (id === 'contact-points') {
         const generation = this.loadGeneration;
         loaded.then(() => {
@@ -761,8 +774,11 @@ export class GeoMap extends LitElement {
     });
   }
 
-  /** Reads every page of a collection into a source, following `next` links. */
-  private async loadAll(url: string, source: VectorSource, signal: AbortSignal) {
+  /**
+   * Reads every page of a collection into a source, following `next` links; `keep` leaves out the features not
+   * drawn (those outside the township drilled into).
+   */
+  private async loadAll(url: string, source: VectorSource, signal: AbortSignal, keep: (f: FeatureLike) => boolean) {
     const generation = this.loadGeneration;
     const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
     let next: string | null = url;
@@ -771,9 +787,16 @@ export class GeoMap extends LitElement {
       if (result.kind !== 'json' || generation !== this.loadGeneration) {
         return;
       }
-      source.addFeatures(format.readFeatures(result.json) as Feature<Geometry>[]);
+      source.addFeatures((format.readFeatures(result.json) as Feature<Geometry>[]).filter(keep));
       next = nextLink(result.json);
     }
+  }
+
+  /** The ids of the organisations loaded so far (at a township: the township's own), as contact points name them. */
+  private townshipOrganisationIds(): Set<string> {
+    const ids = new Set<string>();
+    ORGANISATION_LAYERS.forEach((id) => this.rawSources.get(id)?.getFeatures().forEach((f) => ids.add(String(f.get('id')))));
+    return ids;
   }
 
   private applyVisibility() {

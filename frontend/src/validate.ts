@@ -24,6 +24,9 @@ export interface Filters {
   district?: string | null;
   kind?: string | null;
   status?: string | null;
+  /** The township drilled into (9-digit code) and its name: only its organisations are drawn. */
+  township?: string | null;
+  townshipName?: string | null;
 }
 export interface Selection {
   layer: string;
@@ -205,6 +208,8 @@ export const validateFilters: Validator<Filters> = (raw, path) => {
     district: optionalText(o['district'], at(path, 'district')),
     kind: optionalText(o['kind'], at(path, 'kind')),
     status: optionalText(o['status'], at(path, 'status')),
+    township: optionalText(o['township'], at(path, 'township')),
+    townshipName: optionalText(o['townshipName'], at(path, 'townshipName')),
   };
 };
 

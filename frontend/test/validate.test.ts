@@ -66,8 +66,10 @@ describe('the property validators', () => {
 
   it('take filters with nulls as no filter, and refuse a number', () => {
     expect(readProperty('filtersJson', '{"district":"620902","kind":null,"status":null}', {}, validateFilters))
-      .toEqual({ ok: true, value: { district: '620902', kind: null, status: null } });
+      .toEqual({ ok: true, value: { district: '620902', kind: null, status: null, township: null, townshipName: null } });
     expect(errorOf(readProperty('filtersJson', '{"district":620902}', {}, validateFilters)).field).toBe('district');
+    expect(readProperty('filtersJson', '{"district":"620921","township":"620921101","townshipName":"鼎新镇"}', {}, validateFilters))
+      .toMatchObject({ ok: true, value: { township: '620921101', townshipName: '鼎新镇' } });
   });
 
   it('refuse a selection without an id', () => {

@@ -264,9 +264,11 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void showFilters() {
-        map.setFilters(new GeoMap.Filters(state.district(), state.kind(), state.status()));
+        String township = state.district() == null ? null : drillDown().township();
+        map.setFilters(new GeoMap.Filters(state.district(), state.kind(), state.status(), township,
+                township == null ? null : drillDown().townshipName()));
         filterPanel().showLevel(state.district(), drillDown().townshipName());
-        legend.showTownships(state.district() != null);
+        legend.showTownships(state.district() != null, drillDown().approximate(state.district()));
     }
 
     /** Figures, tables, chart and the drill-down's list, for the state as it is now. */

@@ -83,6 +83,11 @@ final class DrillDown {
         });
     }
 
+    /** Whether the district's township areas are (some or all) approximate; false at the city. */
+    boolean approximate(@Nullable String district) {
+        return district != null && service.approximate(district);
+    }
+
     /** Back up to the district (or the city): no township. */
     void leave() {
         township = null;

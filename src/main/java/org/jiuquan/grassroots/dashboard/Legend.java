@@ -16,6 +16,8 @@ class Legend extends Div {
     static final java.util.List<String> TOWNSHIP_COLOURS = java.util.List.of("#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f");
 
     private boolean townships;
+    /** Whether the townships drawn are (some or all) approximate areas: only then does the legend say so. */
+    private boolean approximate = true;
 
     Legend() {
         addClassName("map-legend");
@@ -82,30 +84,34 @@ class Legend extends Div {
         add(head, body);
     }
 
-    /** Drilled into a district: its townships' colours, and that their areas are approximate (dashed). */
-    void showTownships(boolean shown) {
-        if (shown == townships) {
+    /**
+     * Drilled into a district: its townships' colours, and, while their areas are approximate (some or all with
+     * no real boundary), that they are (dashed). Real boundaries are drawn solid and the note is left out.
+     */
+    void showTownships(boolean shown, boolean approximateAreas) {
+        if (shown == townships && approximateAreas == approximate) {
             return;
         }
         townships = shown;
+        approximate = approximateAreas;
         getChildren().filter(c -> c.getClassNames().contains("legend-body")).findFirst().ifPresent(body -> {
+            body.getChildren().filter(c -> "legend-townships".equals(c.getId().orElse(null))).toList()
+                    .forEach(c -> ((Div) body).remove(c));
             if (shown) {
                 ((Div) body).add(townshipSection());
-            } else {
-                body.getChildren().filter(c -> "legend-townships".equals(c.getId().orElse(null))).toList()
-                        .forEach(c -> ((Div) body).remove(c));
             }
         });
     }
 
     private Div townshipSection() {
-        Div title = new Div(getTranslation("legend.townships"));
+        Div title = new Div(getTranslation(approximate ? "legend.townships" : "legend.townships-real"));
         title.addClassName("legend-title");
         Div section = new Div(title);
         section.setId("legend-townships");
+        section.getElement().setAttribute("data-approximate", String.valueOf(approximate));
         for (int i = 0; i < TOWNSHIP_COLOURS.size(); i++) {
             Span swatch = swatch(TOWNSHIP_COLOURS.get(i), "square");
-            swatch.getStyle().set("border", "1px dashed #333");
+            swatch.getStyle().set("border", approximate ? "1px dashed #333" : "1px solid #333");
             String count = i == TOWNSHIP_COLOURS.size() - 1 ? "≥ " + i : String.valueOf(i);
             section.add(row(swatch, getTranslation("legend.townships-weak", count)));
         }

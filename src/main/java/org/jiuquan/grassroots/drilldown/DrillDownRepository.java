@@ -32,6 +32,15 @@ class DrillDownRepository {
                        ON o.district_code = t.district_code AND o.township_zh = t.name_zh WHERE t.code = :township)
                  ) AS e) x
             WHERE e IS NOT NULL""";
+    /**
+     * Whether any township of the district is drawn with an approximate area (no real boundary loaded for it),
+     * counted over the areas the map draws; a district with no areas yet (they are built in the background after
+     * a start) counts as approximate.
+     */
+    static final String APPROXIMATE = """
+            SELECT coalesce(bool_or(a.approximate), true)
+            FROM township t JOIN township_area a ON a.code = t.code
+            WHERE t.district_code = :district""";
     static final String SEARCH = """
             SELECT t.code, t.name_zh, t.district_code
             FROM township t WHERE t.name_zh LIKE '%' || :text || '%'
@@ -58,6 +67,10 @@ class DrillDownRepository {
                 .query((rs, row) -> new double[] {rs.getDouble("min_lon"), rs.getDouble("min_lat"),
                         rs.getDouble("max_lon"), rs.getDouble("max_lat")})
                 .optional();
+    }
+
+    boolean approximate(String district) {
+        return jdbc.sql(APPROXIMATE).param("district", district).query(Boolean.class).single();
     }
 
     List<TownshipHit> search(String text, int limit) {

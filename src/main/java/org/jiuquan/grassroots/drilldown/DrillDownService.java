@@ -31,6 +31,11 @@ public class DrillDownService {
         return repository.extent(township);
     }
 
+    /** Whether the district's townships are drawn, all or some, with approximate areas (no real boundaries). */
+    public boolean approximate(String district) {
+        return repository.approximate(district);
+    }
+
     /** Townships whose name holds the text (none for a blank text). */
     public List<TownshipHit> search(@Nullable String text, int limit) {
         String plain = text == null ? "" : text.strip();

@@ -33,8 +33,18 @@ public class GeoMap extends com.vaadin.flow.component.Component implements HasSi
     public record Selection(String layer, String id) {
     }
 
-    public record Filters(@Nullable String district, @Nullable String kind, @Nullable String status) {
+    /**
+     * @param township     the township drilled into (9-digit code): the map draws only its organisations
+     * @param townshipName its name, as the organisations name their township
+     */
+    public record Filters(@Nullable String district, @Nullable String kind, @Nullable String status,
+                          @Nullable String township, @Nullable String townshipName) {
         public static final Filters NONE = new Filters(null, null, null);
+
+        /** At the city or a district: no township. */
+        public Filters(@Nullable String district, @Nullable String kind, @Nullable String status) {
+            this(district, kind, status, null, null);
+        }
     }
 
     public GeoMap() {

@@ -141,7 +141,8 @@ class FeatureRepository {
                 "id", " AND (o.code = :id OR (o.code IS NULL AND CAST(o.id AS text) = :id))");
     }
 
-    record Page(List<String> features, long numberMatched) {
+    /** @param dataVersion the data version read just before the page, from the same database (the page is at least as new) */
+    record Page(List<String> features, long numberMatched, long dataVersion) {
     }
 
     /** Read-only: pages of features may come from a replica (see ReadDatabase); one database per request. */
@@ -170,6 +171,7 @@ class FeatureRepository {
             default -> ORGANISATION_ORDER;
         };
         return reads.read(jdbc -> {
+            long version = jdbc.sql(TileCache.DATA_VERSION).query(Long.class).single();
             var select = bind(jdbc.sql(features(collection) + where + order + " LIMIT :limit OFFSET :offset"),
                     collection, query, period, phones)
                     .param("limit", query.limit())
@@ -177,7 +179,7 @@ class FeatureRepository {
             List<String> features = select.query(String.class).list();
             long matched = bind(jdbc.sql(count(collection) + where), collection, query, period, phones)
                     .query(Long.class).single();
-            return new Page(features, matched);
+            return new Page(features, matched, version);
         });
     }
 
@@ -196,6 +198,11 @@ class FeatureRepository {
             }
             return statement.query(String.class).optional();
         });
+    }
+
+    /** The data version (V20, V23): any change to what a page of features holds moves it. */
+    long dataVersion() {
+        return reads.read(jdbc -> jdbc.sql(TileCache.DATA_VERSION).query(Long.class).single());
     }
 
     /** The city's extent: every layer lies inside it. */
