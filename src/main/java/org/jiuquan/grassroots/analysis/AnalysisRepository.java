@@ -86,7 +86,6 @@ public class AnalysisRepository {
             , o.neighbours, round(CAST(o.z AS numeric), 4) AS z
             FROM scores o ORDER BY o.z DESC, o.code""";
 
-    static final String POINT_COUNT = "SELECT count(*) FROM organisation WHERE " + OrganisationKind.branchSql("kind");
     /** Up to this many points, Gi* is computed exactly over point pairs; above, over cells. */
     static final long EXACT_GI_LIMIT = 20_000;
 
@@ -173,9 +172,14 @@ public class AnalysisRepository {
         return new WeakClusters(clusters, members);
     }
 
+    /**
+     * Exact up to {@link #EXACT_GI_LIMIT} organisations, binned above. The cells' aggregate comes first and its
+     * total decides: at large data a separate count would read every organisation once more.
+     */
     HotSpots hotSpots(double metres) {
-        long points = jdbc.sql(POINT_COUNT).query(Long.class).single();
-        return points <= EXACT_GI_LIMIT ? hotSpotsExact(metres) : hotSpotsBinned(metres);
+        List<BinnedGetisOrd.Cell> cells = cells(metres);
+        long organisations = cells.stream().mapToLong(BinnedGetisOrd.Cell::count).sum();
+        return organisations <= EXACT_GI_LIMIT ? hotSpotsExact(metres) : binned(cells, metres);
     }
 
     HotSpots hotSpotsExact(double metres) {
@@ -191,10 +195,16 @@ public class AnalysisRepository {
      * score was a response of about 100 MB (x230), more than a browser can take, and most of it said "none".
      */
     HotSpots hotSpotsBinned(double metres) {
-        double cellSize = BinnedGetisOrd.cellSize(metres);
-        List<BinnedGetisOrd.Cell> cells = limited(() -> jdbc.sql(HOT_SPOT_CELLS).param("cell", cellSize).query((rs, n) ->
+        return binned(cells(metres), metres);
+    }
+
+    private List<BinnedGetisOrd.Cell> cells(double metres) {
+        return limited(() -> jdbc.sql(HOT_SPOT_CELLS).param("cell", BinnedGetisOrd.cellSize(metres)).query((rs, n) ->
                 new BinnedGetisOrd.Cell(rs.getLong("cx"), rs.getLong("cy"), rs.getLong("n"), rs.getDouble("sx"),
                         rs.getDouble("sxx"), rs.getDouble("lon"), rs.getDouble("lat"))).list());
+    }
+
+    private static HotSpots binned(List<BinnedGetisOrd.Cell> cells, double metres) {
         List<HotSpots.Cell> significant = BinnedGetisOrd.scores(cells, metres).stream().filter(c -> c.significance() > 0)
                 .sorted(Comparator.comparingDouble((HotSpots.Cell c) -> -c.z()).thenComparingLong(HotSpots.Cell::column)
                         .thenComparingLong(HotSpots.Cell::row))
