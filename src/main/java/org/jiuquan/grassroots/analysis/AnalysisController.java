@@ -1,6 +1,5 @@
 package org.jiuquan.grassroots.analysis;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -91,8 +90,8 @@ class AnalysisController {
                 .body(body);
     }
 
-    private static ResponseEntity<String> collection(List<String> features) {
-        return ResponseEntity.ok().contentType(GEOJSON).body("{\"type\":\"FeatureCollection\",\"numberReturned\":"
-                + features.size() + ",\"features\":[" + String.join(",", features) + "]}");
+    /** The typed result written as GeoJSON here, at the edge. */
+    private static ResponseEntity<String> collection(AnalysisResult result) {
+        return ResponseEntity.ok().contentType(GEOJSON).body(AnalysisGeoJson.collection(result));
     }
 }

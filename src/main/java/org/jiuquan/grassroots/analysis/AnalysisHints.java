@@ -65,9 +65,7 @@ public class AnalysisHints {
     }
 
     private boolean findsACluster(String period, double distanceKm, int minCount) {
-        return analysis.weakClusters(period, distanceKm, minCount).stream()
-                .anyMatch(feature -> feature.contains("\"feature_type\" : \"cluster\"")
-                        || feature.contains("\"feature_type\":\"cluster\""));
+        return !analysis.weakClusters(period, distanceKm, minCount).clusters().isEmpty();
     }
 
     private static boolean narrows(AnalysisFilter filter) {

@@ -13,4 +13,9 @@ import org.jspecify.annotations.Nullable;
 public record AnalysisRow(String code, String nameZh, String kind, String districtCode, double fortressIndex,
                           @Nullable String status, double lon, double lat, @Nullable Double result,
                           String detail, int confidence) {
+
+    static AnalysisRow of(AnalysedOrganisation o, @Nullable Double result, String detail, int confidence) {
+        return new AnalysisRow(o.code(), o.nameZh(), o.kind(), o.districtCode(), o.fortressIndex(), o.status(), o.lon(),
+                o.lat(), result, detail, confidence);
+    }
 }

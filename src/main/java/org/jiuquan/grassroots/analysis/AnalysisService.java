@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks every parameter before any query runs: a negative distance, a minimum count of zero or an
@@ -40,21 +38,22 @@ public class AnalysisService {
     static final double MAX_DISTANCE_KM = 200;
     static final int MAX_MIN_COUNT = 1000;
 
-    private static final JsonMapper JSON = JsonMapper.shared();
-
     private final AnalysisRepository repository;
     private final IndicatorService indicators;
     private final CurrentUser currentUser;
     private final LongSupplier generation;
-    /** Bounded in characters of GeoJSON: about 32 MB of results (a hot-spot run at x1 is about 0.4 MB). */
-    private final Cache<RunKey, List<String>> runs = Caffeine.newBuilder()
-            .maximumWeight(16L * 1024 * 1024)
-            .weigher((RunKey key, List<String> features) -> 64 + features.stream().mapToInt(String::length).sum())
+    /** Bounded by the results' own estimate of their size: about 32 MB (a hot-spot run at x1 is about 0.3 MB). */
+    private final Cache<RunKey, AnalysisResult> runs = Caffeine.newBuilder()
+            .maximumWeight(32L * 1024 * 1024)
+            .weigher((RunKey key, AnalysisResult result) -> (int) Math.min(Integer.MAX_VALUE, 64 + result.weight()))
             .build();
 
-    /** One run of an analysis: its parameters, whose phone numbers it shows, and the data it ran on. */
+    /**
+     * One run of an analysis: its parameters, whose phone numbers it shows, the data it ran on, and for a binned
+     * hot-spot run whether it holds the significant cells' organisations too.
+     */
     private record RunKey(long generation, AnalysisKind kind, String period, double metres, int minCount,
-                          PhoneVisibility phones) {
+                          PhoneVisibility phones, boolean withOrganisations) {
     }
 
     @Autowired
@@ -72,30 +71,53 @@ public class AnalysisService {
         this.generation = generation;
     }
 
-    /** GeoJSON features: weak organisations with their cluster number, and one hull per cluster. */
-    public List<String> weakClusters(String period, double distanceKm, int minCount) {
+    /** Weak organisations with their cluster number, and each cluster with its hull. */
+    public WeakClusters weakClusters(String period, double distanceKm, int minCount) {
         String checked = indicators.checkPeriod(requirePeriod(period));
         double metres = metres(distanceKm);
         if (minCount < 1 || minCount > MAX_MIN_COUNT) {
             throw ApiProblem.badRequest("problem.bad-min-count", minCount, MAX_MIN_COUNT);
         }
         return cached(new RunKey(generation.getAsLong(), AnalysisKind.CLUSTERS, checked, metres, minCount,
-                PhoneVisibility.MASKED), () -> repository.weakClusters(checked, metres, minCount));
+                PhoneVisibility.MASKED, false), () -> repository.weakClusters(checked, metres, minCount));
     }
 
-    /** GeoJSON features: every village and grid branch with its Gi* z-score and significance. */
-    public List<String> hotSpots(double distanceKm) {
+    /**
+     * Gi* z-scores: every village and grid branch with its score and significance, or at large data the
+     * significant cells of the binned Gi* (what the map draws; see {@link HotSpots}).
+     */
+    public HotSpots hotSpots(double distanceKm) {
         double metres = metres(distanceKm);
-        return cached(new RunKey(generation.getAsLong(), AnalysisKind.HOT_SPOTS, "", metres, 0, PhoneVisibility.MASKED),
-                () -> repository.hotSpots(metres));
+        return cached(new RunKey(generation.getAsLong(), AnalysisKind.HOT_SPOTS, "", metres, 0, PhoneVisibility.MASKED,
+                false), () -> repository.hotSpots(metres));
     }
 
-    /** GeoJSON features: villages and grid branches with no contact point within the distance. */
-    public List<String> coverageGaps(double distanceKm) {
+    /** As {@link #hotSpots}, with the organisations of a binned run's significant cells read too: for the table. */
+    public HotSpots hotSpotRows(double distanceKm) {
+        HotSpots run = hotSpots(distanceKm);
+        if (!run.binned()) {
+            return run;
+        }
+        double metres = metres(distanceKm);
+        return cached(new RunKey(generation.getAsLong(), AnalysisKind.HOT_SPOTS, "", metres, 0, PhoneVisibility.MASKED,
+                true), () -> repository.withOrganisations(run));
+    }
+
+    /** Villages and grid branches with no contact point within the distance. */
+    public CoverageGaps coverageGaps(double distanceKm) {
         double metres = metres(distanceKm);
         PhoneVisibility phones = currentUser.phoneVisibility();
-        return cached(new RunKey(generation.getAsLong(), AnalysisKind.COVERAGE_GAPS, "", metres, 0, phones),
+        return cached(new RunKey(generation.getAsLong(), AnalysisKind.COVERAGE_GAPS, "", metres, 0, phones, false),
                 () -> repository.coverageGaps(metres, phones));
+    }
+
+    /** The run an analysis page shows: for hot spots with the organisations the table lists. */
+    public AnalysisResult run(AnalysisKind kind, String period, double distanceKm, int minCount) {
+        return switch (kind) {
+            case CLUSTERS -> weakClusters(period, distanceKm, minCount);
+            case HOT_SPOTS -> hotSpotRows(distanceKm);
+            case COVERAGE_GAPS -> coverageGaps(distanceKm);
+        };
     }
 
     /**
@@ -104,39 +126,8 @@ public class AnalysisService {
      */
     public List<AnalysisRow> rows(AnalysisKind kind, String period, double distanceKm, int minCount,
                                   AnalysisFilter filter) {
-        List<String> features = switch (kind) {
-            case CLUSTERS -> weakClusters(period, distanceKm, minCount);
-            case HOT_SPOTS -> hotSpots(distanceKm);
-            case COVERAGE_GAPS -> coverageGaps(distanceKm);
-        };
-        List<AnalysisRow> rows = new ArrayList<>();
-        for (String text : features) {
-            JsonNode feature = JSON.readTree(text);
-            JsonNode p = feature.path("properties");
-            if (p.path("feature_type").asString("organisation").equals("cluster")) {
-                continue;
-            }
-            JsonNode coordinates = feature.path("geometry").path("coordinates");
-            Double result = switch (kind) {
-                case CLUSTERS -> p.path("cluster").isNull() ? null : p.path("cluster").asDouble();
-                case HOT_SPOTS -> p.path("z").asDouble();
-                case COVERAGE_GAPS -> p.path("nearest_m").asDouble();
-            };
-            String detail = switch (kind) {
-                case CLUSTERS -> "";
-                case HOT_SPOTS -> p.path("spot").asString();
-                case COVERAGE_GAPS -> p.path("nearest_leader_zh").asString() + " · "
-                        + p.path("nearest_leader_phone").asString() + " · " + p.path("nearest_organisation_zh").asString();
-            };
-            AnalysisRow row = new AnalysisRow(p.path("code").asString(), p.path("name_zh").asString(),
-                    p.path("kind").asString(), p.path("district_code").asString(), p.path("fortress_index").asDouble(),
-                    p.path("status").isMissingNode() ? null : p.path("status").asString(),
-                    coordinates.get(0).asDouble(), coordinates.get(1).asDouble(), result, detail,
-                    kind == AnalysisKind.HOT_SPOTS ? p.path("significance").asInt() : 0);
-            if (filter.keeps(row)) {
-                rows.add(row);
-            }
-        }
+        List<AnalysisRow> rows = new ArrayList<>(run(kind, period, distanceKm, minCount).rows());
+        rows.removeIf(row -> !filter.keeps(row));
         if (filter.area() != null) {
             // Inside the drawn area by PostGIS (ST_Covers: a point on the outline counts as inside).
             java.util.Set<String> inside = repository.codesCoveredBy(filter.area().getGeometry().toText());
@@ -158,24 +149,25 @@ public class AnalysisService {
         return first.thenComparing(AnalysisRow::code);
     }
 
-    /** The run's features from an earlier identical run on the same data, or from the database now. */
-    private List<String> cached(RunKey key, java.util.function.Supplier<List<String>> run) {
+    /** The run from an earlier identical run on the same data, or from the database now. */
+    @SuppressWarnings("unchecked")
+    private <R extends AnalysisResult> R cached(RunKey key, java.util.function.Supplier<R> run) {
         if (key.generation() == DataVersionListener.UNKNOWN) {
             return withinTime(run);
         }
-        List<String> kept = runs.getIfPresent(key);
+        AnalysisResult kept = runs.getIfPresent(key);
         if (kept != null) {
-            return kept;
+            return (R) kept;
         }
         // Run outside the cache's own computation, so a slow analysis never blocks others' lookups; two
         // identical first runs at once both run, and both get the same answer.
-        List<String> features = List.copyOf(withinTime(run));
-        runs.put(key, features);
-        return features;
+        R result = withinTime(run);
+        runs.put(key, result);
+        return result;
     }
 
     /** A query that PostgreSQL cancelled for taking too long becomes a clear problem, not a server error. */
-    private static List<String> withinTime(java.util.function.Supplier<List<String>> query) {
+    private static <R> R withinTime(java.util.function.Supplier<R> query) {
         try {
             return query.get();
         } catch (QueryTimeoutException e) {

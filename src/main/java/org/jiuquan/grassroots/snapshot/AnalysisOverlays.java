@@ -9,13 +9,14 @@ import java.util.Locale;
 
 import org.jiuquan.grassroots.analysis.AnalysisKind;
 import org.jiuquan.grassroots.analysis.AnalysisService;
+import org.jiuquan.grassroots.analysis.CoverageGaps;
+import org.jiuquan.grassroots.analysis.HotSpots;
+import org.jiuquan.grassroots.analysis.WeakClusters;
 import org.jiuquan.grassroots.i18n.Translations;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An analysis as a snapshot overlay, in the analysis map's colours (see geo-map.ts): cluster hulls and
@@ -47,46 +48,51 @@ class AnalysisOverlays {
 
     /** Runs the analysis (its own checks give a 400 for a bad distance, count or quarter) and builds the overlay. */
     PageContent.Overlay overlay(AnalysisKind kind, String period, double distanceKm, int minCount, Locale locale) {
-        List<String> features = switch (kind) {
-            case CLUSTERS -> analysis.weakClusters(period, distanceKm, minCount);
-            case HOT_SPOTS -> analysis.hotSpots(distanceKm);
-            case COVERAGE_GAPS -> analysis.coverageGaps(distanceKm);
-        };
         List<PageContent.Area> areas = new ArrayList<>();
         List<PageContent.Spot> spots = new ArrayList<>();
-        for (String text : features) {
-            JsonNode feature = JsonMapper.shared().readTree(text);
-            JsonNode properties = feature.path("properties");
-            JsonNode geometry = feature.path("geometry");
-            if ("cluster".equals(properties.path("feature_type").asString(""))) {
-                if ("Polygon".equals(geometry.path("type").asString(""))) {
-                    areas.add(new PageContent.Area(polygon(geometry.path("coordinates")),
-                            CLUSTER_COLOURS.get(properties.path("cluster").asInt() % CLUSTER_COLOURS.size())));
+        switch (kind) {
+            case CLUSTERS -> {
+                WeakClusters clusters = analysis.weakClusters(period, distanceKm, minCount);
+                for (WeakClusters.Cluster cluster : clusters.clusters()) {
+                    if (cluster.hull() instanceof org.locationtech.jts.geom.Polygon hull) {
+                        areas.add(new PageContent.Area(mercator(hull), clusterColour(cluster.number())));
+                    }
                 }
-                continue;
+                for (WeakClusters.Member member : clusters.members()) {
+                    spots.add(spot(member.organisation().lon(), member.organisation().lat(),
+                            member.cluster() == null ? NOISE : clusterColour(member.cluster())));
+                }
             }
-            if (!"Point".equals(geometry.path("type").asString(""))) {
-                continue;
+            case HOT_SPOTS -> {
+                // As the analysis map draws it: every organisation, or at large data the significant cells.
+                HotSpots run = analysis.hotSpots(distanceKm);
+                for (HotSpots.Spot s : run.spots()) {
+                    spots.add(spot(s.organisation().lon(), s.organisation().lat(), spotColour(s.spot(), s.significance())));
+                }
+                for (HotSpots.Cell c : run.cells()) {
+                    spots.add(spot(c.lon(), c.lat(), spotColour(c.spot(), c.significance())));
+                }
             }
-            JsonNode c = geometry.path("coordinates");
-            spots.add(new PageContent.Spot(MapFrame.mercatorX(c.get(0).asDouble()), MapFrame.mercatorY(c.get(1).asDouble()),
-                    colour(kind, properties)));
+            case COVERAGE_GAPS -> {
+                for (CoverageGaps.Gap gap : analysis.coverageGaps(distanceKm).gaps()) {
+                    spots.add(spot(gap.organisation().lon(), gap.organisation().lat(), GAP));
+                }
+            }
         }
         return new PageContent.Overlay(areas, spots, legend(kind, locale));
     }
 
-    private static Color colour(AnalysisKind kind, JsonNode properties) {
-        return switch (kind) {
-            case CLUSTERS -> properties.path("cluster").isNull() || properties.path("cluster").isMissingNode()
-                    ? NOISE : CLUSTER_COLOURS.get(properties.path("cluster").asInt() % CLUSTER_COLOURS.size());
-            case HOT_SPOTS -> {
-                String spot = properties.path("spot").asString("none");
-                int level = properties.path("significance").asInt();
-                int index = level >= 99 ? 2 : level >= 95 ? 1 : 0;
-                yield spot.equals("hot") ? HOT.get(index) : spot.equals("cold") ? COLD.get(index) : NOT_SIGNIFICANT;
-            }
-            case COVERAGE_GAPS -> GAP;
-        };
+    private static PageContent.Spot spot(double lon, double lat, Color colour) {
+        return new PageContent.Spot(MapFrame.mercatorX(lon), MapFrame.mercatorY(lat), colour);
+    }
+
+    private static Color clusterColour(int cluster) {
+        return CLUSTER_COLOURS.get(Math.floorMod(cluster, CLUSTER_COLOURS.size()));
+    }
+
+    private static Color spotColour(String spot, int level) {
+        int index = level >= 99 ? 2 : level >= 95 ? 1 : 0;
+        return spot.equals("hot") ? HOT.get(index) : spot.equals("cold") ? COLD.get(index) : NOT_SIGNIFICANT;
     }
 
     private List<PageContent.LegendLine> legend(AnalysisKind kind, Locale locale) {
@@ -128,21 +134,20 @@ class AnalysisOverlays {
         return new PageContent.Overlay(areas, overlay.spots(), legend);
     }
 
-    /** A GeoJSON polygon (lon/lat) in Web Mercator. */
-    private org.locationtech.jts.geom.Polygon polygon(JsonNode rings) {
-        LinearRing shell = ring(rings.get(0));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i));
+    /** A polygon (lon/lat) in Web Mercator. */
+    private org.locationtech.jts.geom.Polygon mercator(org.locationtech.jts.geom.Polygon lonLat) {
+        LinearRing shell = ring(lonLat.getExteriorRing().getCoordinates());
+        LinearRing[] holes = new LinearRing[lonLat.getNumInteriorRing()];
+        for (int i = 0; i < holes.length; i++) {
+            holes[i] = ring(lonLat.getInteriorRingN(i).getCoordinates());
         }
         return geometries.createPolygon(shell, holes);
     }
 
-    private LinearRing ring(JsonNode points) {
-        Coordinate[] coordinates = new Coordinate[points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            coordinates[i] = new Coordinate(MapFrame.mercatorX(points.get(i).get(0).asDouble()),
-                    MapFrame.mercatorY(points.get(i).get(1).asDouble()));
+    private LinearRing ring(Coordinate[] points) {
+        Coordinate[] coordinates = new Coordinate[points.length];
+        for (int i = 0; i < points.length; i++) {
+            coordinates[i] = new Coordinate(MapFrame.mercatorX(points[i].x), MapFrame.mercatorY(points[i].y));
         }
         return geometries.createLinearRing(coordinates);
     }

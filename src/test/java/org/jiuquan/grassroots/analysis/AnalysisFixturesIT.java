@@ -105,6 +105,14 @@ class AnalysisFixturesIT {
     @Test
     void dbscanFindsTheTwoGroupsAndLeavesTheLoneOrganisationAsNoise() {
         List<JsonNode> features = parse(analysis.weakClusters("2017Q1", 2, 3));
+        WeakClusters typed = analysis.weakClusters("2017Q1", 2, 3);
+        assertThat(typed.clusters()).extracting(WeakClusters.Cluster::count).containsExactlyInAnyOrder(4L, 3L);
+        // Each hull (here a line: the fixtures' groups stand in a row) covers its members.
+        var points = new org.locationtech.jts.geom.GeometryFactory();
+        assertThat(typed.clusters()).allSatisfy(c -> assertThat(typed.members()).filteredOn(m -> Integer.valueOf(c.number())
+                .equals(m.cluster())).hasSize((int) c.count()).allSatisfy(m -> assertThat(c.hull().buffer(1e-9).covers(
+                        points.createPoint(new org.locationtech.jts.geom.Coordinate(m.organisation().lon(),
+                                m.organisation().lat())))).isTrue()));
         List<JsonNode> clusters = features.stream().filter(f -> type(f).equals("cluster")).toList();
         assertThat(clusters).extracting(c -> c.path("properties").path("count").asInt()).containsExactlyInAnyOrder(4, 3);
         List<JsonNode> members = features.stream().filter(f -> type(f).equals("organisation")).toList();
@@ -121,6 +129,7 @@ class AnalysisFixturesIT {
         Map<String, Double> z = new HashMap<>();
         Map<String, Integer> significance = new HashMap<>();
         for (JsonNode f : parse(analysis.hotSpots(1.2))) {
+            assertThat(f.path("properties").path("spot").asString()).isIn("hot", "cold", "none");
             z.put(f.path("id").asString(), f.path("properties").path("z").asDouble());
             significance.put(f.path("id").asString(), f.path("properties").path("significance").asInt());
         }
@@ -156,16 +165,44 @@ class AnalysisFixturesIT {
             @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
         // On the demo data (1,280 points), compare the cell-based Gi* used above 20,000 points with the exact one.
         AnalysisRepository repository = new AnalysisRepository(demo, transactions);
-        Map<String, Double> exact = zScores(repository.hotSpotsExact(5000));
-        Map<String, Double> binned = zScores(repository.hotSpotsBinned(5000, false));
+        HotSpots exactRun = repository.hotSpotsExact(5000);
+        Map<String, Double> exact = zScores(exactRun);
+        HotSpots binnedRun = repository.hotSpotsBinned(5000);
+
+        // What the map receives at large data: the significant cells only, and none of the organisations yet.
+        assertThat(binnedRun.binned()).isTrue();
+        assertThat(binnedRun.spots()).isEmpty();
+        assertThat(binnedRun.organisations()).isEqualTo(exactRun.organisations());
+        assertThat(binnedRun.cells()).isNotEmpty()
+                .allSatisfy(c -> assertThat(Math.abs(c.z())).isGreaterThanOrEqualTo(1.645));
+        JsonNode collection = JsonMapper.shared().readTree(AnalysisGeoJson.collection(binnedRun));
+        assertThat(collection.path("numberReturned").asInt()).isEqualTo(binnedRun.cells().size());
+        assertThat(collection.path("features").get(0).path("properties").path("feature_type").asString()).isEqualTo("cell");
+
+        // What the table lists: the organisations of those cells, each with its cell's score.
+        Map<String, Double> significant = zScores(repository.withOrganisations(binnedRun));
+        assertThat(significant).isNotEmpty().allSatisfy((code, z) -> assertThat(Math.abs(z)).isGreaterThanOrEqualTo(1.645));
+        assertThat(significant.size()).isEqualTo((int) binnedRun.cells().stream()
+                .mapToLong(HotSpots.Cell::organisations).sum());
+
+        // Every organisation's binned score, from its cell, against the exact one.
+        double cell = BinnedGetisOrd.cellSize(5000);
+        Map<String, long[]> cellOf = new HashMap<>();
+        demo.sql("SELECT code, floor(utm_x / :cell), floor(utm_y / :cell) FROM organisation "
+                        + "WHERE kind IN ('village', 'grid_branch')").param("cell", cell)
+                .query((rs, n) -> cellOf.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
+        List<BinnedGetisOrd.Cell> cells = demo.sql("""
+                SELECT floor(utm_x / :cell) AS cx, floor(utm_y / :cell) AS cy, count(*) AS n,
+                       sum(CAST(fortress_index AS float8)) AS sx, sum(CAST(fortress_index AS float8) ^ 2) AS sxx
+                FROM organisation WHERE kind IN ('village', 'grid_branch') GROUP BY 1, 2""").param("cell", cell)
+                .query((rs, n) -> new BinnedGetisOrd.Cell(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4),
+                        rs.getDouble(5), 0, 0)).list();
+        Map<String, Double> zOfCell = new HashMap<>();
+        BinnedGetisOrd.scores(cells, 5000).forEach(c -> zOfCell.put(c.column() + ":" + c.row(), c.z()));
+        Map<String, Double> binned = new HashMap<>();
+        cellOf.forEach((code, c) -> binned.put(code, zOfCell.get(c[0] + ":" + c[1])));
         assertThat(binned.keySet()).isEqualTo(exact.keySet());
-        // What the analysis sends at large data: the significant spots only, with the same scores.
-        Map<String, Double> significant = zScores(repository.hotSpotsBinned(5000, true));
-        assertThat(significant).isNotEmpty().allSatisfy((code, z) -> {
-            assertThat(Math.abs(z)).isGreaterThanOrEqualTo(1.645);
-            assertThat(z).isEqualTo(binned.get(code));
-        });
-        assertThat(significant.size()).isEqualTo((int) binned.values().stream().filter(z -> Math.abs(z) >= 1.645).count());
+        significant.forEach((code, z) -> assertThat(z).isEqualTo(binned.get(code)));
         double sumDiff = 0;
         int sameSide = 0;
         for (String code : exact.keySet()) {
@@ -178,11 +215,9 @@ class AnalysisFixturesIT {
         assertThat(sameSide).isGreaterThanOrEqualTo((int) (exact.size() * 0.95));
     }
 
-    private static Map<String, Double> zScores(List<String> features) {
+    private static Map<String, Double> zScores(HotSpots run) {
         Map<String, Double> z = new HashMap<>();
-        for (JsonNode f : parse(features)) {
-            z.put(f.path("id").asString(), f.path("properties").path("z").asDouble());
-        }
+        run.spots().forEach(s -> z.put(s.organisation().code(), s.z()));
         return z;
     }
 
@@ -261,7 +296,10 @@ class AnalysisFixturesIT {
         return feature.path("properties").path("feature_type").asString();
     }
 
-    private static List<JsonNode> parse(List<String> features) {
-        return features.stream().map(f -> JsonMapper.shared().readTree(f)).toList();
+    /** The features as the HTTP API writes them. */
+    private static List<JsonNode> parse(AnalysisResult result) {
+        List<JsonNode> features = new ArrayList<>();
+        JsonMapper.shared().readTree(AnalysisGeoJson.collection(result)).path("features").forEach(features::add);
+        return features;
     }
 }

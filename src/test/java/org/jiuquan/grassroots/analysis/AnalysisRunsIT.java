@@ -41,7 +41,7 @@ class AnalysisRunsIT {
 
         // when the map overlay and the export ask for the same run
         long statements = StatementCounter.count(() -> {
-            assertThat(analysis.hotSpots(4.25)).isNotEmpty();
+            assertThat(analysis.hotSpots(4.25).spots()).isNotEmpty();
             assertThat(analysis.rows(AnalysisKind.HOT_SPOTS, "2017Q4", 4.25, 3, AnalysisFilter.NONE)).isEqualTo(table);
         });
 
@@ -52,7 +52,7 @@ class AnalysisRunsIT {
     @Test
     void aChangeToTheDataRunsTheAnalysisAgain() throws Exception {
         // given a kept coverage-gap run
-        List<String> before = analysis.coverageGaps(3.75);
+        CoverageGaps before = analysis.coverageGaps(3.75);
         long generation = changes.generation();
 
         // when the data changes (announced as every change is; no row is touched here)
