@@ -35,12 +35,12 @@ class AuditCsvController {
 
     private final AuditExportService audit;
     private final MessageSource messages;
-    private final Translations translations;
+    private final AuditText text;
 
     private final Clock clock;
 
-    AuditCsvController(AuditExportService audit, MessageSource messages, Translations translations, Clock clock) {
-        this.translations = translations;
+    AuditCsvController(AuditExportService audit, MessageSource messages, AuditText text, Clock clock) {
+        this.text = text;
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
@@ -55,24 +55,18 @@ class AuditCsvController {
         QueryParameters.allowOnly(request, Set.of("actor", "action", "from", "to", "lang"));
         AuditQuery query = new AuditQuery(blankToNull(actor), blankToNull(action), day("from", from), day("to", to),
                 AuditQuery.MAX_ROWS);
-        Locale locale = lang != null ? Locale.forLanguageTag(lang) : LocaleContextHolder.getLocale();
+        Locale locale = Translations.supported(lang != null ? Locale.forLanguageTag(lang) : LocaleContextHolder.getLocale());
         List<AuditEvent> events = audit.export(query, request.getQueryString());
         List<String> headers = List.of("id", "at", "actor", "action", "target", "detail", "address").stream()
                 .map(column -> messages.getMessage("export.audit." + column, null, column, locale)).toList();
         List<List<String>> rows = events.stream().map(e -> List.of(String.valueOf(e.id()), e.at().toString(),
-                text(e.actor()), actionName(e.action(), locale),
-                text(e.target()), text(e.detail()), text(e.clientAddress()))).toList();
+                text(e.actor()), text.action(e.action(), locale), AuditText.plain(text.target(e.target(), locale)),
+                AuditText.plain(text.detail(e, locale)), text(e.clientAddress()))).toList();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("jiuquan-audit-" + LocalDate.now(clock.withZone(AuditLog.ZONE)) + ".csv").build().toString())
                 .body(SpreadsheetCsv.of(headers, rows));
-    }
-
-    /** The action in words, as the audit page shows it; a code with no words stays as stored. */
-    private String actionName(String code, Locale locale) {
-        String name = translations.getTranslation("audit.action." + code, locale);
-        return name.startsWith("!") ? code : name;
     }
 
     private static @Nullable LocalDate day(String name, @Nullable String value) {

@@ -3,6 +3,7 @@ package org.jiuquan.grassroots.admin;
 import java.util.List;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditEvent;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.audit.AuditQuery;
@@ -25,7 +26,11 @@ class AuditExportService {
     /** The rows the query selects; {@code request} is what was asked, as the audit row's detail. */
     List<AuditEvent> export(AuditQuery query, @Nullable String request) {
         List<AuditEvent> events = audit.find(query);
-        audit.record(currentUser.actor(), AuditAction.EXPORT_AUDIT, "audit.csv", request);
+        if (request == null) {
+            audit.record(currentUser.actor(), AuditAction.EXPORT_AUDIT, "audit.csv");
+        } else {
+            audit.record(currentUser.actor(), AuditAction.EXPORT_AUDIT, "audit.csv", AuditDetail.of("audit.detail.query", request));
+        }
         return events;
     }
 }

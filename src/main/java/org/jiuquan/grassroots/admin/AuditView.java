@@ -7,12 +7,15 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jiuquan.grassroots.i18n.DataValues;
+import org.jiuquan.grassroots.i18n.LanguageChoice;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.audit.AuditAction;
 import org.jiuquan.grassroots.audit.AuditChain;
 import org.jiuquan.grassroots.audit.AuditEvent;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.audit.AuditQuery;
+import org.jiuquan.grassroots.i18n.ComponentTexts;
 import org.jiuquan.grassroots.security.AccountMenu;
 import org.jiuquan.grassroots.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +28,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
@@ -49,9 +54,12 @@ public class AuditView extends Div implements HasDynamicTitle {
     private final AuditChain chain;
     private final Paragraph chainResult = new Paragraph();
     private final CurrentUser currentUser;
+    private final AuditText text;
 
-    public AuditView(AuditLog audit, AuditChain chain, AuthenticationContext authentication, CurrentUser currentUser) {
+    public AuditView(AuditLog audit, AuditChain chain, AuthenticationContext authentication, CurrentUser currentUser,
+                     AuditText text) {
         this.currentUser = currentUser;
+        this.text = text;
         this.audit = audit;
         this.chain = chain;
         addClassNames("admin-page");
@@ -77,8 +85,10 @@ public class AuditView extends Div implements HasDynamicTitle {
         action.setClearButtonVisible(true);
         from.setId("audit-from");
         from.setLabel(getTranslation("audit.from"));
+        ComponentTexts.translate(from, getLocale());
         to.setId("audit-to");
         to.setLabel(getTranslation("audit.to"));
+        ComponentTexts.translate(to, getLocale());
         Button apply = new Button(getTranslation("audit.apply"), event -> refresh());
         apply.setId("audit-apply");
         csv.setId("audit-csv");
@@ -95,11 +105,16 @@ public class AuditView extends Div implements HasDynamicTitle {
 
         grid.setId("audit-events");
         grid.addColumn(e -> e.at().format(TIME)).setHeader(getTranslation("audit.at")).setAutoWidth(true);
-        grid.addColumn(e -> e.actor() == null ? "—" : e.actor()).setHeader(getTranslation("audit.actor"));
+        // Usernames and addresses are data; targets and details mix words with the data they quote.
+        grid.addColumn(e -> e.actor() == null ? "—" : e.actor()).setHeader(getTranslation("audit.actor"))
+                .setPartNameGenerator(DataValues::part);
         grid.addColumn(e -> actionName(e.action())).setHeader(getTranslation("audit.action"));
-        grid.addColumn(e -> text(e.target())).setHeader(getTranslation("audit.target"));
-        grid.addColumn(e -> text(e.detail())).setHeader(getTranslation("audit.detail")).setFlexGrow(3);
-        grid.addColumn(e -> text(e.clientAddress())).setHeader(getTranslation("audit.address"));
+        grid.addColumn(new ComponentRenderer<>(e -> parts(text.target(e.target(), getLocale()))))
+                .setHeader(getTranslation("audit.target"));
+        grid.addColumn(new ComponentRenderer<>(e -> parts(text.detail(e, getLocale()))))
+                .setHeader(getTranslation("audit.detail")).setFlexGrow(3);
+        grid.addColumn(e -> text(e.clientAddress())).setHeader(getTranslation("audit.address"))
+                .setPartNameGenerator(DataValues::part);
         grid.setHeight("70vh");
         add(filters, integrity, grid);
         refresh();
@@ -107,9 +122,20 @@ public class AuditView extends Div implements HasDynamicTitle {
 
     /** An action or an area of actions in the reader's language; a code with no words shows as stored. */
     private String actionName(String code) {
-        String key = "audit.action." + code;
-        String name = getTranslation(key);
-        return name.startsWith("!") ? code : name;
+        return text.action(code, getLocale());
+    }
+
+    /** Words as text, quoted data in elements marked {@code data-value} (names, titles, files stay as written). */
+    private static Span parts(java.util.List<AuditText.Part> parts) {
+        Span span = new Span();
+        for (AuditText.Part part : parts) {
+            if (part.data()) {
+                span.add(DataValues.mark(new Span(part.text())));
+            } else {
+                span.add(new com.vaadin.flow.component.Text(part.text()));
+            }
+        }
+        return span;
     }
 
     @Override
@@ -137,12 +163,13 @@ public class AuditView extends Div implements HasDynamicTitle {
     private void refresh() {
         String who = actor.getValue().isBlank() ? null : actor.getValue().strip();
         grid.setItems(audit.find(new AuditQuery(who, action.getValue(), from.getValue(), to.getValue(), SHOWN)));
-        csv.setHref(AuditCsvController.PATH + "?" + query(who, action.getValue(), from.getValue(), to.getValue())
-                + (getLocale().getLanguage().equals("en") ? "&lang=en" : ""));
+        // The file in the page's language, whatever language the browser asks for.
+        csv.setHref(AuditCsvController.PATH + "?" + query(who, action.getValue(), from.getValue(), to.getValue(),
+                LanguageChoice.code(getLocale())));
     }
 
     private static String query(@Nullable String who, @Nullable String what, @Nullable LocalDate fromDay,
-                                @Nullable LocalDate toDay) {
+                                @Nullable LocalDate toDay, String lang) {
         List<String> parts = new ArrayList<>();
         if (who != null) {
             parts.add("actor=" + java.net.URLEncoder.encode(who, java.nio.charset.StandardCharsets.UTF_8));
@@ -156,6 +183,7 @@ public class AuditView extends Div implements HasDynamicTitle {
         if (toDay != null) {
             parts.add("to=" + toDay);
         }
+        parts.add("lang=" + lang);
         return String.join("&", parts);
     }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jiuquan.grassroots.i18n.DataValues;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.imports.EditorScopes;
@@ -70,8 +71,11 @@ public class UsersView extends Div implements HasDynamicTitle {
         add(new Div(new H1(getTranslation("users.title")), new AccountMenu(currentUser, authentication, "admin/users")));
 
         accountGrid.setId("accounts");
-        accountGrid.addColumn(Account::username).setHeader(getTranslation("users.username"));
-        accountGrid.addColumn(Account::displayName).setHeader(getTranslation("users.display-name"));
+        // Names are data, shown as written in either language.
+        accountGrid.addColumn(Account::username).setHeader(getTranslation("users.username"))
+                .setPartNameGenerator(DataValues::part);
+        accountGrid.addColumn(Account::displayName).setHeader(getTranslation("users.display-name"))
+                .setPartNameGenerator(DataValues::part);
         accountGrid.addColumn(a -> getTranslation("role." + a.role().code())).setHeader(getTranslation("users.role"));
         accountGrid.addColumn(a -> getTranslation(a.enabled() ? "users.enabled" : "users.disabled"))
                 .setHeader(getTranslation("users.state"));
@@ -85,8 +89,9 @@ public class UsersView extends Div implements HasDynamicTitle {
 
         tokenGrid.setId("tokens");
         tokenGrid.addColumn(ApiToken::id).setHeader("#").setAutoWidth(true);
-        tokenGrid.addColumn(ApiToken::username).setHeader(getTranslation("users.username"));
-        tokenGrid.addColumn(ApiToken::name).setHeader(getTranslation("tokens.name"));
+        tokenGrid.addColumn(ApiToken::username).setHeader(getTranslation("users.username"))
+                .setPartNameGenerator(DataValues::part);
+        tokenGrid.addColumn(ApiToken::name).setHeader(getTranslation("tokens.name")).setPartNameGenerator(DataValues::part);
         tokenGrid.addColumn(t -> time(t.createdAt())).setHeader(getTranslation("tokens.created"));
         tokenGrid.addColumn(t -> time(t.lastUsedAt())).setHeader(getTranslation("tokens.last-used"));
         tokenGrid.addComponentColumn(this::revokeButton).setHeader(getTranslation("tokens.state"));

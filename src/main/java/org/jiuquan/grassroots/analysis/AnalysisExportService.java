@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ class AnalysisExportService {
         List<AnalysisRow> rows = analysis.rows(kind, period, distanceKm, minCount, filter);
         byte[] body = format.equals("xlsx") ? exports.xlsx(rows, kind, locale) : exports.csv(rows, kind, locale);
         audit.record(currentUser.actor(), AuditAction.EXPORT_TABLE, "analysis/" + kind.code() + "." + format,
-                rows.size() + " rows; " + query);
+                AuditDetail.of("audit.detail.rows-query", rows.size(), query));
         return body;
     }
 }

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import org.jiuquan.grassroots.i18n.DataValues;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.districts.District;
 import org.jiuquan.grassroots.districts.DistrictService;
@@ -235,7 +236,7 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         table.setHeight("480px");
         // The analysis' own figures right after the name, so they stay in view on a 1920 px screen.
         table.addColumn(AnalysisRow::nameZh).setHeader(getTranslation("analysis.organisation")).setAutoWidth(true)
-                .setSortable(true);
+                .setSortable(true).setPartNameGenerator(DataValues::part);
         table.addColumn(row -> text.result(row, kindSelect.getValue()))
                 .setHeader(getTranslation("analysis.detail")).setKey("result").setSortable(true).setAutoWidth(true)
                 .setComparator(row -> row.result() == null ? Double.NEGATIVE_INFINITY : row.result());

@@ -65,12 +65,13 @@ public class AuditChain {
                 .query((rs, n) -> new BrokenRow(rs.getLong(1), null, Break.OUTSIDE_CHAIN)).optional();
         Walk walk = new Walk();
         jdbc.sql("""
-                SELECT id, at, actor, action, target, detail, client_address, chain_seq, prev_hash, row_hash
+                SELECT id, at, actor, action, target, detail, client_address, chain_seq, prev_hash, row_hash,
+                       detail_key, detail_args::text AS detail_args
                 FROM audit_event WHERE chain_seq IS NOT NULL ORDER BY chain_seq""")
                 .query((java.sql.ResultSet rs) -> walk.next(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
                         rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("detail"),
                         rs.getString("client_address"), rs.getLong("chain_seq"), rs.getString("prev_hash"),
-                        rs.getString("row_hash")));
+                        rs.getString("row_hash"), rs.getString("detail_key"), rs.getString("detail_args")));
         Optional<BrokenRow> broken = walk.broken != null ? Optional.of(walk.broken) : outside;
         return new Report(walk.checked, legacy, walk.lastSeq, walk.lastHash, broken);
     }
@@ -83,7 +84,8 @@ public class AuditChain {
         @Nullable BrokenRow broken;
 
         void next(long id, OffsetDateTime at, @Nullable String actor, String action, @Nullable String target,
-                  @Nullable String detail, @Nullable String address, long seq, @Nullable String prevHash, String rowHash) {
+                  @Nullable String detail, @Nullable String address, long seq, @Nullable String prevHash, String rowHash,
+                  @Nullable String detailKey, @Nullable String detailArgs) {
             if (broken != null) {
                 return;
             }
@@ -91,7 +93,7 @@ public class AuditChain {
                 broken = new BrokenRow(id, seq, Break.PREDECESSOR_MISSING);
                 return;
             }
-            if (!key.hash(seq, id, at.toInstant(), actor, action, target, detail, address, prevHash).equals(rowHash)) {
+            if (!key.hash(seq, id, at.toInstant(), actor, action, target, detail, address, prevHash, detailKey, detailArgs).equals(rowHash)) {
                 broken = new BrokenRow(id, seq, Break.CONTENT_CHANGED);
                 return;
             }

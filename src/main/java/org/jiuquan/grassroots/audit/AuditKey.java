@@ -80,11 +80,19 @@ public final class AuditKey {
         }
     }
 
-    /** The row's hash; every field takes part, so changing any of them (or the order) changes the hash. */
+    /**
+     * The row's hash; every field takes part, so changing any of them (or the order) changes the hash. A
+     * detail kept as key and arguments (V75) adds them at the end; rows without one hash as they always did.
+     */
     String hash(long chainSeq, long id, Instant at, @Nullable String actor, String action, @Nullable String target,
-                @Nullable String detail, @Nullable String clientAddress, @Nullable String prevHash) {
-        List<@Nullable String> fields = java.util.Arrays.asList(Long.toString(chainSeq), Long.toString(id),
-                MICROS.format(at), actor, action, target, detail, clientAddress, prevHash);
+                @Nullable String detail, @Nullable String clientAddress, @Nullable String prevHash,
+                @Nullable String detailKey, @Nullable String detailArgs) {
+        List<@Nullable String> fields = new java.util.ArrayList<>(java.util.Arrays.asList(Long.toString(chainSeq),
+                Long.toString(id), MICROS.format(at), actor, action, target, detail, clientAddress, prevHash));
+        if (detailKey != null || detailArgs != null) {
+            fields.add(detailKey);
+            fields.add(detailArgs);
+        }
         StringBuilder text = new StringBuilder();
         for (@Nullable String field : fields) {
             // Length-prefixed, so no choice of field contents can imitate another split of the fields.

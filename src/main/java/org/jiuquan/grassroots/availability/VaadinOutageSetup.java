@@ -2,6 +2,7 @@ package org.jiuquan.grassroots.availability;
 
 import java.util.Locale;
 
+import org.jiuquan.grassroots.i18n.LanguageChoice;
 import org.jiuquan.grassroots.i18n.Translations;
 import org.jiuquan.grassroots.web.DatabaseOutage;
 import org.slf4j.Logger;
@@ -76,16 +77,20 @@ class VaadinOutageSetup implements VaadinServiceInitListener {
         return messages;
     }
 
-    /** ?lang=en on the page being loaded, else the session's language, else the browser's; Chinese by default. */
+    /**
+     * ?lang= on the page being loaded, else the browser's remembered choice (the cookie: a session that has
+     * expired knows no language), else the session's; Chinese by default, never the browser's own language.
+     */
     private static Locale locale(SystemMessagesInfo info) {
         VaadinRequest request = info.getRequest();
-        if (request != null && request.getParameter("lang") != null) {
-            return "en".equals(request.getParameter("lang")) ? Translations.ENGLISH : Translations.CHINESE;
+        Locale named = request == null ? null : LanguageChoice.named(request);
+        if (named != null) {
+            return named;
         }
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null && session.getLocale() != null) {
             return Translations.supported(session.getLocale());
         }
-        return info.getLocale() == null ? Translations.CHINESE : Translations.supported(info.getLocale());
+        return Translations.CHINESE;
     }
 }

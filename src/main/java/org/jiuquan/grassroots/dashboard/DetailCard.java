@@ -103,6 +103,7 @@ class DetailCard extends Div {
         status.setValue(o.status());
         DatePicker from = new DatePicker(getTranslation("card.status-from"));
         from.setId("status-edit-from");
+        org.jiuquan.grassroots.i18n.ComponentTexts.translate(from, getLocale());
         from.setValue(day);
         Button save = new Button(getTranslation("card.status-save"), event -> change.save(status.getValue(), from.getValue()));
         save.setId("status-edit-save");

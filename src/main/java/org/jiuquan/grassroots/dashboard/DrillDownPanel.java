@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import org.jiuquan.grassroots.drilldown.TownshipMember;
 import org.jiuquan.grassroots.drilldown.TownshipSummary;
+import org.jiuquan.grassroots.i18n.DataValues;
 import org.jiuquan.grassroots.i18n.Formats;
 
 /**
@@ -33,7 +34,8 @@ final class DrillDownPanel extends Div {
         townships.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         townships.setAllRowsVisible(true);
         townships.addColumn(TownshipSummary::nameZh).setHeader(getTranslation("drill.township")).setKey("name")
-                .setSortable(true).setComparator(TownshipSummary::code).setFlexGrow(1);
+                .setSortable(true).setComparator(TownshipSummary::code).setFlexGrow(1)
+                .setPartNameGenerator(DataValues::part);
         townships.addColumn(TownshipSummary::organisations).setHeader(getTranslation("drill.organisations"))
                 .setKey("organisations").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         townships.addColumn(TownshipSummary::weakOpen).setHeader(getTranslation("drill.weak-open"))
@@ -49,7 +51,7 @@ final class DrillDownPanel extends Div {
         members.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         members.setAllRowsVisible(true);
         members.addColumn(TownshipMember::nameZh).setHeader(getTranslation("drill.organisation")).setKey("name")
-                .setSortable(true).setFlexGrow(1);
+                .setSortable(true).setFlexGrow(1).setPartNameGenerator(DataValues::part);
         members.addColumn(m -> getTranslation("kind." + m.kind())).setHeader(getTranslation("filters.kind"))
                 .setKey("kind").setAutoWidth(true).setFlexGrow(0);
         members.addColumn(m -> getTranslation("status." + m.status())).setHeader(getTranslation("filters.status"))

@@ -34,6 +34,19 @@ public final class LanguageChoice {
         return remembered == null ? Translations.CHINESE : fromCode(remembered);
     }
 
+    /**
+     * The language a request names: its {@code lang} parameter, else the browser's remembered choice; null when
+     * it names none (Vaadin's own messages, such as "session expired", are looked up outside any page).
+     */
+    public static @Nullable Locale named(VaadinRequest request) {
+        String lang = request.getParameter("lang");
+        if (lang != null && !lang.isBlank()) {
+            return fromCode(lang);
+        }
+        String remembered = cookie(request);
+        return remembered == null ? null : fromCode(remembered);
+    }
+
     /** "en" or "zh", as the {@code lang} parameter spells them. */
     public static String code(Locale locale) {
         return Translations.isEnglish(locale) ? "en" : "zh";
@@ -68,7 +81,11 @@ public final class LanguageChoice {
 
     private static @Nullable String cookie() {
         VaadinRequest request = VaadinService.getCurrentRequest();
-        Cookie[] cookies = request == null ? null : request.getCookies();
+        return request == null ? null : cookie(request);
+    }
+
+    private static @Nullable String cookie(VaadinRequest request) {
+        Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;
         }

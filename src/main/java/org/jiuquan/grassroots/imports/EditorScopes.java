@@ -3,6 +3,7 @@ package org.jiuquan.grassroots.imports;
 import java.util.Optional;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.security.Role;
@@ -76,13 +77,13 @@ public class EditorScopes {
         }
         if (district == null || district.isBlank()) {
             jdbc.sql(CLEAR_SCOPE).param("username", username).update();
-            audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, "district scope lifted");
+            audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, AuditDetail.of("audit.detail.user.scope-lifted"));
             return;
         }
         if (jdbc.sql(DISTRICT_EXISTS).param("district", district.strip()).query(Long.class).single() == 0) {
             throw ImportRefusal.badFile("import.unknown-district", district);
         }
         jdbc.sql(SET_SCOPE).param("username", username).param("district", district.strip()).update();
-        audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, "limited to district " + district.strip());
+        audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, AuditDetail.of("audit.detail.user.scope-limited", district.strip()));
     }
 }

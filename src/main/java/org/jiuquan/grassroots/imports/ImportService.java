@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.security.Role;
@@ -124,12 +125,13 @@ public class ImportService {
                 staging.saveIssues(id, sorted(issues));
             });
             Preview preview = preview(id);
-            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "staged " + id + ": " + staged.size() + " rows, +"
-                    + preview.added() + " ~" + preview.changed() + " -" + preview.removed() + ", "
-                    + preview.errors().size() + " errors");
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, AuditDetail.of("audit.detail.import.staged",
+                    String.valueOf(id), staged.size(), preview.added(), preview.changed(), preview.removed(),
+                    preview.errors().size()));
             return preview;
         } catch (ImportRefusal e) {
-            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "refused: " + e.key() + " " + List.of(e.args()));
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, AuditDetail.of("audit.detail.import.refused",
+                    AuditDetail.of(e.key(), e.args())));
             throw e;
         }
     }
@@ -153,9 +155,9 @@ public class ImportService {
             staging.saveIssues(id, sorted(issues));
         });
         Preview preview = preview(id);
-        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "staged " + entity.id + " " + id + ": " + rows.size()
-                + " rows, +" + preview.added() + " ~" + preview.changed() + " -" + preview.removed() + ", "
-                + preview.errors().size() + " errors");
+        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, AuditDetail.of("audit.detail.import.staged-entity",
+                AuditDetail.of("data.template." + entity.id), String.valueOf(id), rows.size(), preview.added(),
+                preview.changed(), preview.removed(), preview.errors().size()));
         return preview;
     }
 
@@ -245,8 +247,8 @@ public class ImportService {
             }
             int n = versions.recordVersion("import", user, now, batch.fileName(), counts, batch.entity());
             long dataVersion = versions.bumpDataVersion();
-            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, batch.fileName(), "applied " + id + " as version " + n + ": +"
-                    + counts.added() + " ~" + counts.changed() + " -" + counts.removed());
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, batch.fileName(), AuditDetail.of("audit.detail.import.applied",
+                    String.valueOf(id), String.valueOf(n), counts.added(), counts.changed(), counts.removed()));
             return new Applied(n, counts.added(), counts.changed(), counts.removed(), dataVersion);
         });
         return java.util.Objects.requireNonNull(applied);
@@ -264,7 +266,7 @@ public class ImportService {
             throw new ImportRefusal(HttpStatus.CONFLICT, "import.already-" + batch.state());
         }
         staging.cancel(id);
-        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, batch.fileName(), "cancelled " + id);
+        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, batch.fileName(), AuditDetail.of("audit.detail.import.cancelled", String.valueOf(id)));
     }
 
     public List<DatasetVersion> versions() {
@@ -296,8 +298,8 @@ public class ImportService {
             int created = versions.recordVersion("restore", user, now, "version " + n, counts,
                     ImportEntity.ORGANISATIONS);
             long dataVersion = versions.bumpDataVersion();
-            audit.record(currentUser.actor(), AuditAction.DATA_RESTORE, "version/" + n, "restored as version " + created + ": +"
-                    + counts.added() + " ~" + counts.changed() + " -" + counts.removed());
+            audit.record(currentUser.actor(), AuditAction.DATA_RESTORE, "version/" + n, AuditDetail.of("audit.detail.import.restored",
+                    String.valueOf(created), counts.added(), counts.changed(), counts.removed()));
             return new Applied(created, counts.added(), counts.changed(), counts.removed(), dataVersion);
         });
         return java.util.Objects.requireNonNull(applied);

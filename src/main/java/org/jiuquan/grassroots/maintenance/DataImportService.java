@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.demodata.Dataset;
 import org.jiuquan.grassroots.demodata.DatasetException;
@@ -90,21 +91,21 @@ public class DataImportService {
             }
             long removed = removalNeedingConfirmation(dataset);
             if (removed > 0 && (confirmRemoved == null || confirmRemoved != removed)) {
-                audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "refused: removes " + removed + " organisations, unconfirmed");
+                audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, AuditDetail.of("audit.detail.dataset.removal-unconfirmed", removed));
                 throw new RemovalNeedsConfirmation(removed);
             }
             // Map reads go on against the previous data while the new one loads.
             boolean changed = loader.loadWhileServing(dataset);
             Result result = new Result(changed, dataset.checksum(), dataset.organisations().size(),
                     dataset.contactPoints().size());
-            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, (changed ? "loaded" : "unchanged (same checksum)")
-                    + "; sha256 " + dataset.checksum() + "; " + result.organisations() + " organisations, "
-                    + result.contactPoints() + " contact points");
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, AuditDetail.of(
+                    changed ? "audit.detail.dataset.loaded" : "audit.detail.dataset.unchanged", dataset.checksum(),
+                    result.organisations(), result.contactPoints()));
             return result;
         } catch (RemovalNeedsConfirmation e) {
             throw e;
         } catch (DatasetException | java.io.UncheckedIOException e) {
-            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, "refused: " + e.getMessage());
+            audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, fileName, AuditDetail.of("audit.detail.dataset.refused", e.getMessage()));
             throw e instanceof DatasetException d ? d : new DatasetException("ZIP 无法读取 / the ZIP cannot be read");
         }
     }

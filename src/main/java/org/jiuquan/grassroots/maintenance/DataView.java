@@ -148,7 +148,7 @@ public class DataView extends Div implements HasDynamicTitle {
         i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("data.one-file"))
                 .setFileIsTooBig(getTranslation("data.too-big", MAX_UPLOAD_BYTES / 1024 / 1024))
                 .setIncorrectFileType(getTranslation("data.wrong-type")));
-        upload.setI18n(i18n);
+        upload.setI18n(org.jiuquan.grassroots.i18n.ComponentTexts.upload(i18n, getLocale()));
 
         Div templates = new Div(new Paragraph(getTranslation("data.templates")));
         templates.setId("import-templates");

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
 import org.jiuquan.grassroots.audit.AuditLog;
+import org.jiuquan.grassroots.i18n.DataValues;
 import org.jiuquan.grassroots.imports.ImportRefusal;
 import org.jiuquan.grassroots.imports.ImportService;
 import org.springframework.context.MessageSource;
@@ -24,8 +25,9 @@ class VersionList extends Div {
         grid.setAllRowsVisible(true);
         grid.addColumn(VersionRow::n).setHeader(getTranslation("data.version.n")).setAutoWidth(true);
         grid.addColumn(v -> getTranslation("data.version.kind." + v.kind())).setHeader(getTranslation("data.version.kind"));
-        grid.addColumn(VersionRow::file).setHeader(getTranslation("data.version.file"));
-        grid.addColumn(VersionRow::by).setHeader(getTranslation("data.version.by"));
+        // File names and usernames are data, shown as written in either language.
+        grid.addColumn(VersionRow::file).setHeader(getTranslation("data.version.file")).setPartNameGenerator(DataValues::part);
+        grid.addColumn(VersionRow::by).setHeader(getTranslation("data.version.by")).setPartNameGenerator(DataValues::part);
         grid.addColumn(VersionRow::at).setHeader(getTranslation("data.version.at"));
         grid.addColumn(v -> "+" + v.added() + " ~" + v.changed() + " -" + v.removed())
                 .setHeader(getTranslation("data.version.counts"));

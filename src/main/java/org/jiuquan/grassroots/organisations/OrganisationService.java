@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.imports.EditorScopes;
 import org.jiuquan.grassroots.security.CurrentUser;
@@ -65,7 +66,8 @@ public class OrganisationService {
         }
         repository.changeStatus(before.id(), status, from);
         audit.record(currentUser.actor(), AuditAction.DATA_CHANGE, "organisation/" + (before.code() != null ? before.code() : before.id()),
-                "status " + before.status() + " -> " + status + " from " + from);
+                AuditDetail.of("audit.detail.status", AuditDetail.of("status." + before.status()),
+                        AuditDetail.of("status." + status), String.valueOf(from)));
         return repository.byId(before.id(), null, currentUser.phoneVisibility()).orElseThrow();
     }
 

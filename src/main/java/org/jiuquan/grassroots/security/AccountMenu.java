@@ -1,7 +1,6 @@
 package org.jiuquan.grassroots.security;
 
 import org.jiuquan.grassroots.i18n.LanguageChoice;
-import org.jiuquan.grassroots.i18n.Translations;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +22,7 @@ public class AccountMenu extends Div {
             // The name is data (as entered by an admin); the role is a label of the interface.
             Span who = new Span(user.displayName());
             who.setId("signed-in-user");
+            org.jiuquan.grassroots.i18n.DataValues.mark(who);
             Span role = new Span(getTranslation("role." + user.role().code()));
             role.setId("signed-in-role");
             add(who, role);
@@ -58,8 +58,9 @@ public class AccountMenu extends Div {
         if (route.equals(current)) {
             return;
         }
-        // The language travels in the address too, so a copied link opens in the language it was copied in.
-        String lang = Translations.isEnglish(getLocale()) ? "?lang=en" : "";
+        // The language travels in the address too, so a copied link opens in the language it was copied in
+        // (whatever language the browser that opens it chose before).
+        String lang = "?lang=" + LanguageChoice.code(getLocale());
         Anchor anchor = new Anchor((route.isEmpty() ? "." : route) + lang, getTranslation(labelKey));
         anchor.setId(id);
         add(anchor);

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.jiuquan.grassroots.audit.Actor;
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -51,14 +52,14 @@ public class AccountService {
         }
         checkPassword(username, password);
         accounts.insert(username, displayName.strip(), role, hash(password), false);
-        audit.record(currentUser.actor(), AuditAction.USER_CREATE, username, "role=" + role.code());
+        audit.record(currentUser.actor(), AuditAction.USER_CREATE, username, AuditDetail.of("audit.detail.user.created", role(role.code())));
     }
 
     /** Creates a demo account (demo database only); its password is the documented demo password. */
     @Transactional
     void createDemo(String username, String displayName, Role role, String password) {
         accounts.insert(username, displayName, role, hash(password), true);
-        audit.record(Actor.SYSTEM, AuditAction.USER_CREATE, username, "role=" + role.code() + ", demo");
+        audit.record(Actor.SYSTEM, AuditAction.USER_CREATE, username, AuditDetail.of("audit.detail.user.created-demo", role(role.code())));
     }
 
     /** Creates the first admin of a deployment (see FirstAdmin); the password must pass the policy. */
@@ -69,7 +70,7 @@ public class AccountService {
         }
         checkPassword(username, password);
         accounts.insert(username, username, Role.ADMIN, hash(password), false);
-        audit.record(Actor.SYSTEM, AuditAction.USER_CREATE, username, "role=admin, first admin");
+        audit.record(Actor.SYSTEM, AuditAction.USER_CREATE, username, AuditDetail.of("audit.detail.user.created-first-admin", role("admin")));
     }
 
     @Transactional
@@ -80,7 +81,8 @@ public class AccountService {
         }
         accounts.updateRole(username, role);
         tokens.forgetChecks(); // the user's tokens act with the new role from the next request
-        audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, account.role().code() + " -> " + role.code());
+        audit.record(currentUser.actor(), AuditAction.USER_ROLE, username, AuditDetail.of("audit.detail.user.role", role(account.role().code()),
+                role(role.code())));
     }
 
     @Transactional
@@ -91,7 +93,7 @@ public class AccountService {
         }
         accounts.updateEnabled(username, enabled);
         tokens.forgetChecks();
-        audit.record(currentUser.actor(), AuditAction.USER_ENABLE, username, enabled ? "enabled" : "disabled");
+        audit.record(currentUser.actor(), AuditAction.USER_ENABLE, username, AuditDetail.of(enabled ? "audit.detail.user.enabled" : "audit.detail.user.disabled"));
     }
 
     @Transactional
@@ -99,7 +101,7 @@ public class AccountService {
         existing(username);
         checkPassword(username, password);
         accounts.updatePassword(username, hash(password));
-        audit.record(currentUser.actor(), AuditAction.USER_PASSWORD, username, null);
+        audit.record(currentUser.actor(), AuditAction.USER_PASSWORD, username);
     }
 
     /** The stored form of a password (the encoder answers null only for a null password). */
@@ -124,5 +126,10 @@ public class AccountService {
         PasswordPolicy.problem(username, password).ifPresent(key -> {
             throw new AccountException(key);
         });
+    }
+
+    /** A role as a phrase of an audit detail, said in the reader's language. */
+    private static AuditDetail role(String code) {
+        return AuditDetail.of("role." + code);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.datachanges.AccountsChanged;
 import org.springframework.context.event.EventListener;
@@ -75,7 +76,7 @@ public class ApiTokenService {
         long id = jdbc.sql("INSERT INTO api_token (user_id, name, token_hash) VALUES (:user, :name, :hash) RETURNING id")
                 .param("user", account.id()).param("name", name.strip()).param("hash", sha256(token))
                 .query(Long.class).single();
-        audit.record(currentUser.actor(), AuditAction.TOKEN_ISSUE, username, "token " + id + " \"" + name.strip() + "\"");
+        audit.record(currentUser.actor(), AuditAction.TOKEN_ISSUE, username, AuditDetail.of("audit.detail.token", String.valueOf(id), name.strip()));
         return token;
     }
 
@@ -88,7 +89,8 @@ public class ApiTokenService {
         jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
                 .param("id", tokenId).update();
         forgetChecks();
-        audit.record(currentUser.actor(), AuditAction.TOKEN_REVOKE, token.get().username(), "token " + tokenId + " \"" + token.get().name() + "\"");
+        audit.record(currentUser.actor(), AuditAction.TOKEN_REVOKE, token.get().username(), AuditDetail.of("audit.detail.token", String.valueOf(tokenId),
+                token.get().name()));
     }
 
     public List<ApiToken> all() {
@@ -156,7 +158,7 @@ public class ApiTokenService {
                 .param("span", USE_AUDIT_SPAN.toSeconds()).param("target", "token " + id)
                 .query(Boolean.class).single();
         if (auditDue) {
-            audit.record(currentUser.actorNamed(username), AuditAction.TOKEN_USE, "token " + id, path);
+            audit.record(currentUser.actorNamed(username), AuditAction.TOKEN_USE, "token " + id, AuditDetail.of("audit.detail.path", path));
         }
     }
 

@@ -141,6 +141,9 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
             case EXPIRED -> "login.expired";
             case UNAVAILABLE -> "login.unavailable";
         };
+        i18n.getForm().setForgotPassword(getTranslation("login.forgot-password"));
+        i18n.getErrorMessage().setUsername(getTranslation("login.username-required"));
+        i18n.getErrorMessage().setPassword(getTranslation("login.password-required"));
         i18n.getErrorMessage().setTitle(getTranslation(key + ".title"));
         i18n.getErrorMessage().setMessage(getTranslation(key + ".message", waitSeconds));
         return i18n;

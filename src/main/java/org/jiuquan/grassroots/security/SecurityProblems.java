@@ -48,7 +48,7 @@ class SecurityProblems {
      */
     AccessDeniedHandler signInWithoutCsrfToken(SignInAuditService audit) {
         return (request, response, e) -> {
-            audit.refused(String.valueOf(request.getParameter("username")), "no valid CSRF token");
+            audit.refused(String.valueOf(request.getParameter("username")), org.jiuquan.grassroots.audit.AuditDetail.of("audit.detail.sign-in.no-csrf"));
             response.sendRedirect(request.getContextPath() + "/login?expired");
         };
     }

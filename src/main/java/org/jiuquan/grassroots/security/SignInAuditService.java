@@ -1,6 +1,7 @@
 package org.jiuquan.grassroots.security;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,23 +28,23 @@ class SignInAuditService {
     }
 
     void signedIn(String username) {
-        audit.record(currentUser.actorNamed(username), AuditAction.SIGN_IN_SUCCESS, username, null);
+        audit.record(currentUser.actorNamed(username), AuditAction.SIGN_IN_SUCCESS, username);
     }
 
     /** A refused sign-in: nobody is signed in, the username tried is the target. */
-    void refused(String username, String why) {
+    void refused(String username, AuditDetail why) {
         try {
             audit.record(currentUser.actorNamed(null), AuditAction.SIGN_IN_FAILURE, username, why);
         } catch (DataAccessException e) {
-            log.warn("Could not audit the refused sign-in of {} ({}): {}", username, why, e.getMessage());
+            log.warn("Could not audit the refused sign-in of {} ({}): {}", username, why.key(), e.getMessage());
         }
     }
 
     void signedOut(String username) {
-        audit.record(currentUser.actorNamed(username), AuditAction.SIGN_OUT, username, null);
+        audit.record(currentUser.actorNamed(username), AuditAction.SIGN_OUT, username);
     }
 
     void tokenRejected(@Nullable String path) {
-        audit.record(currentUser.actorNamed(null), AuditAction.TOKEN_REJECTED, null, path);
+        audit.record(currentUser.actorNamed(null), AuditAction.TOKEN_REJECTED, null, AuditDetail.of("audit.detail.path", path));
     }
 }

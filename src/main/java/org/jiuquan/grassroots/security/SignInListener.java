@@ -2,6 +2,8 @@ package org.jiuquan.grassroots.security;
 
 import java.time.Duration;
 
+import org.jiuquan.grassroots.audit.AuditDetail;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -43,15 +45,30 @@ class SignInListener {
         if (event.getException() instanceof InternalAuthenticationServiceException) {
             log.warn("Sign-in of {} failed: the account store is unreachable ({})", username,
                     event.getException().getMessage());
-            record(username, "service unavailable");
+            record(username, AuditDetail.of("audit.detail.sign-in.unavailable"));
             return;
         }
         Duration wait = throttle.failed(username, address(event.getAuthentication()));
-        record(username, event.getException().getClass().getSimpleName()
-                + (wait.isZero() ? "" : "; next attempt from this address in " + wait.toSeconds() + " s"));
+        AuditDetail why = refusal(event.getException());
+        record(username, wait.isZero() ? why : AuditDetail.of("audit.detail.sign-in.then-wait", why, wait.toSeconds()));
     }
 
-    private void record(String username, String detail) {
+    /** Why Spring Security refused, as a phrase of the audit trail. */
+    private static AuditDetail refusal(Exception exception) {
+        if (exception instanceof org.springframework.security.authentication.BadCredentialsException
+                || exception instanceof org.springframework.security.core.userdetails.UsernameNotFoundException) {
+            return AuditDetail.of("audit.detail.sign-in.bad-credentials");
+        }
+        if (exception instanceof org.springframework.security.authentication.DisabledException) {
+            return AuditDetail.of("audit.detail.sign-in.disabled");
+        }
+        if (exception instanceof org.springframework.security.authentication.LockedException) {
+            return AuditDetail.of("audit.detail.sign-in.locked");
+        }
+        return AuditDetail.of("audit.detail.sign-in.refused");
+    }
+
+    private void record(String username, AuditDetail detail) {
         audit.refused(username, detail);
     }
 

@@ -40,7 +40,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             return;
         }
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-        audit.refused(username, "throttled: wait " + seconds + " s");
+        audit.refused(username, org.jiuquan.grassroots.audit.AuditDetail.of("audit.detail.sign-in.throttled", seconds));
         response.sendRedirect(request.getContextPath() + "/login?error&wait=" + seconds);
     }
 }

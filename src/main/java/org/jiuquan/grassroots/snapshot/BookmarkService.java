@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.indicators.IndicatorService;
 import org.jiuquan.grassroots.indicators.Period;
@@ -80,7 +81,7 @@ public class BookmarkService {
                 RETURNING id""")
                 .param("title", clean).param("query", query).param("by", user()).param("shared", shared)
                 .query(Long.class).single();
-        audit.record(currentUser.actor(), AuditAction.SLIDE_ADD, "slide/" + id, clean);
+        audit.record(currentUser.actor(), AuditAction.SLIDE_ADD, "slide/" + id, AuditDetail.of("audit.detail.slide", clean));
         return one(id);
     }
 
@@ -95,7 +96,7 @@ public class BookmarkService {
         Bookmark bookmark = changeable(id);
         jdbc.sql("UPDATE map_bookmark SET deleted_at = now() WHERE id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM map_bookmark WHERE deleted_at < now() - interval '1 day'").update();
-        audit.record(currentUser.actor(), AuditAction.SLIDE_DELETE, "slide/" + id, bookmark.title());
+        audit.record(currentUser.actor(), AuditAction.SLIDE_DELETE, "slide/" + id, AuditDetail.of("audit.detail.slide", bookmark.title()));
     }
 
     /** Undoes a deletion: the slide is back where it was. */
@@ -103,7 +104,7 @@ public class BookmarkService {
     public void restore(long id) {
         Bookmark bookmark = changeable(id);
         jdbc.sql("UPDATE map_bookmark SET deleted_at = NULL WHERE id = :id").param("id", id).update();
-        audit.record(currentUser.actor(), AuditAction.SLIDE_RESTORE, "slide/" + id, bookmark.title());
+        audit.record(currentUser.actor(), AuditAction.SLIDE_RESTORE, "slide/" + id, AuditDetail.of("audit.detail.slide", bookmark.title()));
     }
 
     /** Moves a slide one place up (-1) or down (+1) among the slides the user sees. */
@@ -123,7 +124,7 @@ public class BookmarkService {
             jdbc.sql("UPDATE map_bookmark SET position = :position WHERE id = :id")
                     .param("position", i + 1).param("id", order.get(i).id()).update();
         }
-        audit.record(currentUser.actor(), AuditAction.SLIDE_MOVE, "slide/" + id, bookmark.title() + ": " + (from + 1) + " → " + (to + 1));
+        audit.record(currentUser.actor(), AuditAction.SLIDE_MOVE, "slide/" + id, AuditDetail.of("audit.detail.slide.move", bookmark.title(), from + 1, to + 1));
     }
 
     /** Shares a slide with everyone, or keeps it for its author alone. */
@@ -132,7 +133,7 @@ public class BookmarkService {
         Bookmark bookmark = changeable(id);
         jdbc.sql("UPDATE map_bookmark SET shared = :shared WHERE id = :id").param("shared", shared).param("id", id)
                 .update();
-        audit.record(currentUser.actor(), AuditAction.SLIDE_SHARE, "slide/" + id, bookmark.title() + ": " + (shared ? "shared" : "private"));
+        audit.record(currentUser.actor(), AuditAction.SLIDE_SHARE, "slide/" + id, AuditDetail.of(shared ? "audit.detail.slide.shared" : "audit.detail.slide.private", bookmark.title()));
     }
 
     private Bookmark changeable(long id) {

@@ -45,6 +45,7 @@ class SlideList extends Div {
         Button open = new Button((index + 1) + ". " + bookmark.title(), event -> openSlide.accept(bookmark));
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         open.addClassName("slide-open");
+        org.jiuquan.grassroots.i18n.DataValues.mark(open); // its title is data, shown as written
         Div row = new Div(open);
         row.addClassName("slide-row");
         row.getElement().setAttribute("data-slide", String.valueOf(bookmark.id()));

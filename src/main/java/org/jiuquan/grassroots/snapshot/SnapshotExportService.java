@@ -5,6 +5,7 @@ import java.util.List;
 import org.jiuquan.grassroots.analysis.AnalysisKind;
 import org.jiuquan.grassroots.audit.Actor;
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.map.DashboardState;
 import org.jiuquan.grassroots.security.CurrentUser;
@@ -40,7 +41,7 @@ public class SnapshotExportService {
     byte[] snapshot(SnapshotRequest snapshot, @Nullable String query) {
         Requester who = requester();
         byte[] file = snapshots.render(snapshot, who.signature());
-        audit.record(who.actor(), AuditAction.EXPORT_MAP, "snapshot." + snapshot.format().extension(), query);
+        audit.record(who.actor(), AuditAction.EXPORT_MAP, "snapshot." + snapshot.format().extension(), AuditDetail.of("audit.detail.query", query));
         return file;
     }
 
@@ -49,7 +50,7 @@ public class SnapshotExportService {
         Requester who = requester();
         byte[] file = snapshots.renderTownship(snapshot, township, who.signature());
         if (file != null) {
-            audit.record(who.actor(), AuditAction.EXPORT_MAP, "snapshot." + snapshot.format().extension(), query);
+            audit.record(who.actor(), AuditAction.EXPORT_MAP, "snapshot." + snapshot.format().extension(), AuditDetail.of("audit.detail.query", query));
         }
         return file;
     }
@@ -63,14 +64,14 @@ public class SnapshotExportService {
     public byte[] meetingPack(Requester who, DashboardState view, PageSize size, @Nullable String onlyDistrict,
                               boolean withTownships, @Nullable String query) {
         byte[] file = snapshots.meetingPack(view, size, who.signature(), onlyDistrict, withTownships);
-        audit.record(who.actor(), AuditAction.EXPORT_MAP, "meeting-pack.pdf", query);
+        audit.record(who.actor(), AuditAction.EXPORT_MAP, "meeting-pack.pdf", AuditDetail.of("audit.detail.query", query));
         return file;
     }
 
     byte[] slides(List<SnapshotService.Slide> slides, PageSize size) {
         Requester who = requester();
         byte[] file = snapshots.slides(slides, size, who.signature());
-        audit.record(who.actor(), AuditAction.EXPORT_MAP, "slides.pdf", slides.size() + " slides");
+        audit.record(who.actor(), AuditAction.EXPORT_MAP, "slides.pdf", AuditDetail.of("audit.detail.slides", slides.size()));
         return file;
     }
 
@@ -78,7 +79,7 @@ public class SnapshotExportService {
         Requester who = requester();
         byte[] file = snapshots.renderAnalysis(snapshot, overlay, who.signature());
         audit.record(who.actor(), AuditAction.EXPORT_MAP, "analysis/" + kind.code() + "." + snapshot.format().extension(),
-                query);
+                AuditDetail.of("audit.detail.query", query));
         return file;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jiuquan.grassroots.audit.AuditAction;
+import org.jiuquan.grassroots.audit.AuditDetail;
 import org.jiuquan.grassroots.audit.AuditLog;
 import org.jiuquan.grassroots.security.CurrentUser;
 import org.jiuquan.grassroots.web.ApiProblem;
@@ -93,8 +94,8 @@ public class TownshipBoundaries {
         for (Accepted a : accepted) {
             jdbc.sql(WRITE).param("geometry", a.geometry()).param("code", a.code()).update();
         }
-        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, "township-boundaries", fileName + ": " + accepted.size()
-                + " township boundaries " + accepted.stream().map(Accepted::code).toList());
+        audit.record(currentUser.actor(), AuditAction.DATA_IMPORT, "township-boundaries", AuditDetail.of("audit.detail.township-boundaries",
+                fileName, accepted.size(), String.join(", ", accepted.stream().map(Accepted::code).toList())));
         return accepted.stream().map(a -> new Loaded(a.code(), a.nameZh())).toList();
     }
 

@@ -69,7 +69,7 @@ class EditorDistrictBrowserIT {
                 .param(EDITOR).query(String.class).optional().orElse(null)));
         wait(driver).until(d -> d.findElement(By.id("accounts")).getText().contains("玉门市"));
         assertThat(jdbc.sql("""
-                SELECT count(*) FROM audit_event WHERE actor = 'admin' AND target = ? AND detail LIKE '%620981%'""")
+                SELECT count(*) FROM audit_event WHERE actor = 'admin' AND target = ? AND detail_args::text LIKE '%620981%'""")
                 .param(EDITOR).query(Long.class).single()).as("audited like the API").isEqualTo(1);
         driver.findElement(By.id("sign-out")).click();
         wait(driver).until(d -> d.getCurrentUrl().contains("/login"));

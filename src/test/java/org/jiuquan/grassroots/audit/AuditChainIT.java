@@ -37,7 +37,7 @@ class AuditChainIT {
             List<Future<?>> writes = new java.util.ArrayList<>();
             for (int i = 0; i < 80; i++) {
                 int n = i;
-                writes.add(pool.submit(() -> audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "concurrent " + n, null)));
+                writes.add(pool.submit(() -> audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "concurrent " + n)));
             }
             for (Future<?> write : writes) {
                 write.get();
@@ -75,9 +75,33 @@ class AuditChainIT {
     }
 
     @Test
+    void aDetailKeptAsKeyAndArgumentsIsCoveredByTheChainToo() {
+        audit.record(CHAIN_TEST, AuditAction.USER_ROLE, "keyed target",
+                AuditDetail.of("audit.detail.user.role", AuditDetail.of("role.viewer"), AuditDetail.of("role.analyst")));
+        assertThat(chain.verify().intact()).isTrue();
+        long victim = idOf("keyed target");
+        String args = jdbc.sql("SELECT detail_args::text FROM audit_event WHERE id = :id").param("id", victim)
+                .query(String.class).single();
+        assertThat(args).isEqualTo("[{\"key\":\"role.viewer\",\"args\":[]},{\"key\":\"role.analyst\",\"args\":[]}]");
+
+        asSuperuser("UPDATE audit_event SET detail_args = replace(detail_args::text, 'analyst', 'admin')::json WHERE id = " + victim);
+        try {
+            assertThat(chain.verify().firstBroken()).hasValueSatisfying(row -> {
+                assertThat(row.id()).isEqualTo(victim);
+                assertThat(row.reason()).isEqualTo(AuditChain.Break.CONTENT_CHANGED);
+            });
+        } finally {
+            asSuperuser("UPDATE audit_event SET detail_args = '" + args + "'::json WHERE id = " + victim);
+        }
+        assertThat(chain.verify().intact()).isTrue();
+        assertThat(audit.find(new AuditQuery("chain.test", "user.role", null, null, 1)).getFirst().described())
+                .isEqualTo(AuditDetail.of("audit.detail.user.role", AuditDetail.of("role.viewer"), AuditDetail.of("role.analyst")));
+    }
+
+    @Test
     void aRowDeletedByASuperuserBreaksTheChainAtTheRowAfterIt() {
         for (int i = 0; i < 3; i++) {
-            audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "delete target " + i, null);
+            audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "delete target " + i);
         }
         long deleted = idOf("delete target 1");
         long next = idOf("delete target 2");
@@ -102,8 +126,8 @@ class AuditChainIT {
 
     @Test
     void aRowWithItsChainFieldsClearedIsFound() {
-        audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "unchain target", null);
-        audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "unchain after", null);
+        audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "unchain target");
+        audit.record(CHAIN_TEST, AuditAction.DATA_CHANGE, "unchain after");
         long victim = idOf("unchain target");
         Map<String, Object> row = jdbc.sql("SELECT chain_seq, prev_hash, row_hash FROM audit_event WHERE id = :id")
                 .param("id", victim).query().singleRow();

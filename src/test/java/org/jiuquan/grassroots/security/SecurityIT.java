@@ -57,7 +57,7 @@ class SecurityIT {
         assertThat(guesser.signIn("lock.test", "Lock-Test-2026!")).matches(".*/login\\?error&wait=[0-9]+");
         assertThat(auditCount("sign_in.failure", "lock.test")).isEqualTo(5);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'sign_in.failure' AND target = 'lock.test' "
-                + "AND detail LIKE 'throttled%' AND client_address = '127.0.0.7'").query(Long.class).single()).isEqualTo(1);
+                + "AND detail_key = 'audit.detail.sign-in.throttled' AND client_address = '127.0.0.7'").query(Long.class).single()).isEqualTo(1);
 
         // The account is not locked: its owner at another desk signs in, and its API token keeps working.
         assertThat(accountRepository.find("lock.test").orElseThrow().lockedAt(OffsetDateTime.now())).isFalse();
@@ -73,7 +73,7 @@ class SecurityIT {
         assertThat(browser.signInWithoutToken("viewer", DemoAccounts.PASSWORD)).endsWith("/login?expired");
         assertThat(browser.get("/ogc").statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'sign_in.failure' AND target = 'viewer' "
-                + "AND detail = 'no valid CSRF token' AND client_address = '127.0.0.9'").query(Long.class).single()).isEqualTo(1);
+                + "AND detail_key = 'audit.detail.sign-in.no-csrf' AND client_address = '127.0.0.9'").query(Long.class).single()).isEqualTo(1);
         assertThat(browser.signIn("viewer", DemoAccounts.PASSWORD)).doesNotContain("/login");
         assertThat(browser.get("/ogc").statusCode()).isEqualTo(200);
     }
@@ -216,17 +216,18 @@ class SecurityIT {
         HttpResponse<byte[]> ok = editor.post("/api/data/organisations/" + code + "/status?status=normal&from=" + today, "", new byte[0]);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM organisation_status").query(Long.class).single()).isEqualTo(history + 1);
-        assertThat(jdbc.sql("SELECT actor || ' ' || target || ' ' || detail FROM audit_event WHERE action = 'data.change' "
-                + "ORDER BY id DESC LIMIT 1").query(String.class).single())
-                .isEqualTo("editor organisation/" + code + " status normal -> normal from " + today);
+        assertThat(jdbc.sql("SELECT actor || ' ' || target || ' ' || detail_key || ' ' || detail_args FROM audit_event "
+                + "WHERE action = 'data.change' ORDER BY id DESC LIMIT 1").query(String.class).single())
+                .isEqualTo("editor organisation/" + code + " audit.detail.status [{\"key\":\"status.normal\",\"args\":[]},"
+                        + "{\"key\":\"status.normal\",\"args\":[]},\"" + today + "\"]");
     }
 
     @Test
     void anImportIsAuditedAndABadOneChangesNothing() throws IOException {
         Http editor = Http.as(port, tokens, "editor");
         long organisations = jdbc.sql("SELECT count(*) FROM organisation").query(Long.class).single();
-        long refusedBefore = importsAudited("refused:%");
-        long unchangedBefore = importsAudited("unchanged%");
+        long refusedBefore = importsAudited("audit.detail.dataset.refused");
+        long unchangedBefore = importsAudited("audit.detail.dataset.unchanged");
 
         HttpResponse<byte[]> notZip = editor.post("/api/data/import", "application/zip", "not a zip".getBytes());
         assertThat(notZip.statusCode()).isEqualTo(400);
@@ -239,13 +240,13 @@ class SecurityIT {
         HttpResponse<byte[]> same = editor.post("/api/data/import", "application/zip", zip(SecurityIT::demoFile));
         assertThat(same.statusCode()).as(new String(same.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(Http.parse(same).path("changed").asBoolean()).isFalse();
-        assertThat(importsAudited("refused:%")).isEqualTo(refusedBefore + 2);
-        assertThat(importsAudited("unchanged%")).isEqualTo(unchangedBefore + 1);
+        assertThat(importsAudited("audit.detail.dataset.refused")).isEqualTo(refusedBefore + 2);
+        assertThat(importsAudited("audit.detail.dataset.unchanged")).isEqualTo(unchangedBefore + 1);
     }
 
-    private long importsAudited(String detail) {
+    private long importsAudited(String detailKey) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'data.import' AND actor = 'editor' "
-                + "AND detail LIKE :detail").param("detail", detail).query(Long.class).single();
+                + "AND detail_key = :key").param("key", detailKey).query(Long.class).single();
     }
 
     @Test
@@ -274,8 +275,9 @@ class SecurityIT {
         accounts.create("planner.two", "规划二", Role.VIEWER, "Planner-Two-2026");
         accounts.changeRole("planner.two", Role.ANALYST);
         assertThat(accountRepository.find("planner.two").orElseThrow().role()).isEqualTo(Role.ANALYST);
-        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'user.role' AND target = 'planner.two'")
-                .query(String.class).single()).isEqualTo("viewer -> analyst");
+        assertThat(jdbc.sql("SELECT detail_key || ' ' || detail_args FROM audit_event WHERE action = 'user.role' "
+                + "AND target = 'planner.two'").query(String.class).single())
+                .isEqualTo("audit.detail.user.role [{\"key\":\"role.viewer\",\"args\":[]},{\"key\":\"role.analyst\",\"args\":[]}]");
         assertThat(auditCount("user.create", "planner.two")).isEqualTo(1);
         // The only admin can be neither demoted nor disabled.
         assertThatThrownBy(() -> accounts.changeRole("admin", Role.VIEWER)).hasMessage("account.last-admin");
