@@ -106,29 +106,32 @@ public class SnapshotService {
     /** As above, for one district only (or all: null), with a page per township after each district's page. */
     public byte[] meetingPack(DashboardState view, PageSize size, @Nullable String exportedBy,
                               @Nullable String onlyDistrict, boolean withTownships) {
-        return bounded(() -> {
-            Locale locale = ViewPages.locale(view);
-            DashboardState city = view.withBbox(null).withFilters(null, null, null);
-            SnapshotRequest cover = new SnapshotRequest(city, null, size, 150, SnapshotRequest.Format.PDF,
-                    pages.tr("snapshot.pack-title", locale, pages.defaultTitle(view, locale)), null);
-            List<Callable<PageContent>> builds = new ArrayList<>();
-            builds.add(() -> pages.viewPage(cover, exportedBy, null, cityFigures(view, locale),
-                    pages.tr("snapshot.city-figures", locale), null));
-            for (District district : districts.districts()) {
-                if (onlyDistrict != null && !onlyDistrict.equals(district.code())) {
-                    continue;
-                }
-                builds.add(() -> districtPage(view, city, district, size, exportedBy, locale));
-                if (withTownships) {
-                    for (TownshipPages.TownshipPage township : townshipPages.ofDistrict(district.code(), view.period(), locale)) {
-                        builds.add(() -> townshipPage(city, size, 150, SnapshotRequest.Format.PDF, exportedBy, township,
-                                locale));
-                    }
+        return bounded(() -> pdf(meetingPackPages(view, size, exportedBy, onlyDistrict, withTownships)));
+    }
+
+    /** The meeting pack's pages, in order, before they are drawn (the layout tests draw them themselves). */
+    List<PageContent> meetingPackPages(DashboardState view, PageSize size, @Nullable String exportedBy,
+                                       @Nullable String onlyDistrict, boolean withTownships) throws IOException {
+        Locale locale = ViewPages.locale(view);
+        DashboardState city = view.withBbox(null).withFilters(null, null, null);
+        SnapshotRequest cover = new SnapshotRequest(city, null, size, 150, SnapshotRequest.Format.PDF,
+                pages.tr("snapshot.pack-title", locale, pages.defaultTitle(view, locale)), null);
+        List<Callable<PageContent>> builds = new ArrayList<>();
+        builds.add(() -> pages.viewPage(cover, exportedBy, null, cityFigures(view, locale),
+                pages.tr("snapshot.city-figures", locale), null));
+        for (District district : districts.districts()) {
+            if (onlyDistrict != null && !onlyDistrict.equals(district.code())) {
+                continue;
+            }
+            builds.add(() -> districtPage(view, city, district, size, exportedBy, locale));
+            if (withTownships) {
+                for (TownshipPages.TownshipPage township : townshipPages.ofDistrict(district.code(), view.period(), locale)) {
+                    builds.add(() -> townshipPage(city, size, 150, SnapshotRequest.Format.PDF, exportedBy, township,
+                            locale));
                 }
             }
-            List<PageContent> contents = inParallel(builds);
-            return pdf(contents);
-        });
+        }
+        return inParallel(builds);
     }
 
     /** One township's page (TownshipPages): its area, organisations, indicators and weak ones; null if unknown. */
