@@ -87,9 +87,10 @@ public class SnapshotService {
     }
 
     /** One page of an analysis: the districts (as the analysis map shows them) with the analysis over them. */
-    public byte[] renderAnalysis(SnapshotRequest request, PageContent.Overlay overlay, @Nullable String exportedBy) {
+    public byte[] renderAnalysis(SnapshotRequest request, AnalysisPage analysis, @Nullable String exportedBy) {
         return bounded(() -> {
-            PageContent page = pages.viewPage(request, exportedBy, null, List.of(), "", overlay);
+            PageContent page = pages.viewPage(request, exportedBy, analysis.extent3857(), analysis.table(),
+                    analysis.tableTitle(), analysis.overlay(), analysis.filters());
             return request.format() == SnapshotRequest.Format.PNG ? png(page, request.dpi()) : pdf(List.of(page));
         });
     }
@@ -207,6 +208,14 @@ public class SnapshotService {
             }
             return pdf(contents);
         });
+    }
+
+    /**
+     * What an analysis page adds to the districts: the analysis drawn (as the table's filters keep it), the
+     * extent (null: the city), the organisations kept as the side table, and the filters the view cannot name.
+     */
+    record AnalysisPage(PageContent.Overlay overlay, double @Nullable [] extent3857, List<PageContent.TableRow> table,
+                        String tableTitle, List<String> filters) {
     }
 
     /** A saved view to show as a slide. */

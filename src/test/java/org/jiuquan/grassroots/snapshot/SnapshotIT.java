@@ -272,6 +272,10 @@ class SnapshotIT {
         assertThat(http.get("/api/analysis/snapshot?analysis=hot-spots").statusCode()).isEqualTo(403);
         assertThat(analyst.get("/api/analysis/snapshot?analysis=rivers").statusCode()).isEqualTo(400);
         assertThat(analyst.get("/api/analysis/snapshot?analysis=hot-spots&distance_km=900").statusCode()).isEqualTo(400);
+        // The table's filters as the analysis export takes them: a bad one is named, nothing is drawn
+        HttpResponse<byte[]> badFilter = analyst.get("/api/analysis/snapshot?analysis=hot-spots&district=123456");
+        assertThat(badFilter.statusCode()).isEqualTo(400);
+        assertThat(new String(badFilter.body(), StandardCharsets.UTF_8)).contains("district", "123456");
     }
 
     @Test
@@ -297,6 +301,28 @@ class SnapshotIT {
             };
             edges.getText(document);
             assertThat(rightEdges).isNotEmpty().allSatisfy(x -> assertThat(x).isLessThanOrEqualTo(width));
+        }
+    }
+
+    @Test
+    void theAnalysisMapDrawsAndListsOnlyWhatTheTablesFiltersKeep() throws IOException {
+        // Given the hot spots of one district's villages with a fortress index up to 60
+        List<String> kept = jdbc.sql("""
+                SELECT name_zh FROM organisation WHERE district_code = '620982' AND kind = 'village'
+                AND COALESCE(fortress_index, 0) <= 60 ORDER BY COALESCE(fortress_index, 0), code""").query(String.class).list();
+        assertThat(kept).isNotEmpty();
+
+        // When the analysis map is asked for with those filters, in English
+        HttpResponse<byte[]> pdf = Http.as(port, tokens, "analyst").get("/api/analysis/snapshot?analysis=hot-spots"
+                + "&distance_km=5&format=pdf&size=a4-landscape&lang=en&district=620982&org_kind=village&max_index=60");
+
+        // Then the subtitle names them and the side table lists exactly the organisations they keep
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document).replace("\n", " ");
+            assertThat(text).contains("Filters: Dunhuang", "Village", "fortress index 0–60",
+                    "Organisations kept by the filters (" + kept.size() + ")");
+            assertThat(text).contains(kept.get(0).substring(0, Math.min(4, kept.get(0).length())));
         }
     }
 
