@@ -62,8 +62,9 @@ final class PageDrawing {
     private Rectangle2D draw() {
         double width = page.size().width();
         double height = page.size().height();
-        float titleSize = (float) (3.4 * unit);
-        float subtitleSize = (float) (1.7 * unit);
+        // A long title or subtitle (a district's name, the indicator, the filters) shrinks to the page's width.
+        float titleSize = fitting(page.title(), 3.4 * unit, true, width - 2 * margin);
+        float subtitleSize = fitting(page.subtitle(), 1.7 * unit, false, width - 2 * margin);
         canvas.text(page.title(), margin, margin + titleSize, titleSize, INK, true, false);
         canvas.text(page.subtitle(), margin, margin + titleSize + 0.8 * unit + subtitleSize, subtitleSize, SECONDARY,
                 false, false);
@@ -110,6 +111,12 @@ final class PageDrawing {
         canvas.watermark(page.watermark(), map.getCenterX(), map.getCenterY(), (float) (3.2 * unit), -28,
                 new Color(0x60, 0x60, 0x60), 0.13f);
         return map;
+    }
+
+    /** The size, at most {@code size}, at which the text fits the width (never below 60 % of it). */
+    private float fitting(String text, double size, boolean bold, double width) {
+        double measured = canvas.textWidth(text, (float) size, bold);
+        return (float) (measured <= width ? size : Math.max(size * 0.6, size * width / measured));
     }
 
     // ---- the map ----

@@ -125,7 +125,8 @@ class ViewPages {
         List<String> classLabels = style.legend().stream().map(c -> classLabel(c, style.decimals(), unit, locale))
                 .toList();
         PageContent.Legend legend = new PageContent.Legend(tr("legend.title", locale),
-                (english ? indicator.nameEn() : indicator.nameZh()) + (unit.isBlank() ? "" : "（" + unit + "）"),
+                (english ? indicator.nameEn() : indicator.nameZh())
+                        + (unit.isBlank() ? "" : english ? " (" + unit + ")" : "（" + unit + "）"),
                 classLabels, tr("legend.no-data", locale), layerNames, tr("legend.weak", locale),
                 points.values().stream().flatMap(List::stream).anyMatch(SnapshotRepository.MapPoint::aggregated)
                         ? tr("legend.cluster", locale) : null,

@@ -219,6 +219,12 @@ class SnapshotIT {
                 0, "个", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("4 个（1 个区县）");
         assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(3, 9, "#ffffff", 3),
                 0, "个", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("3 – 9 个（3 个区县）");
+        // English counts its districts as English does: "1 district", "3 districts".
+        java.util.Locale english = java.util.Locale.forLanguageTag("en");
+        assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(4, 4, "#ffffff", 1),
+                0, "", english)).isEqualTo("4 (1 district)");
+        assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(3, 9, "#ffffff", 3),
+                0, "", english)).isEqualTo("3 – 9 (3 districts)");
         // An indicator whose values fall into fewer classes than asked: the subtitle says how many are drawn.
         String fewer = indicators.indicatorsByCode().keySet().stream().sorted()
                 .filter(code -> styles.style(code, "2017Q4", "quantile", 5).legend().size() < 5)
