@@ -136,12 +136,27 @@ final class PagePanel {
         // Rows share what height is left; the text never gets larger than the legend's.
         double rowHeight = Math.min(1.5 * unit * 1.5, (bottom - y) / rows.size());
         float size = (float) Math.max(rowHeight / 1.35, 0.9 * unit);
-        // The extra column (rank, "since when") is as wide as its longest text, up to 60 % of the table; the
-        // value sits left of it and the name takes what is left: the three never run into each other.
-        double extraWidth = Math.min(0.6 * width, rows.stream()
-                .mapToDouble(r -> r.extra().isEmpty() ? 0 : canvas.textWidth(r.extra(), size, false)).max().orElse(0));
+        // The extra column (rank, "since when") is as wide as its longest text in its section of the table (a row
+        // with neither value nor extra, as "weak or rectifying (3)", starts a section), up to 60 % of the table;
+        // the value sits left of it and the name takes what is left: the three never run into each other.
+        double[] extraWidths = new double[rows.size()];
+        int start = 0;
+        for (int i = 0; i <= rows.size(); i++) {
+            if (i == rows.size() || (rows.get(i).value().isEmpty() && rows.get(i).extra().isEmpty())) {
+                double widest = 0;
+                for (int j = start; j < i; j++) {
+                    widest = Math.max(widest, canvas.textWidth(rows.get(j).extra(), size, false));
+                }
+                for (int j = start; j < i; j++) {
+                    extraWidths[j] = Math.min(0.6 * width, widest);
+                }
+                start = i + 1;
+            }
+        }
         double gap = unit;
-        for (PageContent.TableRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            PageContent.TableRow row = rows.get(i);
+            double extraWidth = extraWidths[i];
             y += rowHeight;
             if (y > bottom + 0.5 * unit) {
                 break;
