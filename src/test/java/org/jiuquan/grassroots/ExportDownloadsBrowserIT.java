@@ -74,6 +74,94 @@ class ExportDownloadsBrowserIT {
     }
 
     @Test
+    void theAnalysisMapExportDrawsTheTablesFiltersAndTheDrawnArea() throws Exception {
+        WebDriver driver = browser.signIn(port, "analyst");
+        driver.get(url("/analysis?analysis=hot-spots&distance_km=5"));
+        wait(driver).until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+        wait(driver).until(d -> d.findElement(By.id("analysis-count")).getText().contains("1,280"));
+
+        // Given the planner keeps villages only
+        WebElement kind = driver.findElement(By.id("analysis-org-kind"));
+        js(driver, "arguments[0].scrollIntoView({block: 'center'})", kind);
+        kind.click();
+        WebElement villages = wait(driver).until(d ->
+                d.findElements(By.cssSelector("#analysis-org-kind vaadin-select-list-box vaadin-select-item")).stream()
+                        .filter(e -> e.getDomProperty("textContent").trim().equals("行政村")).findFirst().orElse(null));
+        wait(driver).until(d -> villages.isDisplayed());
+        villages.click();
+        long allVillages = jdbc.sql("SELECT count(*) FROM organisation WHERE kind = 'village'").query(Long.class).single();
+        wait(driver).until(d -> d.findElement(By.id("analysis-count")).getText().replace(",", "")
+                .contains(" " + allVillages + " "));
+
+        // and draws a box around Jiuquan city and the oasis east of it
+        driver.findElement(By.id("analysis-draw")).click();
+        wait(driver).until(d -> d.findElement(By.tagName("geo-map")).getDomAttribute("draw-mode") != null);
+        WebElement map = driver.findElement(By.tagName("geo-map"));
+        int[] from = pixel(driver, map, 98.3, 39.95);
+        int[] to = pixel(driver, map, 98.8, 39.6);
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(map, from[0], from[1]).clickAndHold()
+                .moveByOffset((to[0] - from[0]) / 2, (to[1] - from[1]) / 2)
+                .moveByOffset((to[0] - from[0]) - (to[0] - from[0]) / 2, (to[1] - from[1]) - (to[1] - from[1]) / 2)
+                .release().perform();
+        wait(driver).until(d -> d.findElement(By.id("analysis-area")).getText().contains(","));
+        String[] box = driver.findElement(By.id("analysis-area")).getText().replaceAll("^[^:]*:\\s*", "").split(",");
+        List<String> kept = jdbc.sql("SELECT name_zh FROM organisation WHERE kind = 'village' "
+                        + "AND ST_X(geom) BETWEEN :x0 AND :x1 AND ST_Y(geom) BETWEEN :y0 AND :y1 "
+                        + "ORDER BY COALESCE(fortress_index, 0), code")
+                .param("x0", Double.parseDouble(box[0])).param("y0", Double.parseDouble(box[1]))
+                .param("x1", Double.parseDouble(box[2])).param("y1", Double.parseDouble(box[3]))
+                .query(String.class).list();
+        assertThat(kept.size()).isBetween(1, (int) allVillages - 1);
+        wait(driver).until(d -> d.findElement(By.id("analysis-count")).getText().replace(",", "")
+                .contains(" " + kept.size() + " "));
+
+        // When the map goes out as a PDF
+        driver.findElement(By.id("analysis-export-map-pdf")).click();
+        Download pdf = downloads.next();
+        stillOnTheAnalysisPage(driver);
+        assertIsPdf(pdf);
+
+        // Then the page names both filters, lists exactly the villages the table keeps, and no grid branch
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace("\n", "").replace("\r", "");
+            assertThat(text).contains("筛选：行政村, 框选范围", "筛选后的组织（" + kept.size() + " 个）");
+            // (the weakest first, as the table; a long name may end in "…" to fit its row)
+            String firstVillage = kept.get(0).substring(0, Math.min(4, kept.get(0).length()));
+            assertThat(text).contains(firstVillage);
+            List<String> gridBranches = jdbc.sql("SELECT name_zh FROM organisation WHERE kind = 'grid_branch' "
+                            + "AND ST_X(geom) BETWEEN :x0 AND :x1 AND ST_Y(geom) BETWEEN :y0 AND :y1")
+                    .param("x0", Double.parseDouble(box[0])).param("y0", Double.parseDouble(box[1]))
+                    .param("x1", Double.parseDouble(box[2])).param("y1", Double.parseDouble(box[3]))
+                    .query(String.class).list();
+            assertThat(gridBranches).isNotEmpty().allSatisfy(name -> assertThat(text).doesNotContain(name));
+        }
+        // and the PNG's map (its left part; the legend is on the right) draws the drawn area's blue outline
+        driver.findElement(By.id("analysis-export-map-png")).click();
+        Download png = downloads.next();
+        assertIsPng(png);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png.bytes()));
+        int blue = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth() * 0.7; x += 2) {
+                blue += (image.getRGB(x, y) & 0xFFFFFF) == 0x0072B2 ? 1 : 0;
+            }
+        }
+        assertThat(blue).as("pixels of the drawn area's outline").isGreaterThan(50);
+    }
+
+    private static int[] pixel(WebDriver driver, WebElement map, double lon, double lat) {
+        @SuppressWarnings("unchecked")
+        List<Number> p = (List<Number>) js(driver,
+                "return document.querySelector('geo-map').pixelOf(arguments[0], arguments[1])", lon, lat);
+        return new int[] {(int) Math.round(p.get(0).doubleValue() - map.getSize().getWidth() / 2.0),
+                (int) Math.round(p.get(1).doubleValue() - map.getSize().getHeight() / 2.0)};
+    }
+
+    private static Object js(WebDriver driver, String script, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    @Test
     void theDashboardSnapshotsSlidesAndMeetingPackDownload() throws Exception {
         jdbc.sql("DELETE FROM map_bookmark").update();
         WebDriver driver = browser.signIn(port, "analyst");

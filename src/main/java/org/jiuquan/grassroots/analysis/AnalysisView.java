@@ -145,12 +145,15 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
         period.setLabel(getTranslation("indicator.period"));
         period.setItems(periods);
         period.setValue(periods.isEmpty() ? "2017Q4" : periods.get(periods.size() - 1));
+        district.setId("analysis-district");
         district.setLabel(getTranslation("filters.district"));
         district.setItems(withAll(new ArrayList<>(districts.keySet())));
         district.setItemLabelGenerator(code -> code.isEmpty() ? getTranslation("filters.all") : districtName(code));
+        orgKind.setId("analysis-org-kind");
         orgKind.setLabel(getTranslation("filters.kind"));
         orgKind.setItems(withAll(OrganisationKind.BRANCH_CODES));
         orgKind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("filters.all") : getTranslation("kind." + k));
+        status.setId("analysis-status");
         status.setLabel(getTranslation("filters.status"));
         status.setItems(withAll(OrganisationStatus.CODES));
         status.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("filters.all") : getTranslation("status." + s));
@@ -317,13 +320,12 @@ public class AnalysisView extends Div implements BeforeEnterObserver, HasDynamic
                     + "&lang=" + (Translations.isEnglish(getLocale()) ? "en" : "zh");
             excel.setHref("/api/analysis/export?format=xlsx&" + exportQuery);
             csv.setHref("/api/analysis/export?format=csv&" + exportQuery);
-            // The map goes out as the screen shows it: the districts' quarter and the drawn area with the analysis
-            // over all districts (the table's other filters narrow rows only).
+            // The map goes out as the screen and the table have it: the districts' quarter, the table's filters
+            // and the drawn area (the file draws and lists only the organisations they keep).
             String mapQuery = apiParameters(kind) + "&analysis=" + kind.code() + "&lang="
                     + (Translations.isEnglish(getLocale()) ? "en" : "zh")
                     + (kind == AnalysisKind.CLUSTERS ? "" : "&period=" + period.getValue())
-                    + (ring == null ? "" : "&area=" + java.net.URLEncoder.encode(ring,
-                            java.nio.charset.StandardCharsets.UTF_8));
+                    + AnalysisAddress.filterQuery(filter, ring);
             mapPng.setHref("/api/analysis/snapshot?format=png&size=screen&dpi=150&" + mapQuery);
             mapPdf.setHref("/api/analysis/snapshot?format=pdf&size=a4-landscape&" + mapQuery);
         } catch (ApiProblem problem) {

@@ -4,14 +4,21 @@ import org.jspecify.annotations.Nullable;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import org.jiuquan.grassroots.analysis.AnalysisFilter;
 import org.jiuquan.grassroots.analysis.AnalysisKind;
+import org.jiuquan.grassroots.analysis.AnalysisRow;
 import org.jiuquan.grassroots.analysis.AnalysisService;
 import org.jiuquan.grassroots.analysis.CoverageGaps;
 import org.jiuquan.grassroots.analysis.HotSpots;
 import org.jiuquan.grassroots.analysis.WeakClusters;
+import org.jiuquan.grassroots.districts.District;
+import org.jiuquan.grassroots.districts.DistrictService;
+import org.jiuquan.grassroots.i18n.Formats;
 import org.jiuquan.grassroots.i18n.Translations;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -38,48 +45,116 @@ class AnalysisOverlays {
     private static final int[] LEVELS = {90, 95, 99};
 
     private final AnalysisService analysis;
+    private final DistrictService districts;
     private final Translations translations;
     private final GeometryFactory geometries = new GeometryFactory();
 
-    AnalysisOverlays(AnalysisService analysis, Translations translations) {
+    AnalysisOverlays(AnalysisService analysis, DistrictService districts, Translations translations) {
         this.analysis = analysis;
+        this.districts = districts;
         this.translations = translations;
     }
 
-    /** Runs the analysis (its own checks give a 400 for a bad distance, count or quarter) and builds the overlay. */
-    PageContent.Overlay overlay(AnalysisKind kind, String period, double distanceKm, int minCount, Locale locale) {
+    /**
+     * The analysis page as the screen's table has it: only the organisations the filters keep (district, kind,
+     * status, index range, drawn area) are drawn and listed, the drawn area is outlined, the map is zoomed to
+     * the area or else the district, and the subtitle names every filter.
+     */
+    SnapshotService.AnalysisPage page(AnalysisKind kind, String period, double distanceKm, int minCount,
+                                      AnalysisFilter filter, Locale locale) {
+        List<AnalysisRow> rows = analysis.rows(kind, period, distanceKm, minCount, filter);
+        boolean filtered = !filter.equals(AnalysisFilter.NONE);
+        Set<String> kept = new HashSet<>();
+        rows.forEach(row -> kept.add(row.code()));
+        PageContent.Overlay overlay = withArea(overlay(kind, period, distanceKm, minCount, filtered ? kept : null, locale),
+                filter.area(), locale);
+        List<String> more = new ArrayList<>();
+        if (filter.minIndex() != null || filter.maxIndex() != null) {
+            more.add(tr("snapshot.filter-index", locale, filter.minIndex() == null ? "0" : plain(filter.minIndex(), locale),
+                    filter.maxIndex() == null ? "100" : plain(filter.maxIndex(), locale)));
+        }
+        if (filter.area() != null) {
+            more.add(tr("analysis.area", locale));
+        }
+        double[] extent = null;
+        if (filter.area() != null) {
+            var box = filter.area().getGeometry().getEnvelopeInternal();
+            extent = MapFrame.extent(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY(), 0.25);
+        } else if (filter.district() != null) {
+            District district = districts.districts().stream().filter(d -> d.code().equals(filter.district()))
+                    .findFirst().orElseThrow();
+            extent = MapFrame.extent(district.minLon(), district.minLat(), district.maxLon(), district.maxLat(), 0.06);
+        }
+        List<PageContent.TableRow> table = new ArrayList<>();
+        for (AnalysisRow row : rows) {
+            String district = districts.districts().stream().filter(d -> d.code().equals(row.districtCode()))
+                    .map(d -> d.name(locale)).findFirst().orElse(row.districtCode());
+            table.add(new PageContent.TableRow(row.nameZh(), plain(row.fortressIndex(), locale), district,
+                    false));
+        }
+        return new SnapshotService.AnalysisPage(overlay, extent, table, tr("snapshot.analysis-table", locale, rows.size()),
+                more);
+    }
+
+    /**
+     * Runs the analysis (its own checks give a 400 for a bad distance, count or quarter) and builds the overlay.
+     *
+     * @param kept the organisations to draw (a cluster's outline only with one of its members); null: all
+     */
+    PageContent.Overlay overlay(AnalysisKind kind, String period, double distanceKm, int minCount,
+                                @Nullable Set<String> kept, Locale locale) {
         List<PageContent.Area> areas = new ArrayList<>();
         List<PageContent.Spot> spots = new ArrayList<>();
         switch (kind) {
             case CLUSTERS -> {
                 WeakClusters clusters = analysis.weakClusters(period, distanceKm, minCount);
-                for (WeakClusters.Cluster cluster : clusters.clusters()) {
-                    if (cluster.hull() instanceof org.locationtech.jts.geom.Polygon hull) {
-                        areas.add(new PageContent.Area(mercator(hull), clusterColour(cluster.number())));
-                    }
-                }
+                Set<Integer> keptClusters = new HashSet<>();
                 for (WeakClusters.Member member : clusters.members()) {
+                    if (kept != null && !kept.contains(member.organisation().code())) {
+                        continue;
+                    }
+                    if (member.cluster() != null) {
+                        keptClusters.add(member.cluster());
+                    }
                     spots.add(spot(member.organisation().lon(), member.organisation().lat(),
                             member.cluster() == null ? NOISE : clusterColour(member.cluster())));
+                }
+                for (WeakClusters.Cluster cluster : clusters.clusters()) {
+                    if (cluster.hull() instanceof org.locationtech.jts.geom.Polygon hull
+                            && (kept == null || keptClusters.contains(cluster.number()))) {
+                        areas.add(new PageContent.Area(mercator(hull), clusterColour(cluster.number())));
+                    }
                 }
             }
             case HOT_SPOTS -> {
                 // As the analysis map draws it: every organisation, or at large data the significant cells.
+                // A cell mixes organisations, so with a filter only the organisations the filter keeps are drawn.
                 HotSpots run = analysis.hotSpots(distanceKm);
                 for (HotSpots.Spot s : run.spots()) {
-                    spots.add(spot(s.organisation().lon(), s.organisation().lat(), spotColour(s.spot(), s.significance())));
+                    if (kept == null || kept.contains(s.organisation().code())) {
+                        spots.add(spot(s.organisation().lon(), s.organisation().lat(), spotColour(s.spot(), s.significance())));
+                    }
                 }
-                for (HotSpots.Cell c : run.cells()) {
-                    spots.add(spot(c.lon(), c.lat(), spotColour(c.spot(), c.significance())));
+                if (kept == null) {
+                    for (HotSpots.Cell c : run.cells()) {
+                        spots.add(spot(c.lon(), c.lat(), spotColour(c.spot(), c.significance())));
+                    }
                 }
             }
             case COVERAGE_GAPS -> {
                 for (CoverageGaps.Gap gap : analysis.coverageGaps(distanceKm).gaps()) {
-                    spots.add(spot(gap.organisation().lon(), gap.organisation().lat(), GAP));
+                    if (kept == null || kept.contains(gap.organisation().code())) {
+                        spots.add(spot(gap.organisation().lon(), gap.organisation().lat(), GAP));
+                    }
                 }
             }
         }
         return new PageContent.Overlay(areas, spots, legend(kind, locale));
+    }
+
+    /** An index as people write it: 60, 72.5. */
+    private static String plain(double value, Locale locale) {
+        return Formats.number(value, value == Math.rint(value) ? 0 : 1, locale);
     }
 
     private static PageContent.Spot spot(double lon, double lat, Color colour) {

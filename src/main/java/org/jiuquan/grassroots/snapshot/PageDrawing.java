@@ -32,6 +32,13 @@ final class PageDrawing {
     private final PageContent page;
     private final double unit;
     private final double margin;
+    /** What the map frames hold, for the tests that check no two of them overlap. */
+    private final List<Rectangle2D> labelBoxes = new ArrayList<>();
+    private final List<Ellipse2D> badgeDiscs = new ArrayList<>();
+
+    /** A drawn page: the map's rectangle, the district labels' boxes and the contact-point badges. */
+    record Drawn(Rectangle2D map, List<Rectangle2D> labels, List<Ellipse2D> badges) {
+    }
 
     private PageDrawing(Canvas canvas, PageContent page) {
         this.canvas = canvas;
@@ -42,14 +49,22 @@ final class PageDrawing {
 
     /** Draws the page; returns the map's rectangle on it (for tests and the benchmark's checks). */
     static Rectangle2D draw(Canvas canvas, PageContent page) {
-        return new PageDrawing(canvas, page).draw();
+        return drawn(canvas, page).map();
+    }
+
+    /** Draws the page; returns where its map, labels and badges went. */
+    static Drawn drawn(Canvas canvas, PageContent page) {
+        PageDrawing drawing = new PageDrawing(canvas, page);
+        Rectangle2D map = drawing.draw();
+        return new Drawn(map, List.copyOf(drawing.labelBoxes), List.copyOf(drawing.badgeDiscs));
     }
 
     private Rectangle2D draw() {
         double width = page.size().width();
         double height = page.size().height();
-        float titleSize = (float) (3.4 * unit);
-        float subtitleSize = (float) (1.7 * unit);
+        // A long title or subtitle (a district's name, the indicator, the filters) shrinks to the page's width.
+        float titleSize = fitting(page.title(), 3.4 * unit, true, width - 2 * margin);
+        float subtitleSize = fitting(page.subtitle(), 1.7 * unit, false, width - 2 * margin);
         canvas.text(page.title(), margin, margin + titleSize, titleSize, INK, true, false);
         canvas.text(page.subtitle(), margin, margin + titleSize + 0.8 * unit + subtitleSize, subtitleSize, SECONDARY,
                 false, false);
@@ -98,6 +113,12 @@ final class PageDrawing {
         return map;
     }
 
+    /** The size, at most {@code size}, at which the text fits the width (never below 60 % of it). */
+    private float fitting(String text, double size, boolean bold, double width) {
+        double measured = canvas.textWidth(text, (float) size, bold);
+        return (float) (measured <= width ? size : Math.max(size * 0.6, size * width / measured));
+    }
+
     // ---- the map ----
 
     /** The quarter a half of a side-by-side page shows, on a plate at its top left. */
@@ -133,7 +154,13 @@ final class PageDrawing {
                 canvas.stroke(path, area.colour(), (float) (0.25 * unit));
             }
         }
-        drawPoints(frame, points);
+        // Names first in the layout (not on the page): the badges then keep clear of them.
+        float labelSize = (float) (1.7 * unit);
+        List<DistrictLabels.Placed> labels = DistrictLabels.layout(canvas, page, frame, labelSize,
+                List.of(northArrowBox(frame), scaleBarBox(frame)), 0.3 * unit);
+        List<Rectangle2D> labelBoxes = labels.stream().map(DistrictLabels.Placed::box).toList();
+        this.labelBoxes.addAll(labelBoxes);
+        drawPoints(frame, points, labelBoxes);
         if (overlay != null) {
             double r = 0.75 * unit;
             for (PageContent.Spot spot : overlay.spots()) {
@@ -142,66 +169,17 @@ final class PageDrawing {
                 canvas.stroke(disc, Color.WHITE, (float) (0.15 * unit));
             }
         }
-        float labelSize = (float) (1.7 * unit);
-        drawDistrictLabels(frame, labelSize);
+        DistrictLabels.draw(canvas, labels, labelSize);
         drawNorthArrow(frame);
         drawScaleBar(frame);
         canvas.unclip();
         canvas.stroke(box, BORDER, (float) (0.15 * unit));
     }
 
-    /**
-     * District names at their label points. A long name (the English autonomous counties) breaks into lines
-     * of at most about ten characters' width, and a name that would overlap one already placed moves down,
-     * then up, by half lines until it is clear: two neighbouring counties' names never run into each other.
-     */
-    private void drawDistrictLabels(MapFrame frame, float labelSize) {
-        double lineHeight = labelSize * 1.2;
-        List<Rectangle2D> placed = new ArrayList<>();
-        for (DistrictShape district : page.districts()) {
-            String name = page.english() ? district.nameEn() : district.nameZh();
-            List<String> lines = wrapBold(name, labelSize, 10 * labelSize);
-            double width = lines.stream().mapToDouble(l -> canvas.textWidth(l, labelSize, true)).max().orElse(0);
-            double x = frame.pageX(district.labelX());
-            double top = frame.pageY(district.labelY()) - lines.size() * lineHeight / 2;
-            Rectangle2D box = new Rectangle2D.Double(x - width / 2, top, width, lines.size() * lineHeight);
-            for (int step = 1; step <= 16 && overlaps(box, placed); step++) {
-                double shift = (step % 2 == 1 ? 1 : -1) * ((step + 1) / 2) * lineHeight / 2;
-                box = new Rectangle2D.Double(x - width / 2, top + shift, width, lines.size() * lineHeight);
-            }
-            placed.add(box);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                double baseline = box.getY() + i * lineHeight + labelSize;
-                canvas.text(line, x - canvas.textWidth(line, labelSize, true) / 2, baseline, labelSize, INK, true, true);
-            }
-        }
-    }
-
-    private static boolean overlaps(Rectangle2D box, List<Rectangle2D> placed) {
-        return placed.stream().anyMatch(box::intersects);
-    }
-
-    /** Breaks a bold label at spaces where a line would pass the width (Chinese names are short: one line). */
-    private List<String> wrapBold(String text, float size, double width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && canvas.textWidth(candidate, size, true) > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
-    }
-
-    private void drawPoints(MapFrame frame, Map<String, List<MapPoint>> points) {
+    private void drawPoints(MapFrame frame, Map<String, List<MapPoint>> points, List<Rectangle2D> labels) {
         double symbolScale = unit / 8.1 * 0.75;
         Color ring = Color.decode(page.style().weakRing());
+        List<BadgePlacement.Badge> badges = new ArrayList<>();
         for (Map.Entry<String, List<MapPoint>> layer : points.entrySet()) {
             MapStyle.PointSymbol symbol = symbol(layer.getKey());
             double size = symbol.size() * symbolScale;
@@ -213,7 +191,7 @@ final class PageDrawing {
                     continue; // drawn by CountGrid, below
                 }
                 if (layer.getKey().equals("contact-points")) {
-                    drawBadge(x + size * 0.9, y - size * 0.9, point.count(), colour, symbolScale);
+                    badges.add(new BadgePlacement.Badge(x, y, size, point.count()));
                     continue;
                 }
                 var shape = shape(symbol.shape(), x, y, size);
@@ -226,6 +204,15 @@ final class PageDrawing {
             }
         }
         CountGrid.draw(canvas, frame, points, CountGrid.cellMetres(page.extent3857(), page.size()), symbolScale, ring);
+        // Badges over the symbols, placed so that none covers another or a name (BadgePlacement).
+        if (!badges.isEmpty()) {
+            Color badgeColour = Color.decode(symbol("contact-points").color());
+            double radius = badgeRadius(symbolScale);
+            for (BadgePlacement.Placed badge : BadgePlacement.place(badges, radius, labels)) {
+                drawBadge(badge.x(), badge.y(), badge.count(), badgeColour, symbolScale);
+                badgeDiscs.add(new Ellipse2D.Double(badge.x() - radius, badge.y() - radius, 2 * radius, 2 * radius));
+            }
+        }
         MapPoint selected = page.selectedPoint();
         if (selected != null) {
             double r = 2.2 * unit;
@@ -244,8 +231,14 @@ final class PageDrawing {
         canvas.fill(disc, colour);
         canvas.stroke(disc, Color.WHITE, (float) (1.5 * symbolScale));
         String count = String.valueOf(leaders);
-        float size = (float) (8.5 * symbolScale);
+        // Joined badges may count into two digits and more: the type shrinks to stay inside the disc.
+        float size = (float) Math.min(8.5 * symbolScale, radius * 2.6 / Math.max(1, count.length()));
         canvas.text(count, x - canvas.textWidth(count, size, true) / 2, y + size / 3, size, Color.WHITE, true, false);
+    }
+
+    /** A badge's reach: its white edge is stroked on the outline, half outside; counted in, badges never touch. */
+    private static double badgeRadius(double symbolScale) {
+        return 6 * symbolScale + 0.75 * symbolScale;
     }
 
     static java.awt.Shape shape(String kind, double x, double y, double size) {
@@ -290,12 +283,19 @@ final class PageDrawing {
         return MapStyle.POINTS.stream().filter(p -> p.layer().equals(layer)).findFirst().orElseThrow();
     }
 
+    /** The north arrow's white plate (arrow and letter inside), at the map's top right. */
+    private Rectangle2D northArrowBox(MapFrame frame) {
+        double size = 3.2 * unit;
+        double cx = frame.x + frame.width - 2.5 * unit - size / 2;
+        double top = frame.y + 2 * unit;
+        return new Rectangle2D.Double(cx - size * 0.7, top - 0.5 * unit, size * 1.4, size * 1.9);
+    }
+
     private void drawNorthArrow(MapFrame frame) {
         double size = 3.2 * unit;
         double cx = frame.x + frame.width - 2.5 * unit - size / 2;
         double top = frame.y + 2 * unit;
-        canvas.fill(new Rectangle2D.Double(cx - size * 0.7, top - 0.5 * unit, size * 1.4, size * 1.9),
-                new Color(255, 255, 255, 210));
+        canvas.fill(northArrowBox(frame), new Color(255, 255, 255, 210));
         Path2D.Double left = new Path2D.Double();
         left.moveTo(cx, top);
         left.lineTo(cx - size / 3, top + size);
@@ -315,18 +315,31 @@ final class PageDrawing {
                 true, false);
     }
 
+    /** The scale bar's length on the page, in metres: a round number near a fifth of the map's width. */
+    private static double scaleBarMetres(MapFrame frame) {
+        double target = frame.width / 5 * frame.metresPerPoint();
+        double magnitude = Math.pow(10, Math.floor(Math.log10(target)));
+        return target / magnitude >= 5 ? 5 * magnitude : target / magnitude >= 2 ? 2 * magnitude : magnitude;
+    }
+
+    /** The scale bar's white plate (bar and figures inside), at the map's bottom left. */
+    private Rectangle2D scaleBarBox(MapFrame frame) {
+        double length = scaleBarMetres(frame) / frame.metresPerPoint();
+        double x = frame.x + 2 * unit;
+        double y = frame.y + frame.height - 2.5 * unit;
+        float label = (float) (1.3 * unit);
+        return new Rectangle2D.Double(x - unit, y - label * 2 - unit, length + 8 * unit, label * 2 + 0.7 * unit + 2 * unit);
+    }
+
     private void drawScaleBar(MapFrame frame) {
         double metresPerPoint = frame.metresPerPoint();
-        double target = frame.width / 5 * metresPerPoint;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(target)));
-        double nice = target / magnitude >= 5 ? 5 * magnitude : target / magnitude >= 2 ? 2 * magnitude : magnitude;
+        double nice = scaleBarMetres(frame);
         double length = nice / metresPerPoint;
         double x = frame.x + 2 * unit;
         double y = frame.y + frame.height - 2.5 * unit;
         double barHeight = 0.7 * unit;
         float label = (float) (1.3 * unit);
-        canvas.fill(new Rectangle2D.Double(x - unit, y - label * 2 - unit, length + 8 * unit, label * 2 + barHeight + 2 * unit),
-                new Color(255, 255, 255, 210));
+        canvas.fill(scaleBarBox(frame), new Color(255, 255, 255, 210));
         canvas.fill(new Rectangle2D.Double(x, y, length / 2, barHeight), INK);
         canvas.fill(new Rectangle2D.Double(x + length / 2, y, length / 2, barHeight), Color.WHITE);
         canvas.stroke(new Rectangle2D.Double(x, y, length, barHeight), INK, (float) (0.1 * unit));

@@ -136,19 +136,40 @@ final class PagePanel {
         // Rows share what height is left; the text never gets larger than the legend's.
         double rowHeight = Math.min(1.5 * unit * 1.5, (bottom - y) / rows.size());
         float size = (float) Math.max(rowHeight / 1.35, 0.9 * unit);
-        for (PageContent.TableRow row : rows) {
+        // The extra column (rank, "since when") is as wide as its longest text in its section of the table (a row
+        // with neither value nor extra, as "weak or rectifying (3)", starts a section), up to 60 % of the table;
+        // the value sits left of it and the name takes what is left: the three never run into each other.
+        double[] extraWidths = new double[rows.size()];
+        int start = 0;
+        for (int i = 0; i <= rows.size(); i++) {
+            if (i == rows.size() || (rows.get(i).value().isEmpty() && rows.get(i).extra().isEmpty())) {
+                double widest = 0;
+                for (int j = start; j < i; j++) {
+                    widest = Math.max(widest, canvas.textWidth(rows.get(j).extra(), size, false));
+                }
+                for (int j = start; j < i; j++) {
+                    extraWidths[j] = Math.min(0.6 * width, widest);
+                }
+                start = i + 1;
+            }
+        }
+        double gap = unit;
+        for (int i = 0; i < rows.size(); i++) {
+            PageContent.TableRow row = rows.get(i);
+            double extraWidth = extraWidths[i];
             y += rowHeight;
             if (y > bottom + 0.5 * unit) {
                 break;
             }
-            double valueRight = x + width - (row.extra().isEmpty() ? 0 : 0.34 * width);
-            String name = fit(row.name(), size, row.emphasis(), valueRight - x - canvas.textWidth(row.value(), size, row.emphasis()) - unit);
+            double valueRight = x + width - (row.extra().isEmpty() || extraWidth == 0 ? 0 : extraWidth + gap);
+            String value = fit(row.value(), size, row.emphasis(), Math.max(valueRight - x, unit) / 2);
+            double valueWidth = canvas.textWidth(value, size, row.emphasis());
+            String name = fit(row.name(), size, row.emphasis(), valueRight - valueWidth - gap - x);
             canvas.text(name, x, y, size, INK, row.emphasis(), false);
-            canvas.text(row.value(), valueRight - canvas.textWidth(row.value(), size, row.emphasis()), y, size, INK,
-                    row.emphasis(), false);
+            canvas.text(value, valueRight - valueWidth, y, size, INK, row.emphasis(), false);
             if (!row.extra().isEmpty()) {
-                canvas.text(row.extra(), x + width - canvas.textWidth(row.extra(), size, false), y, size, SECONDARY,
-                        false, false);
+                String extra = fit(row.extra(), size, false, extraWidth);
+                canvas.text(extra, x + width - canvas.textWidth(extra, size, false), y, size, SECONDARY, false, false);
             }
         }
     }

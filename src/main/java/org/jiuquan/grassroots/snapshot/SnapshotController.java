@@ -97,12 +97,14 @@ class SnapshotController {
 
     /**
      * {@code GET /api/analysis/snapshot?analysis=hot-spots&distance_km=5&format=pdf&size=…}: the analysis map
-     * (analysts and up, by the rule of /api/analysis). Also {@code period} and {@code min_count} for clusters.
+     * (analysts and up, by the rule of /api/analysis). Also {@code period} and {@code min_count} for clusters, and
+     * the table's filters as /api/analysis/export takes them ({@code district}, {@code org_kind}, {@code status},
+     * {@code min_index}, {@code max_index}, {@code area}): the map then draws and lists only what they keep.
      */
     @GetMapping("/api/analysis/snapshot")
     ResponseEntity<byte[]> analysis(HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of("analysis", "period", "distance_km", "min_count", "size", "dpi",
-                "format", "title", "notes", "lang", "area"));
+                "format", "title", "notes", "lang", "area", "district", "org_kind", "status", "min_index", "max_index"));
         String code = request.getParameter("analysis") == null ? "" : request.getParameter("analysis");
         AnalysisKind kind = AnalysisKind.fromCode(code)
                 .orElseThrow(() -> ApiProblem.badRequest("problem.bad-analysis", code));
@@ -126,11 +128,16 @@ class SnapshotController {
                     translations.getTranslation("analysis." + kind.code(), locale(snapshot)) + " · " + distanceKm + " km",
                     snapshot.notes());
         }
-        PageContent.Overlay overlay = overlays.withArea(
-                overlays.overlay(kind, snapshot.view().period(), distanceKm, minCount, locale(snapshot)),
-                AnalysisFilter.of(null, null, null, null, null, null, request.getParameter("area")).area(),
+        AnalysisFilter filter = AnalysisFilter.of(blankToNull(request.getParameter("district")),
+                blankToNull(request.getParameter("org_kind")), blankToNull(request.getParameter("status")),
+                optionalNumber(request, "min_index"), optionalNumber(request, "max_index"), null,
+                blankToNull(request.getParameter("area")));
+        // The district, kind and status go into the view, so the subtitle names them as a dashboard snapshot's does.
+        snapshot = new SnapshotRequest(snapshot.view().withFilters(filter.district(), filter.kind(), filter.status()),
+                null, snapshot.size(), snapshot.dpi(), snapshot.format(), snapshot.title(), snapshot.notes());
+        SnapshotService.AnalysisPage analysisPage = overlays.page(kind, snapshot.view().period(), distanceKm, minCount, filter,
                 locale(snapshot));
-        byte[] file = exports.analysis(snapshot, overlay, kind, request.getQueryString());
+        byte[] file = exports.analysis(snapshot, analysisPage, kind, request.getQueryString());
         return file(file, snapshot.format().mediaType(), "jiuquan-" + kind.code() + "." + snapshot.format().extension());
     }
 
@@ -153,6 +160,15 @@ class SnapshotController {
         } catch (NumberFormatException e) {
             throw ApiProblem.badRequest("problem.type-mismatch", name, value);
         }
+    }
+
+    private static @Nullable Double optionalNumber(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null || value.isBlank() ? null : number(request, name, 0);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static java.util.Locale locale(SnapshotRequest snapshot) {

@@ -75,9 +75,10 @@ public class SnapshotExportService {
         return file;
     }
 
-    byte[] analysis(SnapshotRequest snapshot, PageContent.Overlay overlay, AnalysisKind kind, @Nullable String query) {
+    byte[] analysis(SnapshotRequest snapshot, SnapshotService.AnalysisPage page, AnalysisKind kind,
+                    @Nullable String query) {
         Requester who = requester();
-        byte[] file = snapshots.renderAnalysis(snapshot, overlay, who.signature());
+        byte[] file = snapshots.renderAnalysis(snapshot, page, who.signature());
         audit.record(who.actor(), AuditAction.EXPORT_MAP, "analysis/" + kind.code() + "." + snapshot.format().extension(),
                 AuditDetail.of("audit.detail.query", query));
         return file;

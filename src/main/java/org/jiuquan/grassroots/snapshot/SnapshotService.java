@@ -87,9 +87,10 @@ public class SnapshotService {
     }
 
     /** One page of an analysis: the districts (as the analysis map shows them) with the analysis over them. */
-    public byte[] renderAnalysis(SnapshotRequest request, PageContent.Overlay overlay, @Nullable String exportedBy) {
+    public byte[] renderAnalysis(SnapshotRequest request, AnalysisPage analysis, @Nullable String exportedBy) {
         return bounded(() -> {
-            PageContent page = pages.viewPage(request, exportedBy, null, List.of(), "", overlay);
+            PageContent page = pages.viewPage(request, exportedBy, analysis.extent3857(), analysis.table(),
+                    analysis.tableTitle(), analysis.overlay(), analysis.filters());
             return request.format() == SnapshotRequest.Format.PNG ? png(page, request.dpi()) : pdf(List.of(page));
         });
     }
@@ -106,29 +107,32 @@ public class SnapshotService {
     /** As above, for one district only (or all: null), with a page per township after each district's page. */
     public byte[] meetingPack(DashboardState view, PageSize size, @Nullable String exportedBy,
                               @Nullable String onlyDistrict, boolean withTownships) {
-        return bounded(() -> {
-            Locale locale = ViewPages.locale(view);
-            DashboardState city = view.withBbox(null).withFilters(null, null, null);
-            SnapshotRequest cover = new SnapshotRequest(city, null, size, 150, SnapshotRequest.Format.PDF,
-                    pages.tr("snapshot.pack-title", locale, pages.defaultTitle(view, locale)), null);
-            List<Callable<PageContent>> builds = new ArrayList<>();
-            builds.add(() -> pages.viewPage(cover, exportedBy, null, cityFigures(view, locale),
-                    pages.tr("snapshot.city-figures", locale), null));
-            for (District district : districts.districts()) {
-                if (onlyDistrict != null && !onlyDistrict.equals(district.code())) {
-                    continue;
-                }
-                builds.add(() -> districtPage(view, city, district, size, exportedBy, locale));
-                if (withTownships) {
-                    for (TownshipPages.TownshipPage township : townshipPages.ofDistrict(district.code(), view.period(), locale)) {
-                        builds.add(() -> townshipPage(city, size, 150, SnapshotRequest.Format.PDF, exportedBy, township,
-                                locale));
-                    }
+        return bounded(() -> pdf(meetingPackPages(view, size, exportedBy, onlyDistrict, withTownships)));
+    }
+
+    /** The meeting pack's pages, in order, before they are drawn (the layout tests draw them themselves). */
+    List<PageContent> meetingPackPages(DashboardState view, PageSize size, @Nullable String exportedBy,
+                                       @Nullable String onlyDistrict, boolean withTownships) throws IOException {
+        Locale locale = ViewPages.locale(view);
+        DashboardState city = view.withBbox(null).withFilters(null, null, null);
+        SnapshotRequest cover = new SnapshotRequest(city, null, size, 150, SnapshotRequest.Format.PDF,
+                pages.tr("snapshot.pack-title", locale, pages.defaultTitle(view, locale)), null);
+        List<Callable<PageContent>> builds = new ArrayList<>();
+        builds.add(() -> pages.viewPage(cover, exportedBy, null, cityFigures(view, locale),
+                pages.tr("snapshot.city-figures", locale), null));
+        for (District district : districts.districts()) {
+            if (onlyDistrict != null && !onlyDistrict.equals(district.code())) {
+                continue;
+            }
+            builds.add(() -> districtPage(view, city, district, size, exportedBy, locale));
+            if (withTownships) {
+                for (TownshipPages.TownshipPage township : townshipPages.ofDistrict(district.code(), view.period(), locale)) {
+                    builds.add(() -> townshipPage(city, size, 150, SnapshotRequest.Format.PDF, exportedBy, township,
+                            locale));
                 }
             }
-            List<PageContent> contents = inParallel(builds);
-            return pdf(contents);
-        });
+        }
+        return inParallel(builds);
     }
 
     /** One township's page (TownshipPages): its area, organisations, indicators and weak ones; null if unknown. */
@@ -204,6 +208,14 @@ public class SnapshotService {
             }
             return pdf(contents);
         });
+    }
+
+    /**
+     * What an analysis page adds to the districts: the analysis drawn (as the table's filters keep it), the
+     * extent (null: the city), the organisations kept as the side table, and the filters the view cannot name.
+     */
+    record AnalysisPage(PageContent.Overlay overlay, double @Nullable [] extent3857, List<PageContent.TableRow> table,
+                        String tableTitle, List<String> filters) {
     }
 
     /** A saved view to show as a slide. */

@@ -82,6 +82,13 @@ class ViewPages {
     PageContent viewPage(SnapshotRequest request, @Nullable String exportedBy, double @Nullable [] extentOverride,
                                  List<PageContent.TableRow> table, String tableTitle,
                                  PageContent.@Nullable Overlay overlay) {
+        return viewPage(request, exportedBy, extentOverride, table, tableTitle, overlay, List.of());
+    }
+
+    /** As above; {@code moreFilters} name conditions the view does not hold (an index range, a drawn area). */
+    PageContent viewPage(SnapshotRequest request, @Nullable String exportedBy, double @Nullable [] extentOverride,
+                         List<PageContent.TableRow> table, String tableTitle, PageContent.@Nullable Overlay overlay,
+                         List<String> moreFilters) {
         DashboardState view = request.view();
         Locale locale = locale(view);
         boolean english = Translations.isEnglish(locale);
@@ -118,7 +125,8 @@ class ViewPages {
         List<String> classLabels = style.legend().stream().map(c -> classLabel(c, style.decimals(), unit, locale))
                 .toList();
         PageContent.Legend legend = new PageContent.Legend(tr("legend.title", locale),
-                (english ? indicator.nameEn() : indicator.nameZh()) + (unit.isBlank() ? "" : "（" + unit + "）"),
+                (english ? indicator.nameEn() : indicator.nameZh())
+                        + (unit.isBlank() ? "" : english ? " (" + unit + ")" : "（" + unit + "）"),
                 classLabels, tr("legend.no-data", locale), layerNames, tr("legend.weak", locale),
                 points.values().stream().flatMap(List::stream).anyMatch(SnapshotRepository.MapPoint::aggregated)
                         ? tr("legend.cluster", locale) : null,
@@ -138,7 +146,7 @@ class ViewPages {
         String title = request.title() != null ? request.title() : defaultTitle(view, locale);
         List<SnapshotRepository.DistrictShape> shapes = cache.get("districtShapes",
                 () -> List.copyOf(repository.districts(tolerance)), tolerance);
-        return new PageContent(request.size(), title, subtitle(view, style, locale), style, view.layers().contains("districts"),
+        return new PageContent(request.size(), title, subtitle(view, style, locale, moreFilters), style, view.layers().contains("districts"),
                 shapes, points, extent, selectedDistrict, selectedPoint, english, legend,
                 tableTitle, table, footer, tr("snapshot.watermark", locale, who, TIME.format(now)), overlay,
                 comparison);
@@ -203,7 +211,7 @@ class ViewPages {
     }
 
     /** The method and the number of classes actually drawn (fewer than asked when values repeat). */
-    private String subtitle(DashboardState view, MapStyle style, Locale locale) {
+    private String subtitle(DashboardState view, MapStyle style, Locale locale, List<String> moreFilters) {
         String text = tr("snapshot.subtitle", locale, tr("method." + view.method(), locale), style.legend().size());
         List<String> filters = new ArrayList<>();
         if (view.district() != null) {
@@ -216,6 +224,7 @@ class ViewPages {
         if (view.status() != null) {
             filters.add(tr("status." + view.status(), locale));
         }
+        filters.addAll(moreFilters);
         return filters.isEmpty() ? text : text + " · " + tr("snapshot.filters", locale, String.join(", ", filters));
     }
 

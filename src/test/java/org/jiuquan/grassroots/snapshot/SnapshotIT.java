@@ -219,6 +219,12 @@ class SnapshotIT {
                 0, "个", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("4 个（1 个区县）");
         assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(3, 9, "#ffffff", 3),
                 0, "个", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("3 – 9 个（3 个区县）");
+        // English counts its districts as English does: "1 district", "3 districts".
+        java.util.Locale english = java.util.Locale.forLanguageTag("en");
+        assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(4, 4, "#ffffff", 1),
+                0, "", english)).isEqualTo("4 (1 district)");
+        assertThat(snapshots.classLabel(new org.jiuquan.grassroots.map.MapStyle.LegendClass(3, 9, "#ffffff", 3),
+                0, "", english)).isEqualTo("3 – 9 (3 districts)");
         // An indicator whose values fall into fewer classes than asked: the subtitle says how many are drawn.
         String fewer = indicators.indicatorsByCode().keySet().stream().sorted()
                 .filter(code -> styles.style(code, "2017Q4", "quantile", 5).legend().size() < 5)
@@ -272,6 +278,10 @@ class SnapshotIT {
         assertThat(http.get("/api/analysis/snapshot?analysis=hot-spots").statusCode()).isEqualTo(403);
         assertThat(analyst.get("/api/analysis/snapshot?analysis=rivers").statusCode()).isEqualTo(400);
         assertThat(analyst.get("/api/analysis/snapshot?analysis=hot-spots&distance_km=900").statusCode()).isEqualTo(400);
+        // The table's filters as the analysis export takes them: a bad one is named, nothing is drawn
+        HttpResponse<byte[]> badFilter = analyst.get("/api/analysis/snapshot?analysis=hot-spots&district=123456");
+        assertThat(badFilter.statusCode()).isEqualTo(400);
+        assertThat(new String(badFilter.body(), StandardCharsets.UTF_8)).contains("district", "123456");
     }
 
     @Test
@@ -297,6 +307,28 @@ class SnapshotIT {
             };
             edges.getText(document);
             assertThat(rightEdges).isNotEmpty().allSatisfy(x -> assertThat(x).isLessThanOrEqualTo(width));
+        }
+    }
+
+    @Test
+    void theAnalysisMapDrawsAndListsOnlyWhatTheTablesFiltersKeep() throws IOException {
+        // Given the hot spots of one district's villages with a fortress index up to 60
+        List<String> kept = jdbc.sql("""
+                SELECT name_zh FROM organisation WHERE district_code = '620982' AND kind = 'village'
+                AND COALESCE(fortress_index, 0) <= 60 ORDER BY COALESCE(fortress_index, 0), code""").query(String.class).list();
+        assertThat(kept).isNotEmpty();
+
+        // When the analysis map is asked for with those filters, in English
+        HttpResponse<byte[]> pdf = Http.as(port, tokens, "analyst").get("/api/analysis/snapshot?analysis=hot-spots"
+                + "&distance_km=5&format=pdf&size=a4-landscape&lang=en&district=620982&org_kind=village&max_index=60");
+
+        // Then the subtitle names them and the side table lists exactly the organisations they keep
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document).replace("\n", " ");
+            assertThat(text).contains("Filters: Dunhuang", "Village", "fortress index 0–60",
+                    "Organisations kept by the filters (" + kept.size() + ")");
+            assertThat(text).contains(kept.get(0).substring(0, Math.min(4, kept.get(0).length())));
         }
     }
 
