@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -22,6 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SecurityProblems {
 
+    /**
+     * Writes a problem as Spring MVC does: without null members (RFC 9457 makes type and instance optional)
+     * and with extra properties at the top level. A bare mapper would print "type":null and "properties":null.
+     */
+    private static final JsonMapper PROBLEM_JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     private final MessageSource messages;
 
@@ -63,6 +70,6 @@ class SecurityProblems {
         problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
         response.setStatus(status.value());
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(problem));
+        response.getOutputStream().write(PROBLEM_JSON.writeValueAsBytes(problem));
     }
 }

@@ -52,9 +52,12 @@ class BaseLayerBrowserIT {
     WebDriver driver;
     HttpServer tiles;
     final AtomicInteger tileRequests = new AtomicInteger();
+    /** The base layer before the test, put back after it: other tests draw the map over it. */
+    BaseLayer before;
 
     @BeforeEach
     void startTileServer() throws IOException {
+        before = baseLayers.current();
         BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(TILE);
@@ -77,9 +80,10 @@ class BaseLayerBrowserIT {
     }
 
     @AfterEach
-    void backToNoBaseLayer() {
+    void baseLayerAsBefore() {
         tiles.stop(0);
-        baseLayers.save(BaseLayer.Kind.NONE, null, null, null, null, "wgs84", "test");
+        baseLayers.save(before.kind(), before.url(), before.wmtsLayer(), before.matrixSet(), before.apiKey(), "wgs84",
+                "test");
     }
 
     @Test

@@ -18,13 +18,9 @@ import javax.sql.DataSource;
 
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * every apply takes first, until both applies wait for it, so both really are in flight together.
  */
 @PostgisIntegrationTest
-class ConcurrentImportsIT {
+class ConcurrentImportsIT extends StagedImportTest {
 
     private static final String FILE_A = "organisations-utf8.csv";
     private static final String FILE_B = "renames.csv";
@@ -51,30 +47,20 @@ class ConcurrentImportsIT {
     private static final String WAITING_FOR_DATA_VERSION = "SELECT count(*) FROM pg_stat_activity "
             + "WHERE wait_event_type = 'Lock' AND query = '" + VersionRepository.LOCK_DATA_VERSION + "'";
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
 
-    Http editor;
-    String before;
     final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
 
-    @BeforeEach
-    void signIn() {
-        editor = Http.as(port, tokens, "editor");
-        before = jdbc.sql(ImportApiIT.FINGERPRINT).query(String.class).single();
+    @Override
+    String liveData() {
+        return ORGANISATIONS;
     }
 
+    /** Runs before the fixture's check that the live data is as it was: no request is still in flight. */
     @AfterEach
-    void liveDataIsAsBefore() {
+    void noRequestInFlight() {
         requests.close();
-        assertThat(jdbc.sql(ImportApiIT.FINGERPRINT).query(String.class).single())
-                .as("the test leaves the live data as it found it").isEqualTo(before);
     }
 
     @Test
@@ -82,7 +68,7 @@ class ConcurrentImportsIT {
         String touchedBefore = jdbc.sql(TOUCHED).query(String.class).single();
         String untouched = jdbc.sql(UNTOUCHED).query(String.class).single();
         int lastVersion = jdbc.sql("SELECT coalesce(max(n), 0) FROM dataset_version").query(Integer.class).single();
-        String a = stage(FILE_A, ImportApiIT.fixture(FILE_A));
+        String a = stage(FILE_A, fixture(FILE_A));
         String b = stage(FILE_B, B);
 
         CompletableFuture<HttpResponse<byte[]>> applyA;
@@ -107,14 +93,14 @@ class ConcurrentImportsIT {
         String loser = aWon ? b : a;
         HttpResponse<byte[]> refused = aWon ? responseB : responseA;
 
-        String refusal = ImportApiIT.problem(refused);
+        String refusal = problem(refused);
         assertThat(refusal).contains("预览之后数据已被修改").contains("未应用").contains("重新上传");
         assertThat(refusal).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("sql")
                 .doesNotContain("data_version", "lock", "stale", "import.");
         HttpResponse<byte[]> inEnglish = editor.send("POST", "/api/data/imports/" + loser + "/apply", "", new byte[0],
                 "Accept-Language", "en");
         assertThat(inEnglish.statusCode()).isEqualTo(409);
-        assertThat(ImportApiIT.problem(inEnglish)).contains("The data changed after this preview")
+        assertThat(problem(inEnglish)).contains("The data changed after this preview")
                 .contains("nothing was applied");
 
         Map<String, String> whole = Map.of(
@@ -139,15 +125,13 @@ class ConcurrentImportsIT {
     }
 
     private String stage(String file, byte[] bytes) {
-        HttpResponse<byte[]> staged = Multipart.upload(editor, "/api/data/imports", file, bytes);
-        assertThat(staged.statusCode()).as(new String(staged.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-        JsonNode preview = Http.parse(staged);
+        JsonNode preview = stage(file, bytes, "");
         assertThat(preview.path("can_apply").asBoolean()).as(preview.toString()).isTrue();
         return preview.path("id").asString();
     }
 
     private HttpResponse<byte[]> apply(String id) {
-        return editor.post("/api/data/imports/" + id + "/apply", "", new byte[0]);
+        return editor.post(IMPORTS + "/" + id + "/apply", "", new byte[0]);
     }
 
     private String state(String id) {

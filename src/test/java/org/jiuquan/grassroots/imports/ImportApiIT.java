@@ -6,18 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,33 +20,11 @@ import tools.jackson.databind.JsonNode;
  * data as it was at their start (which is itself what a restore is for).
  */
 @PostgisIntegrationTest
-class ImportApiIT {
+class ImportApiIT extends StagedImportTest {
 
-    /** What the live organisations look like, to prove a preview changed nothing. */
-    static final String FINGERPRINT = """
-            SELECT count(*) || ':' || md5(string_agg(code || name_zh || coalesce(township_zh, '') || fortress_index
-                || status || ST_AsText(geom), ',' ORDER BY code))
-            FROM organisation WHERE code IS NOT NULL""";
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-
-    Http editor;
-    String before;
-
-    @BeforeEach
-    void signIn() {
-        editor = Http.as(port, tokens, "editor");
-        before = fingerprint();
-    }
-
-    @AfterEach
-    void liveDataIsAsBefore() {
-        assertThat(fingerprint()).as("each test leaves the live data as it found it").isEqualTo(before);
+    @Override
+    String liveData() {
+        return ORGANISATIONS;
     }
 
     @Test
@@ -110,19 +81,16 @@ class ImportApiIT {
         assertThat(error.path("column").asString()).isEqualTo("经度/纬度");
         assertThat(error.path("message").asString()).contains("填反");
         assertThat(preview.path("can_apply").asBoolean()).isFalse();
-        HttpResponse<byte[]> apply = editor.post("/api/data/imports/" + preview.path("id").asString() + "/apply", "",
-                new byte[0]);
-        assertThat(apply.statusCode()).isEqualTo(409);
-        assertThat(problem(apply)).contains("1 处错误");
+        HttpResponse<byte[]> refused = apply(editor, preview);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(problem(refused)).contains("1 处错误");
     }
 
     @Test
     void everyErrorOfAFileIsReportedWithItsRowNotOnlyTheFirst() {
         JsonNode preview = stage("bad-rows.csv", "");
-        List<String> found = new ArrayList<>();
-        preview.path("errors").forEach(e -> found.add(e.path("row").asInt() + " " + e.path("code").asString()));
-        assertThat(found).contains("3 import.duplicate-code", "4 import.unknown-township", "5 import.out-of-range",
-                "6 import.bad-code");
+        assertThat(errorsByRow(preview)).contains("3 import.duplicate-code", "4 import.unknown-township",
+                "5 import.out-of-range", "6 import.bad-code");
         for (JsonNode error : preview.path("errors")) {
             assertThat(error.path("message").asString()).doesNotContain("Exception", "constraint", "_pkey", "SQL");
             assertThat(error.path("file").asString()).isEqualTo("bad-rows.csv");
@@ -152,8 +120,7 @@ class ImportApiIT {
     @Test
     void anAppliedImportIsAVersionAndRestoringTheOneBeforeBringsTheDataBack() {
         JsonNode preview = stage("organisations-utf8.csv", "");
-        HttpResponse<byte[]> applied = editor.post("/api/data/imports/" + preview.path("id").asString() + "/apply", "",
-                new byte[0]);
+        HttpResponse<byte[]> applied = apply(editor, preview);
         assertThat(applied.statusCode()).as(new String(applied.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode result = Http.parse(applied);
         assertThat(result.path("added").asInt()).isEqualTo(1);
@@ -169,8 +136,7 @@ class ImportApiIT {
         assertThat(versions.get(0).path("applied_by").asString()).isEqualTo("editor");
         assertThat(versions.get(1).path("n").asInt()).as("the state it replaced is a version too").isEqualTo(version - 1);
 
-        HttpResponse<byte[]> again = editor.post("/api/data/imports/" + preview.path("id").asString() + "/apply", "",
-                new byte[0]);
+        HttpResponse<byte[]> again = apply(editor, preview);
         assertThat(again.statusCode()).isEqualTo(409);
 
         HttpResponse<byte[]> restored = editor.post("/api/data/versions/" + (version - 1) + "/restore", "", new byte[0]);
@@ -218,49 +184,47 @@ class ImportApiIT {
 
     @Test
     void anEditorLimitedToADistrictIsRefusedOutsideIt() {
-        jdbc.sql("""
-                INSERT INTO app_user (username, display_name, role, password_hash)
-                VALUES ('guazhou-editor', '瓜州县组织部', 'editor', '{bcrypt}not-for-signing-in')
-                ON CONFLICT (username) DO NOTHING""").update();
-        Http admin = Http.as(port, tokens, "admin");
-        assertThat(admin.post("/api/admin/users/guazhou-editor/district?district=620922", "", new byte[0]).statusCode())
-                .isEqualTo(200);
-        Http scoped = Http.as(port, tokens, "guazhou-editor");
+        Http scoped = districtEditor("guazhou-editor", "瓜州县组织部", "620922");
+        try {
+            HttpResponse<byte[]> named = Multipart.upload(scoped, "/api/data/imports?district=620902",
+                    "organisations-utf8.csv", fixture("organisations-utf8.csv"));
+            assertThat(named.statusCode()).isEqualTo(403);
+            assertThat(problem(named)).contains("瓜州县").contains("肃州区");
 
-        HttpResponse<byte[]> named = Multipart.upload(scoped, "/api/data/imports?district=620902",
-                "organisations-utf8.csv", fixture("organisations-utf8.csv"));
-        assertThat(named.statusCode()).isEqualTo(403);
-        assertThat(problem(named)).contains("瓜州县").contains("肃州区");
+            JsonNode preview = Http.parse(Multipart.upload(scoped, "/api/data/imports", "organisations-utf8.csv",
+                    fixture("organisations-utf8.csv")));
+            assertThat(preview.path("district").asString()).isEqualTo("620922");
+            assertThat(preview.path("errors").toString()).contains("import.outside-scope");
+            assertThat(apply(scoped, preview).statusCode()).isEqualTo(409);
 
-        JsonNode preview = Http.parse(Multipart.upload(scoped, "/api/data/imports", "organisations-utf8.csv",
-                fixture("organisations-utf8.csv")));
-        assertThat(preview.path("district").asString()).isEqualTo("620922");
-        assertThat(preview.path("errors").toString()).contains("import.outside-scope");
-        assertThat(scoped.post("/api/data/imports/" + preview.path("id").asString() + "/apply", "", new byte[0])
-                .statusCode()).isEqualTo(409);
+            JsonNode citywide = stage("organisations-utf8.csv", "");
+            assertThat(apply(scoped, citywide).statusCode()).isEqualTo(403);
 
-        JsonNode citywide = stage("organisations-utf8.csv", "");
-        HttpResponse<byte[]> foreignApply = scoped.post("/api/data/imports/" + citywide.path("id").asString()
-                + "/apply", "", new byte[0]);
-        assertThat(foreignApply.statusCode()).isEqualTo(403);
-
-        HttpResponse<byte[]> status = scoped.post("/api/data/organisations/620902100201/status?status=weak&from="
-                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "", new byte[0]);
-        assertThat(status.statusCode()).isEqualTo(403);
-        assertThat(problem(status)).contains("新西村");
-        assertThat(scoped.post("/api/data/versions/1/restore", "", new byte[0]).statusCode()).isEqualTo(403);
-        assertThat(scoped.post("/api/data/import", "application/zip", new byte[] {1}).statusCode()).isEqualTo(403);
-        assertThat(editor.post("/api/data/imports/" + citywide.path("id").asString() + "/cancel", "", new byte[0])
-                .statusCode()).isEqualTo(204);
-        // Other tests count the accounts: this one goes again.
-        jdbc.sql("DELETE FROM api_token WHERE user_id = (SELECT id FROM app_user WHERE username = 'guazhou-editor')")
-                .update();
-        jdbc.sql("DELETE FROM app_user WHERE username = 'guazhou-editor'").update();
+            HttpResponse<byte[]> status = scoped.post("/api/data/organisations/620902100201/status?status=weak&from="
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "", new byte[0]);
+            assertThat(status.statusCode()).isEqualTo(403);
+            assertThat(problem(status)).contains("新西村");
+            assertThat(scoped.post("/api/data/versions/1/restore", "", new byte[0]).statusCode()).isEqualTo(403);
+            assertThat(scoped.post("/api/data/import", "application/zip", new byte[] {1}).statusCode()).isEqualTo(403);
+            assertThat(editor.post("/api/data/imports/" + citywide.path("id").asString() + "/cancel", "", new byte[0])
+                    .statusCode()).isEqualTo(204);
+        } finally {
+            removeAccount("guazhou-editor");
+        }
     }
 
     @Test
     void columnsMappedByHandAreUsedAndRememberedForTheNextFile() {
         byte[] csv = "村委会编码,村委会名称\n620902100201,新西村（手工对应）\n".getBytes(StandardCharsets.UTF_8);
+        try {
+            rememberedColumnsAreUsed(csv);
+        } finally {
+            // The editor's remembered columns would apply to other tests' files.
+            jdbc.sql("DELETE FROM import_column_mapping WHERE username = 'editor'").update();
+        }
+    }
+
+    private void rememberedColumnsAreUsed(byte[] csv) {
         JsonNode unmapped = Http.parse(Multipart.upload(editor, "/api/data/imports", "own.csv", csv));
         assertThat(unmapped.path("errors").get(0).path("code").asString()).isEqualTo("import.no-code-column");
         HttpResponse<byte[]> bad = Multipart.upload(editor, "/api/data/imports?columns=村委会编码=电话", "own.csv", csv);
@@ -273,7 +237,6 @@ class ImportApiIT {
         JsonNode remembered = Http.parse(Multipart.upload(editor, "/api/data/imports", "own-again.csv", csv));
         assertThat(remembered.path("errors").size()).as(remembered.toString()).isZero();
         assertThat(remembered.path("changed").asInt()).isEqualTo(1);
-        jdbc.sql("DELETE FROM import_column_mapping WHERE username = 'editor'").update();
     }
 
     @Test
@@ -332,47 +295,17 @@ class ImportApiIT {
 
     private JsonNode stage(String file, String query) {
         HttpResponse<byte[]> response = upload(file, query);
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        JsonNode preview = staged(response);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/api/data/imports/"));
-        return Http.parse(response);
+        return preview;
     }
 
     private HttpResponse<byte[]> upload(String file, String query) {
-        return Multipart.upload(editor, "/api/data/imports" + query, file, fixture(file));
-    }
-
-    static byte[] fixture(String file) {
-        try (InputStream in = ImportApiIT.class.getResourceAsStream("/imports/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("no fixture " + file);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String problem(HttpResponse<byte[]> response) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
-        return Http.parse(response).path("detail").asString();
-    }
-
-    private static JsonNode district(JsonNode preview, String code) {
-        for (JsonNode d : preview.path("districts")) {
-            if (d.path("code").asString().equals(code)) {
-                return d;
-            }
-        }
-        throw new AssertionError("no district " + code + " in " + preview);
+        return upload(file, fixture(file), query);
     }
 
     private static JsonNode only(JsonNode array) {
         assertThat(array.size()).as(array.toString()).isEqualTo(1);
         return array.get(0);
-    }
-
-    private String fingerprint() {
-        return jdbc.sql(FINGERPRINT).query(String.class).single();
     }
 }

@@ -18,16 +18,9 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,27 +31,11 @@ import tools.jackson.databind.JsonNode;
  * Shapefile -> import, which must find nothing to change. Previews only: the live data stays as it was.
  */
 @PostgisIntegrationTest
-class ImportFilesIT {
+class ImportFilesIT extends StagedImportTest {
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-
-    Http editor;
-    String before;
-
-    @BeforeEach
-    void signIn() {
-        editor = Http.as(port, tokens, "editor");
-        before = fingerprint();
-    }
-
-    @AfterEach
-    void liveDataUnchanged() {
-        assertThat(fingerprint()).isEqualTo(before);
+    @Override
+    String liveData() {
+        return ORGANISATIONS;
     }
 
     @Test
@@ -99,7 +76,7 @@ class ImportFilesIT {
             bad.createCell(5).setCellValue("很好");
             filled = write(workbook);
         }
-        JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "村名单.xlsx", filled));
+        JsonNode preview = stage("村名单.xlsx", filled, "");
         assertThat(preview.path("changed").asInt()).as(preview.toString()).isEqualTo(1);
         assertThat(preview.path("added").asInt()).isEqualTo(2);
         List<String> errors = new ArrayList<>();
@@ -123,7 +100,7 @@ class ImportFilesIT {
             early.createCell(2).setCellValue("2016-01-01");
             filled = write(workbook);
         }
-        JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "状态变更.xlsx", filled));
+        JsonNode preview = stage("状态变更.xlsx", filled, "");
         assertThat(preview.path("changed").asInt()).as(preview.toString()).isEqualTo(2);
         assertThat(preview.path("added").asInt()).isZero();
         JsonNode error = preview.path("errors").get(0);
@@ -134,8 +111,7 @@ class ImportFilesIT {
 
     @Test
     void theErrorsComeAsAWorkbook() throws IOException {
-        JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "bad-rows.csv",
-                ImportApiIT.fixture("bad-rows.csv")));
+        JsonNode preview = stage("bad-rows.csv", fixture("bad-rows.csv"), "");
         HttpResponse<byte[]> xlsx = editor.get("/api/data/imports/" + preview.path("id").asString() + "/errors.xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
@@ -154,7 +130,7 @@ class ImportFilesIT {
         Files.delete(dir.resolve("villages.cpg"));
         assertThat(Files.readString(dir.resolve("villages.prj"))).contains("Gauss");
         byte[] zip = zip(dir, "villages.shp", "villages.shx", "villages.dbf", "villages.prj");
-        JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "村点位.zip", zip));
+        JsonNode preview = stage("村点位.zip", zip, "");
         assertThat(preview.path("errors").size()).as(preview.toString()).isZero();
         assertThat(preview.path("changed").asInt()).isEqualTo(3);
         assertThat(preview.path("added").asInt()).isZero();
@@ -169,8 +145,7 @@ class ImportFilesIT {
         ogr2ogr(dir, "-f", "KML", "villages.kml", geojson.toString());
         for (Map.Entry<String, Path> file : Map.of("villages.geojson", geojson, "villages.gpkg",
                 dir.resolve("villages.gpkg"), "villages.kml", dir.resolve("villages.kml")).entrySet()) {
-            JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", file.getKey(),
-                    Files.readAllBytes(file.getValue())));
+            JsonNode preview = stage(file.getKey(), Files.readAllBytes(file.getValue()), "");
             assertThat(preview.path("errors").size()).as(file.getKey() + ": " + preview).isZero();
             assertThat(preview.path("changed").asInt()).as(file.getKey()).isEqualTo(2);
             assertThat(stagedNames(preview)).as(file.getKey()).allMatch(name -> name.endsWith("（新）"));
@@ -185,8 +160,7 @@ class ImportFilesIT {
                  "coordinates":[[[98.61,39.65],[98.63,39.66],[98.63,39.65],[98.61,39.66],[98.61,39.65]]]}},
                 {"type":"Feature","properties":{"代码":"620902100202","名称":"滚坝村"},"geometry":{"type":"Polygon",
                  "coordinates":[[[98.53,39.66],[98.55,39.66],[98.55,39.67],[98.53,39.67],[98.53,39.66]]]}}]}""";
-        JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "outlines.geojson",
-                bowTie.getBytes(StandardCharsets.UTF_8)));
+        JsonNode preview = stage("outlines.geojson", bowTie.getBytes(StandardCharsets.UTF_8), "");
         assertThat(preview.path("errors").size()).as(preview.toString()).isEqualTo(1);
         JsonNode error = preview.path("errors").get(0);
         assertThat(error.path("row").asInt()).isEqualTo(1);
@@ -203,7 +177,7 @@ class ImportFilesIT {
         Files.write(geojson, items.body());
         ogr2ogr(dir, "-f", "ESRI Shapefile", "ogc.shp", geojson.toString(), "-lco", "ENCODING=UTF-8");
         byte[] zip = zip(dir, "ogc.shp", "ogc.shx", "ogc.dbf", "ogc.prj", "ogc.cpg");
-        JsonNode preview = staged(Multipart.upload(editor, "/api/data/imports", "ogc.zip", zip));
+        JsonNode preview = stage("ogc.zip", zip, "");
         assertThat(preview.path("errors").size()).as(preview.path("errors").toString()).isZero();
         long villages = jdbc.sql("SELECT count(*) FROM organisation WHERE kind = 'village'").query(Long.class).single();
         assertThat(preview.path("rows").asLong()).isEqualTo(villages);
@@ -221,11 +195,6 @@ class ImportFilesIT {
         Path file = dir.resolve("villages.geojson");
         Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
         return file;
-    }
-
-    private static JsonNode staged(HttpResponse<byte[]> response) {
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-        return Http.parse(response);
     }
 
     private List<String> stagedNames(JsonNode preview) {
@@ -264,9 +233,5 @@ class ImportFilesIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         workbook.write(out);
         return out.toByteArray();
-    }
-
-    private String fingerprint() {
-        return jdbc.sql(ImportApiIT.FINGERPRINT).query(String.class).single();
     }
 }

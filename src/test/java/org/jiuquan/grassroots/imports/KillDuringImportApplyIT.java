@@ -77,7 +77,7 @@ class KillDuringImportApplyIT {
                 + "WHERE username = 'editor'").param("hash", sha256(TOKEN)).update();
         HttpResponse<String> staged = app.http().send(HttpRequest.newBuilder(app.uri("/api/data/imports"))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", Multipart.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(FILE, ImportApiIT.fixture(FILE)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(FILE, StagedImportTest.fixture(FILE)))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(staged.statusCode()).as(staged.body()).isEqualTo(201);
         String id = JsonMapper.shared().readTree(staged.body()).path("id").asString();

@@ -10,13 +10,7 @@ import java.util.List;
 
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,48 +21,19 @@ import tools.jackson.databind.JsonNode;
  * rows are every one reported with row and column.
  */
 @PostgisIntegrationTest
-class RecordImportApiIT {
+class RecordImportApiIT extends StagedImportTest {
 
     private static final Charset GBK = Charset.forName("GB18030");
 
-    /** What the live leaders, contact points, values and status histories look like. */
-    static final String FINGERPRINT = """
-            SELECT (SELECT count(*) || md5(string_agg(id || name_zh || level || title_zh || coalesce(district_code, '')
-                        || phone, ',' ORDER BY id)) FROM leader)
-                || (SELECT count(*) || md5(string_agg(leader_id || '-' || organisation_id || '-' || established_on, ','
-                        ORDER BY leader_id, organisation_id)) FROM contact_point)
-                || (SELECT count(*) || md5(string_agg(indicator_code || district_code || period || value, ','
-                        ORDER BY indicator_code, district_code, period)) FROM indicator_value)
-                || (SELECT count(*) || md5(string_agg(organisation_id || '-' || valid_from || status, ','
-                        ORDER BY organisation_id, valid_from)) FROM organisation_status)
-                || (SELECT md5(string_agg(code || status || status_since, ',' ORDER BY code))
-                    FROM organisation WHERE code IS NOT NULL)""";
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-
-    Http editor;
-    String before;
-
-    @BeforeEach
-    void signIn() {
-        editor = Http.as(port, tokens, "editor");
-        before = fingerprint();
-    }
-
-    @AfterEach
-    void liveDataIsAsBefore() {
-        assertThat(fingerprint()).as("each test leaves the live data as it found it").isEqualTo(before);
+    @Override
+    String liveData() {
+        return RECORDS;
     }
 
     @Test
     void aLeaderListInUtf8OrGbkIsPreviewedAppliedAndUndone() {
         for (String file : List.of("leaders-utf8.csv", "leaders-gbk.csv")) {
-            JsonNode preview = stage(file, ImportApiIT.fixture(file), "");
+            JsonNode preview = stage(file, fixture(file), "");
             assertThat(preview.path("entity").asString()).isEqualTo("leaders");
             assertThat(preview.path("errors").size()).as(file + ": " + preview).isZero();
             assertThat(preview.path("added").asInt()).as(file).isEqualTo(1);
@@ -80,7 +45,7 @@ class RecordImportApiIT {
                     .as(file + " arrives with its names intact").isEqualTo("夏荣志,王建国");
             assertThat(fingerprint()).isEqualTo(before);
         }
-        JsonNode preview = stage("leaders-gbk.csv", ImportApiIT.fixture("leaders-gbk.csv"), "");
+        JsonNode preview = stage("leaders-gbk.csv", fixture("leaders-gbk.csv"), "");
         int version = apply(preview);
         assertThat(jdbc.sql("SELECT title_zh FROM leader WHERE phone = '13489850585'").query(String.class).single())
                 .isEqualTo("市长");
@@ -94,7 +59,7 @@ class RecordImportApiIT {
 
     @Test
     void everyBadLeaderRowIsReportedWithItsRowAndColumn() {
-        JsonNode preview = stage("leaders-bad-rows.csv", ImportApiIT.fixture("leaders-bad-rows.csv"), "");
+        JsonNode preview = stage("leaders-bad-rows.csv", fixture("leaders-bad-rows.csv"), "");
         List<String> found = new ArrayList<>();
         preview.path("errors").forEach(e -> found.add(e.path("row").asInt() + " "
                 + (e.path("column").isNull() ? "-" : e.path("column").asString()) + " " + e.path("code").asString()));
@@ -139,9 +104,7 @@ class RecordImportApiIT {
         String bad = "领导姓名,组织代码,建立日期\n无此人,620902100201,2017-03-01\n夏荣志,620902100398,2017-03-01\n"
                 + "夏荣志,62090210020,2017-03-01\n夏荣志,620902100201,2099-01-01\n夏荣志,620902100201,去年\n";
         JsonNode refused = stage("联系点.csv", bad.getBytes(GBK), "");
-        List<String> found = new ArrayList<>();
-        refused.path("errors").forEach(e -> found.add(e.path("row").asInt() + " " + e.path("code").asString()));
-        assertThat(found).containsExactly("2 import.unknown-leader", "3 import.unknown-organisation",
+        assertThat(errorsByRow(refused)).containsExactly("2 import.unknown-leader", "3 import.unknown-organisation",
                 "4 import.bad-code", "5 import.future-date", "6 import.bad-date");
     }
 
@@ -174,9 +137,7 @@ class RecordImportApiIT {
         String bad = "指标,区县,季度,数值\nvillages,肃州区,2017Q4,1\nno_such,肃州区,2017Q4,1\n" + indicator
                 + ",肃州区,2030Q1,1\n" + indicator + ",肃州区,2017Q4,-3\n" + indicator + ",火星区,2017Q4,1\n";
         JsonNode refused = stage("指标.csv", bad.getBytes(GBK), "");
-        List<String> found = new ArrayList<>();
-        refused.path("errors").forEach(e -> found.add(e.path("row").asInt() + " " + e.path("code").asString()));
-        assertThat(found).containsExactly("2 import.computed-indicator", "3 import.unknown-indicator",
+        assertThat(errorsByRow(refused)).containsExactly("2 import.computed-indicator", "3 import.unknown-indicator",
                 "4 import.unknown-period", "5 import.negative-value", "6 import.unknown-district");
     }
 
@@ -193,10 +154,9 @@ class RecordImportApiIT {
             assertThat(preview.path("changed").asInt()).as("organisations whose status changes").isEqualTo(1);
             assertThat(preview.path("added").asInt()).isZero();
         }
-        HttpResponse<byte[]> replace = Multipart.upload(editor, "/api/data/imports?mode=replace", "状态.csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> replace = upload("状态.csv", csv.getBytes(StandardCharsets.UTF_8), "?mode=replace");
         assertThat(replace.statusCode()).isEqualTo(400);
-        assertThat(ImportApiIT.problem(replace)).contains("替换");
+        assertThat(problem(replace)).contains("替换");
 
         int version = apply(stage("状态.csv", csv.getBytes(StandardCharsets.UTF_8), "?entity=status-changes"));
         assertThat(jdbc.sql("SELECT status || ' ' || status_since FROM organisation WHERE code = ?").param(code)
@@ -210,83 +170,32 @@ class RecordImportApiIT {
         String bad = "代码,状态,起始日期\n620902100398,软弱涣散,2017-11-01\n" + code + ",很好,2017-11-01\n" + code
                 + ",正常,2031-01-01\n" + code + ",正在整顿,2000-01-01\n";
         JsonNode refused = stage("状态.csv", bad.getBytes(GBK), "");
-        List<String> found = new ArrayList<>();
-        refused.path("errors").forEach(e -> found.add(e.path("row").asInt() + " " + e.path("code").asString()));
-        assertThat(found).containsExactly("2 import.unknown-organisation", "3 import.bad-status", "4 import.future-date",
+        assertThat(errorsByRow(refused)).containsExactly("2 import.unknown-organisation", "3 import.bad-status", "4 import.future-date",
                 "5 import.bad-status-date");
     }
 
     @Test
     void aFileMissingAColumnOrNamingAnUnknownEntityIsRefusedPlainly() {
-        HttpResponse<byte[]> unknown = Multipart.upload(editor, "/api/data/imports?entity=cats", "x.csv",
-                "代码\n620902100201\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> unknown = upload("x.csv", "代码\n620902100201\n".getBytes(StandardCharsets.UTF_8),
+                "?entity=cats");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(ImportApiIT.problem(unknown)).contains("cats").contains("leaders");
-        HttpResponse<byte[]> missing = Multipart.upload(editor, "/api/data/imports?entity=leaders", "x.csv",
-                "姓名,手机\n张三,13912345678\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(problem(unknown)).contains("cats").contains("leaders");
+        HttpResponse<byte[]> missing = upload("x.csv", "姓名,手机\n张三,13912345678\n".getBytes(StandardCharsets.UTF_8),
+                "?entity=leaders");
         assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(ImportApiIT.problem(missing)).contains("级别").contains("职务");
+        assertThat(problem(missing)).contains("级别").contains("职务");
     }
 
     @Test
     void anEditorLimitedToADistrictImportsThatDistrictsRowsOnly() {
-        jdbc.sql("""
-                INSERT INTO app_user (username, display_name, role, password_hash)
-                VALUES ('jinta-editor', '金塔县组织部', 'editor', '{bcrypt}not-for-signing-in')
-                ON CONFLICT (username) DO NOTHING""").update();
-        Http admin = Http.as(port, tokens, "admin");
-        assertThat(admin.post("/api/admin/users/jinta-editor/district?district=620921", "", new byte[0]).statusCode())
-                .isEqualTo(200);
+        Http scoped = districtEditor("jinta-editor", "金塔县组织部", "620921");
         try {
-            Http scoped = Http.as(port, tokens, "jinta-editor");
-            HttpResponse<byte[]> staged = Multipart.upload(scoped, "/api/data/imports", "leaders-utf8.csv",
-                    ImportApiIT.fixture("leaders-utf8.csv"));
-            assertThat(staged.statusCode()).isEqualTo(201);
-            JsonNode preview = Http.parse(staged);
-            List<String> found = new ArrayList<>();
-            preview.path("errors").forEach(e -> found.add(e.path("row").asInt() + " " + e.path("code").asString()));
-            assertThat(found).containsExactly("2 import.city-leader-scoped", "3 import.row-outside-scope");
+            JsonNode preview = staged(Multipart.upload(scoped, IMPORTS, "leaders-utf8.csv", fixture("leaders-utf8.csv")));
+            assertThat(errorsByRow(preview)).containsExactly("2 import.city-leader-scoped", "3 import.row-outside-scope");
             assertThat(preview.path("errors").get(1).path("message").asString()).contains("肃州区").contains("金塔县");
-            assertThat(scoped.post("/api/data/imports/" + preview.path("id").asString() + "/apply", "", new byte[0])
-                    .statusCode()).isEqualTo(409);
+            assertThat(apply(scoped, preview).statusCode()).isEqualTo(409);
         } finally {
-            jdbc.sql("DELETE FROM api_token WHERE user_id = (SELECT id FROM app_user WHERE username = 'jinta-editor')")
-                    .update();
-            jdbc.sql("DELETE FROM app_user WHERE username = 'jinta-editor'").update();
+            removeAccount("jinta-editor");
         }
-    }
-
-    private JsonNode stage(String file, byte[] bytes, String query) {
-        HttpResponse<byte[]> response = Multipart.upload(editor, "/api/data/imports" + query, file, bytes);
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-        return Http.parse(response);
-    }
-
-    /** Applies a preview and checks the live data moved; returns the version it made. */
-    private int apply(JsonNode preview) {
-        HttpResponse<byte[]> applied = editor.post("/api/data/imports/" + preview.path("id").asString() + "/apply", "",
-                new byte[0]);
-        assertThat(applied.statusCode()).as(new String(applied.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(fingerprint()).as("apply changes the live data").isNotEqualTo(before);
-        return Http.parse(applied).path("version").asInt();
-    }
-
-    private void restore(int version) {
-        HttpResponse<byte[]> restored = editor.post("/api/data/versions/" + version + "/restore", "", new byte[0]);
-        assertThat(restored.statusCode()).as(new String(restored.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(fingerprint()).as("the version before brings the data back").isEqualTo(before);
-    }
-
-    private static JsonNode district(JsonNode preview, String code) {
-        for (JsonNode d : preview.path("districts")) {
-            if (d.path("code").asString().equals(code)) {
-                return d;
-            }
-        }
-        throw new AssertionError("no district " + code + " in " + preview);
-    }
-
-    private String fingerprint() {
-        return jdbc.sql(FINGERPRINT).query(String.class).single();
     }
 }

@@ -1,12 +1,15 @@
 package org.jiuquan.grassroots.ogc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
 import org.jiuquan.grassroots.security.ApiTokenService;
+import org.jiuquan.grassroots.townships.TownshipAreas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +30,17 @@ class TileEtagIT {
     JdbcClient jdbc;
     @Autowired
     TileCache cache;
+    @Autowired
+    TownshipAreas areas;
     Http http;
 
     @BeforeEach
     void client() {
         http = Http.as(port, tokens, "analyst");
+        // A data change made by the test before this one has township areas rebuilt in the background, and a
+        // rebuild moves the data version (and so every ETag): wait until none is pending, so it stays put here.
+        areas.rebuildInBackground();
+        await().atMost(Duration.ofMinutes(2)).until(areas::current);
     }
 
     @Test

@@ -1,12 +1,10 @@
 package org.jiuquan.grassroots.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -14,32 +12,19 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
-import org.jiuquan.grassroots.townships.TownshipAreas;
+import org.jiuquan.grassroots.townships.TownshipTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @PostgisIntegrationTest
-class TownshipSnapshotIT {
+class TownshipSnapshotIT extends TownshipTest {
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TownshipAreas areas;
     Http http;
 
     @BeforeEach
     void client() {
-        http = Http.as(port, tokens, "viewer");
-        areas.rebuildInBackground();
-        await().atMost(Duration.ofMinutes(2)).until(areas::current);
+        http = as("viewer");
+        awaitAreasCurrent();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.jiuquan.grassroots.townships;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,37 +17,25 @@ import java.util.zip.ZipOutputStream;
 
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @PostgisIntegrationTest
-class TownshipBoundariesIT {
+class TownshipBoundariesIT extends TownshipTest {
 
     private static final String PATH = "/api/admin/township-boundaries";
     private static final String BOUNDARY = "----township-boundaries-test";
     private static final String DINGXIN_BOX =
             "[[[99.14, 40.01], [99.24, 40.01], [99.24, 40.11], [99.14, 40.11], [99.14, 40.01]]]";
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TownshipAreas areas;
     Http admin;
 
     @BeforeEach
     void client() {
-        admin = Http.as(port, tokens, "admin");
+        admin = as("admin");
     }
 
     @AfterEach
@@ -148,7 +134,7 @@ class TownshipBoundariesIT {
 
     @Test
     void onlyAnAdminLoadsBoundaries() {
-        HttpResponse<byte[]> response = upload(Http.as(port, tokens, "editor"), "b.geojson",
+        HttpResponse<byte[]> response = upload(as("editor"), "b.geojson",
                 collection(feature("\"code\": \"620921101\"", polygon(DINGXIN_BOX))).getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(loadedBoundaries()).isZero();
@@ -177,11 +163,6 @@ class TownshipBoundariesIT {
                 WHERE t.district_code = '620921'""").query((rs, row) -> result.put(rs.getString(1), rs.getBoolean(2)))
                 .list();
         return result;
-    }
-
-    private void awaitAreasCurrent() {
-        areas.rebuildInBackground();
-        await().atMost(Duration.ofMinutes(2)).until(areas::current);
     }
 
     private static byte[] fixture() throws IOException {

@@ -2,13 +2,11 @@ package org.jiuquan.grassroots.townships;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,31 +21,19 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @PostgisIntegrationTest
-class TownshipLayerIT {
+class TownshipLayerIT extends TownshipTest {
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TownshipAreas areas;
     Http http;
 
     @BeforeEach
     void client() {
-        http = Http.as(port, tokens, "analyst");
+        http = as("analyst");
     }
 
     @Test
@@ -247,11 +233,6 @@ class TownshipLayerIT {
             }
         }
         assertThat(differing).isGreaterThan(0);
-    }
-
-    private void awaitAreasCurrent() {
-        areas.rebuildInBackground();
-        await().atMost(Duration.ofMinutes(2)).until(areas::current);
     }
 
     private void assertAreasCoverEachDistrict() {
