@@ -284,7 +284,7 @@ class SecurityIT {
     void theAuditTrailCanOnlyBeAppendedTo() {
         // Written as the app writes every row (chained), not by hand: a row outside the hash chain would break
         // the chain for every test that checks it afterwards (AuditChainIT, BackupRestoreIT).
-        audit.record(new Actor("append.test", null), AuditAction.DATA_CHANGE, "append-only test", null);
+        audit.record(new Actor("append.test", null), AuditAction.DATA_CHANGE, "append-only test");
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'someone-else'").update())
                 .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event").update())
