@@ -45,17 +45,28 @@ class TranslationsTest {
     @Test
     void everyPlaceholderIsFilledInAndNoApostropheSwallowsOne() throws IOException {
         Translations translations = new Translations();
-        Object[] arguments = {"A", "B", "C", "D", "E", "F", "G"};
         for (Locale locale : translations.getProvidedLocales()) {
             bundle(Translations.isEnglish(locale) ? "en" : "zh_CN").forEach((key, value) -> {
                 if (Pattern.compile("\\{\\d").matcher((String) value).find()) {
-                    String text = translations.getTranslation((String) key, locale, arguments);
+                    String text = translations.getTranslation((String) key, locale, arguments((String) value, locale));
                     assertThat(text).as(locale + " " + key).doesNotContainPattern("\\{\\d\\}");
                 }
             });
         }
         assertThat(translations.getTranslation("url.bad-parameter", Locale.ENGLISH, "period", "2018Q1"))
                 .isEqualTo("The link's parameter period=2018Q1 is not valid; the default is used.");
+    }
+
+    /** Text for each placeholder, or a number where the pattern formats one ({2,choice,...}, {0,number}). */
+    private static Object[] arguments(String pattern, Locale locale) {
+        Object[] arguments = {"A", "B", "C", "D", "E", "F", "G"};
+        java.text.Format[] formats = new java.text.MessageFormat(pattern, locale).getFormatsByArgumentIndex();
+        for (int i = 0; i < formats.length && i < arguments.length; i++) {
+            if (formats[i] instanceof java.text.NumberFormat) {
+                arguments[i] = 2;
+            }
+        }
+        return arguments;
     }
 
     private static Properties bundle(String suffix) throws IOException {
