@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.jiuquan.grassroots.Application;
 import org.jiuquan.grassroots.Browser;
 import org.jiuquan.grassroots.ThrowawayPostgis;
+import org.jiuquan.grassroots.townships.TownshipAreas;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -51,6 +52,11 @@ public final class DashboardRenderBenchmark {
              Browser browser = new Browser()) {
             int port = Integer.parseInt(app.getBean(Environment.class).getProperty("local.server.port"));
             String url = "http://localhost:" + port + "/";
+            // The township areas are built in the background after a load (a few seconds at x1, longer at x100):
+            // measured while they are built, navigation would share the CPU with a one-off job after start-up.
+            long areasSince = System.nanoTime();
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).until(app.getBean(TownshipAreas.class)::current);
+            System.out.printf("x%d: township areas current %.1f s after start%n", scale, (System.nanoTime() - areasSince) / 1e9);
             ChromeDriver driver = browser.signIn(port, "viewer");
             driver.get(url); // warm-up: JIT, caches, first bundle download
             waitRendered(driver);
