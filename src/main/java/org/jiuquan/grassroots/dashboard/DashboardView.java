@@ -264,9 +264,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void showFilters() {
-        String township = state.district() == null ? null : drillDown().township();
-        map.setFilters(new GeoMap.Filters(state.district(), state.kind(), state.status(), township,
-                township == null ? null : drillDown().townshipName()));
+        map.setFilters(drillDown().mapFilters(state));
         filterPanel().showLevel(state.district(), drillDown().townshipName());
         legend.showTownships(state.district() != null, drillDown().approximate(state.district()));
     }

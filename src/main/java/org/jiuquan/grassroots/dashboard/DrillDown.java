@@ -68,6 +68,13 @@ final class DrillDown {
     }
 
     /** Drills into a township of the shown district and zooms the map to it (the caller then shows the level). */
+    /** What the map draws: the state's filters, narrowed to the township drilled into (if any). */
+    GeoMap.Filters mapFilters(DashboardState state) {
+        String township = state.district() == null ? null : township();
+        return new GeoMap.Filters(state.district(), state.kind(), state.status(), township,
+                township == null ? null : townshipName());
+    }
+
     void enter(String code, DashboardState state) {
         String district = state.district();
         if (district == null || !code.startsWith(district)) {
