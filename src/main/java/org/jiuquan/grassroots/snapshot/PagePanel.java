@@ -48,12 +48,15 @@ final class PagePanel {
         float body = (float) (1.5 * unit);
         double line = body * 1.6;
         double y = top + body;
-        canvas.text(legend.heading(), x, y, (float) (1.8 * unit), INK, true, false);
-        y += line * 1.2;
+        float headingSize = (float) (1.8 * unit);
+        for (String part : wrap(canvas, legend.heading(), headingSize, width)) {
+            canvas.text(part, x, y, headingSize, INK, true, false);
+            y += line * 1.2;
+        }
         if (page.choropleth()) {
             y = drawClasses(legend, x, y, width, body, line);
         }
-        y = drawSymbols(legend, x, y, body, line);
+        y = drawSymbols(legend, x, y, width, body, line);
         PageContent.Overlay overlay = page.overlay();
         if (overlay != null) {
             double r = 0.75 * unit;
@@ -63,10 +66,7 @@ final class PagePanel {
                         : new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r);
                 canvas.fill(mark, entry.colour());
                 // Long analysis lines ("cluster members (colour per cluster, shading ...)") wrap inside the panel.
-                for (String part : wrap(canvas, entry.label(), body, width - 3.2 * unit)) {
-                    canvas.text(part, x + 3.2 * unit, y, body, INK, false, false);
-                    y += line;
-                }
+                y = besideMark(entry.label(), x, y, width, body, line);
             }
         }
         return y;
@@ -84,21 +84,17 @@ final class PagePanel {
             canvas.fill(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), Color.decode(classes.get(i).color()));
             canvas.stroke(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), BORDER, (float) (0.08 * unit));
             // A long label (English, a unit, a district count) wraps beside its swatch rather than leaving the box.
-            for (String part : wrap(canvas, legend.classLabels().get(i), body, width - 3.2 * unit)) {
-                canvas.text(part, x + 3.2 * unit, y, body, INK, false, false);
-                y += line;
-            }
+            y = besideMark(legend.classLabels().get(i), x, y, width, body, line);
         }
         if (page.style().values().size() < page.districts().size()) {
             canvas.fill(new Rectangle2D.Double(x, y - body * 0.95, 2.4 * unit, body * 1.15), NO_DATA);
-            canvas.text(legend.noData(), x + 3.2 * unit, y, body, INK, false, false);
-            y += line;
+            y = besideMark(legend.noData(), x, y, width, body, line);
         }
         return y + line * 0.4;
     }
 
     /** The point layers' symbols, the weak ring and the aggregate disc. @return the y below */
-    private double drawSymbols(PageContent.Legend legend, double x, double top, float body, double line) {
+    private double drawSymbols(PageContent.Legend legend, double x, double top, double width, float body, double line) {
         double y = top;
         for (Map.Entry<String, String> layer : legend.layerNames().entrySet()) {
             MapStyle.PointSymbol symbol = PageDrawing.symbol(layer.getKey());
@@ -106,20 +102,27 @@ final class PagePanel {
             // Contact points are badges on their organisations (see drawBadge), so the legend shows a badge.
             String shape = layer.getKey().equals("contact-points") ? "circle" : symbol.shape();
             canvas.fill(PageDrawing.shape(shape, x + 1.2 * unit, y - body * 0.35, size), Color.decode(symbol.color()));
-            canvas.text(layer.getValue(), x + 3.2 * unit, y, body, INK, false, false);
-            y += line;
+            y = besideMark(layer.getValue(), x, y, width, body, line);
         }
         if (!legend.layerNames().isEmpty()) {
             double r = 0.75 * unit;
             canvas.stroke(new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r),
                     Color.decode(page.style().weakRing()), (float) (0.3 * unit));
-            canvas.text(legend.weak(), x + 3.2 * unit, y, body, INK, false, false);
-            y += line;
+            y = besideMark(legend.weak(), x, y, width, body, line);
         }
         if (legend.cluster() != null) {
             double r = 0.75 * unit;
             canvas.fill(new Ellipse2D.Double(x + 1.2 * unit - r, y - body * 0.35 - r, 2 * r, 2 * r), SECONDARY);
-            canvas.text(legend.cluster(), x + 3.2 * unit, y, body, INK, false, false);
+            y = besideMark(legend.cluster(), x, y, width, body, line);
+        }
+        return y;
+    }
+
+    /** A legend line's text beside its mark, wrapped inside the panel. @return the y below it */
+    private double besideMark(String text, double x, double top, double width, float body, double line) {
+        double y = top;
+        for (String part : wrap(canvas, text, body, width - 3.2 * unit)) {
+            canvas.text(part, x + 3.2 * unit, y, body, INK, false, false);
             y += line;
         }
         return y;
