@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -92,9 +93,10 @@ public class TownshipAreas implements DisposableBean {
                     return;
                 }
             }
-        } catch (DataAccessException | IllegalStateException e) {
-            // A dataset load may delete the district under the rebuild, or the database may be away: the next
-            // data change (the load's own) starts another round, and the previous areas stay meanwhile.
+        } catch (DataAccessException | TransactionException | IllegalStateException e) {
+            // A dataset load may delete the district under the rebuild, or the database may be away (or closing
+            // at shut-down, when the rollback itself fails): the next data change, or the next start, starts
+            // another round, and the previous areas stay meanwhile.
             log.warn("Township areas not rebuilt this time: {}", e.getMessage());
         }
     }
