@@ -25,6 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * /proc/loadavg, as uptime shows it) after each scale. Run from the project's root:
  * {@code bash .ci/mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.jiuquan.grassroots.demodata.StartupBenchmark -Dexec.args="1 100 230"}
+ * <p>While changing the loader, {@code -Dexec.args="100 loads=3"} generates once and loads the dataset three
+ * times into the same database (each load empties it first, as at start-up), with no township areas and no
+ * second start: the spread of the three shows how much a shared machine moved the figures.
  */
 public final class StartupBenchmark {
 
@@ -32,11 +35,47 @@ public final class StartupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] scales = args.length == 0 ? new int[] {1, 100} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int loads = Arrays.stream(args).filter(a -> a.startsWith("loads=")).findFirst()
+                .map(a -> Integer.parseInt(a.substring("loads=".length()))).orElse(0);
+        int[] scales = Arrays.stream(args).filter(a -> !a.startsWith("loads=")).mapToInt(Integer::parseInt).toArray();
+        if (scales.length == 0) {
+            scales = new int[] {1, 100};
+        }
         System.out.println("| scale | step | ms | load average |");
         System.out.println("|---|---|---|---|");
         for (int scale : scales) {
-            run(scale);
+            if (loads > 0) {
+                loadRepeatedly(scale, loads);
+            } else {
+                run(scale);
+            }
+        }
+    }
+
+    /** Only the load, several times over one generated dataset (renamed each time, so none is skipped). */
+    private static void loadRepeatedly(int scale, int loads) throws IOException {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                .run("--server.port=0", "--jiuquan.demo.mode=skip", "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN",
+                        "--jiuquan.localdb.dir=" + ThrowawayPostgis.newDirectory("jiuquan-startup-bench-"))) {
+            long t1 = System.nanoTime();
+            Dataset dataset = new DemoDataSettings("skip", scale, null).dataset();
+            row(scale, String.format(Locale.ROOT, "generate (%,d organisations, %,d contact points)",
+                    dataset.organisations().size(), dataset.contactPoints().size()),
+                    (System.nanoTime() - t1) / 1_000_000, loadAverage());
+            DatasetLoader loader = app.getBean(DatasetLoader.class);
+            for (int n = 1; n <= loads; n++) {
+                Dataset renamed = new Dataset(dataset.name() + " #" + n, dataset.scale(), dataset.checksum() + "#" + n,
+                        dataset.districts(), dataset.organisations(), dataset.statusChanges(), dataset.leaders(),
+                        dataset.contactPoints(), dataset.indicators(), dataset.indicatorValues());
+                long t2 = System.nanoTime();
+                loader.load(renamed);
+                long loadMs = (System.nanoTime() - t2) / 1_000_000;
+                for (LoadSteps.Step step : loader.lastSteps().steps()) {
+                    row(scale, "load " + n + ": " + step.name(), step.millis(), "");
+                }
+                row(scale, "**load " + n + "**", loadMs, loadAverage());
+            }
         }
     }
 
