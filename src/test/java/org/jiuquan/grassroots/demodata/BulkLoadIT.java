@@ -2,10 +2,17 @@ package org.jiuquan.grassroots.demodata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
 import org.jiuquan.grassroots.PostgisIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,10 +23,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PostgisIntegrationTest
 class BulkLoadIT {
 
+    /** The tables a load fills in bulk (written out here, not taken from the code under test). */
+    static final String LOADED_TABLES =
+            "CAST('{organisation,organisation_status,organisation_period_status,leader,contact_point}' AS regclass[])";
+
     @Autowired
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theLoadedStatusesPerPeriodAndDistrictCountsAreThoseOfTheHistorysOwnRefresh() {
@@ -71,6 +84,51 @@ class BulkLoadIT {
                 SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
                 WHERE c.relname IN ('organisation', 'organisation_status', 'contact_point') AND NOT t.tgisinternal
                   AND t.tgenabled = 'D'""")).isZero();
+    }
+
+    @Test
+    void theIndexesAndForeignKeysSetAsideForALoadAreBuiltAgainAsTheCatalogueDefinedThem() {
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // Given every index and foreign key of the tables a load fills, and of those pointing at them
+            List<String> before = indexesAndForeignKeys();
+            assertThat(before).anyMatch(d -> d.contains("organisation_utm_idx"))
+                    .anyMatch(d -> d.contains("nearest_contact_organisation_id_fkey"))
+                    .anyMatch(d -> d.contains("organisation_period_status_pkey"));
+            IndexesSetAside setAside = connection(IndexesSetAside::setAside);
+            // When they are set aside, none is left
+            assertThat(count("SELECT 1 FROM pg_index WHERE indrelid = ANY (" + LOADED_TABLES + ")")).isZero();
+            // Then built again, they are what they were
+            connection(c -> {
+                setAside.buildAgain(c);
+                return setAside;
+            });
+            assertThat(indexesAndForeignKeys()).containsExactlyInAnyOrderElementsOf(before);
+        });
+    }
+
+    private List<String> indexesAndForeignKeys() {
+        return jdbc.sql("SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = ANY (" + LOADED_TABLES + ")"
+                        + " UNION ALL SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)"
+                        + " FROM pg_constraint WHERE contype IN ('f', 'p', 'u') AND (conrelid = ANY (" + LOADED_TABLES
+                        + ") OR confrelid = ANY (" + LOADED_TABLES + "))")
+                .query(String.class).list();
+    }
+
+    /** Runs on the connection of the test's transaction (the one JdbcClient uses inside it). */
+    private <T> T connection(SqlFunction<T> work) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private interface SqlFunction<T> {
+        T apply(Connection connection) throws SQLException;
     }
 
     private long count(String sql) {

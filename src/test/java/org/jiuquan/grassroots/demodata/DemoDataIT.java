@@ -202,6 +202,51 @@ class DemoDataIT {
         assertUnchanged();
     }
 
+    @Test
+    void aContactPointNamingAMissingOrganisationIsRefusedInWordsAndTheIndexesAndKeysStayAsTheyWere() {
+        Dataset demo = DatasetFiles.read("demo", DatasetFiles.Source.classpath());
+        long indexesAndKeys = indexesAndKeys();
+        List<Dataset.ContactPoint> contacts = new ArrayList<>(demo.contactPoints());
+        Dataset.ContactPoint first = contacts.get(0);
+        contacts.set(0, new Dataset.ContactPoint(first.id(), first.leaderId(), 987_654_321L, first.establishedOn()));
+        Dataset broken = new Dataset("broken-contact", 1, "broken-contact", demo.districts(), demo.organisations(),
+                demo.statusChanges(), demo.leaders(), contacts, demo.indicators(), demo.indicatorValues());
+        assertThatThrownBy(() -> loader.load(broken))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("nothing was changed")
+                .hasMessageContaining("contact-points.csv")
+                .hasMessageContaining("organisation_id is not an id of organisations.csv")
+                .hasMessageContaining("987654321")
+                .hasMessageNotContaining("fkey");
+        assertUnchanged();
+        assertThat(indexesAndKeys()).isEqualTo(indexesAndKeys);
+    }
+
+    @Test
+    void anOrganisationIdGivenTwiceIsRefusedInWords() {
+        Dataset demo = DatasetFiles.read("demo", DatasetFiles.Source.classpath());
+        List<Dataset.Organisation> organisations = new ArrayList<>(demo.organisations());
+        Dataset.Organisation second = organisations.get(1);
+        organisations.set(1, new Dataset.Organisation(organisations.get(0).id(), second.code(), second.kind(),
+                second.nameZh(), second.townshipZh(), second.districtCode(), second.fortressIndex(), second.status(),
+                second.statusSince(), second.lon(), second.lat(), second.fortressComponents()));
+        assertThatThrownBy(() -> loader.load(withOrganisations(demo, organisations, "twice")))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("organisations.csv：id 有重复 / an id appears twice")
+                .hasMessageNotContaining("pkey");
+        assertUnchanged();
+    }
+
+    /** Indexes and foreign keys of the tables a load fills. */
+    private long indexesAndKeys() {
+        return count("""
+                SELECT (SELECT count(*) FROM pg_index WHERE indrelid = ANY (CAST('{organisation,organisation_status,
+                            organisation_period_status,leader,contact_point}' AS regclass[])))
+                     + (SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = ANY (CAST(
+                            '{organisation,organisation_status,organisation_period_status,leader,contact_point}'
+                            AS regclass[])))""");
+    }
+
     private void assertUnchanged() {
         assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'village'")).isEqualTo(434);
         assertThat(count("SELECT count(*) FROM contact_point")).isEqualTo(1346);
