@@ -13,10 +13,10 @@ import java.util.List;
  * from arrays of every row's deltas. A load holds those triggers back inside its transaction (no one else
  * sees that: the ALTERs are part of it) and does their work once, in this order:
  * <ol>
- * <li>organisations and their history are copied into temporary tables;</li>
- * <li>each organisation's status at every period's end is computed from the history (V11's rule);</li>
- * <li>the organisations go in once, with their statuses on their row;</li>
- * <li>the history and the period statuses go in as they are;</li>
+ * <li>each organisation's status at every period's end is computed from the history (V11's rule, in
+ * {@link PeriodStatuses});</li>
+ * <li>the organisations are copied in once, with their statuses on their row ({@link OrganisationCopy});</li>
+ * <li>the history and the period statuses are copied in as they are;</li>
  * <li>after the contact points: the tile cells (V71) and the district counts (V11), once.</li>
  * </ol>
  * Triggers not named here (the data version, township area changes, the typical fortress index) stay on:
@@ -37,58 +37,6 @@ final class BulkLoad {
             new String[] {"contact_point", "contact_points_enter_tile_cells"},
             new String[] {"contact_point", "contact_points_leave_tile_cells"});
 
-    /** Same columns and types as the tables, no constraints: the constraints are checked when the rows go in. */
-    static final String ORGANISATION_STAGE = """
-            CREATE TEMPORARY TABLE organisation_load ON COMMIT DROP AS
-            SELECT id, code, kind, name_zh, township_zh, district_code, fortress_index, status, status_since, geom,
-                   fortress_life, fortress_secretary, fortress_members, fortress_venue, fortress_funding,
-                   fortress_problems
-            FROM organisation WITH NO DATA""";
-    static final String COPY_ORGANISATIONS = "COPY organisation_load (id, code, kind, name_zh, township_zh, "
-            + "district_code, fortress_index, status, status_since, geom, fortress_life, fortress_secretary, "
-            + "fortress_members, fortress_venue, fortress_funding, fortress_problems) FROM STDIN";
-    static final String STATUS_STAGE = """
-            CREATE TEMPORARY TABLE organisation_status_load ON COMMIT DROP AS
-            SELECT organisation_id, valid_from, status FROM organisation_status WITH NO DATA""";
-    static final String COPY_STATUS = "COPY organisation_status_load (organisation_id, valid_from, status) FROM STDIN";
-    /**
-     * An organisation listed without a history is taken to have been in its current status since its
-     * status_since: every period's status is read from the history (V11).
-     */
-    static final String HISTORY_FROM_CURRENT_STATUS = """
-            INSERT INTO organisation_status_load (organisation_id, valid_from, status)
-            SELECT o.id, o.status_since, o.status FROM organisation_load o
-            WHERE NOT EXISTS (SELECT 1 FROM organisation_status_load h WHERE h.organisation_id = o.id)""";
-    /**
-     * V11's rule (refresh_organisation_period_status) for every organisation at once: at each period's end,
-     * the latest status that had begun by then and the day it began, and whether it had ever been rectified;
-     * no row before its first status.
-     */
-    static final String PERIOD_STATUS_STAGE = """
-            CREATE TEMPORARY TABLE organisation_period_status_load ON COMMIT DROP AS
-            SELECT p.code AS period, h.organisation_id, (array_agg(h.status ORDER BY h.valid_from DESC))[1] AS status,
-                   max(h.valid_from) AS status_since, bool_or(h.status = 'rectified') AS ever_rectified
-            FROM organisation_status_load h JOIN period p ON h.valid_from <= p.ends_on
-            GROUP BY p.code, h.organisation_id""";
-    /** The organisations, each once, with its statuses per period on its row (V11's status_at). */
-    static final String INSERT_ORGANISATIONS = """
-            INSERT INTO organisation (id, code, kind, name_zh, township_zh, district_code, fortress_index, status,
-                                      status_since, geom, fortress_life, fortress_secretary, fortress_members,
-                                      fortress_venue, fortress_funding, fortress_problems, status_at)
-            SELECT o.id, o.code, o.kind, o.name_zh, o.township_zh, o.district_code, o.fortress_index, o.status,
-                   o.status_since, o.geom, o.fortress_life, o.fortress_secretary, o.fortress_members, o.fortress_venue,
-                   o.fortress_funding, o.fortress_problems, coalesce(s.status_at, '{}')
-            FROM organisation_load o
-            LEFT JOIN (SELECT organisation_id, jsonb_object_agg(period, status) AS status_at
-                       FROM organisation_period_status_load GROUP BY organisation_id) s ON s.organisation_id = o.id
-            ORDER BY o.id""";
-    static final String INSERT_STATUS = """
-            INSERT INTO organisation_status (organisation_id, valid_from, status)
-            SELECT organisation_id, valid_from, status FROM organisation_status_load""";
-    static final String INSERT_PERIOD_STATUS = """
-            INSERT INTO organisation_period_status (period, organisation_id, status, status_since, ever_rectified)
-            SELECT period, organisation_id, status, status_since, ever_rectified FROM organisation_period_status_load""";
-    static final String DROP_STAGES = "DROP TABLE organisation_load, organisation_status_load, organisation_period_status_load";
     /** What the held-back triggers would have kept: the tile cells (V71) and the district counts (V11). */
     static final String DERIVED = """
             SELECT fill_tile_cell_counts();

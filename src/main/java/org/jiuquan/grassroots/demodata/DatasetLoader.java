@@ -234,34 +234,8 @@ public class DatasetLoader {
         insertIndicators(connection, dataset.indicators());
         steps.done("districts, townships, indicators");
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        OrganisationCopy.copy(connection, copy, dataset, steps);
         StringBuilder rows = new StringBuilder();
-        for (var o : dataset.organisations()) {
-            List<Object> fields = new ArrayList<>(java.util.Arrays.asList(o.id(), o.code(), o.kind(), o.nameZh(),
-                    o.townshipZh(), o.districtCode(), o.fortressIndex().toPlainString(), o.status(), o.statusSince(),
-                    "SRID=4326;POINT(" + DatasetFiles.coordinate(o.lon()) + " " + DatasetFiles.coordinate(o.lat()) + ")"));
-            for (int i = 0; i < FortressIndex.COMPONENTS.size(); i++) {
-                fields.add(o.fortressComponents().isEmpty() ? null : o.fortressComponents().get(i).toPlainString());
-            }
-            CopyText.row(rows, fields.toArray());
-        }
-        BulkLoad.execute(connection, BulkLoad.ORGANISATION_STAGE);
-        copy(copy, BulkLoad.COPY_ORGANISATIONS, rows);
-        steps.done("COPY organisations");
-        for (var s : dataset.statusChanges()) {
-            CopyText.row(rows, s.organisationId(), s.validFrom(), s.status());
-        }
-        BulkLoad.execute(connection, BulkLoad.STATUS_STAGE);
-        copy(copy, BulkLoad.COPY_STATUS, rows);
-        steps.done("COPY status history");
-        BulkLoad.execute(connection, BulkLoad.HISTORY_FROM_CURRENT_STATUS);
-        BulkLoad.execute(connection, BulkLoad.PERIOD_STATUS_STAGE);
-        steps.done("statuses per period");
-        BulkLoad.execute(connection, BulkLoad.INSERT_ORGANISATIONS);
-        steps.done("insert organisations");
-        BulkLoad.execute(connection, BulkLoad.INSERT_STATUS);
-        BulkLoad.execute(connection, BulkLoad.INSERT_PERIOD_STATUS);
-        BulkLoad.execute(connection, BulkLoad.DROP_STAGES);
-        steps.done("insert history and statuses per period");
         for (var l : dataset.leaders()) {
             CopyText.row(rows, l.id(), l.nameZh(), l.level(), l.titleZh(), l.districtCode(), l.phone());
         }

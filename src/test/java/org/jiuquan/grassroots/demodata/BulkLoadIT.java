@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -104,6 +106,67 @@ class BulkLoadIT {
                 return setAside;
             });
             assertThat(indexesAndForeignKeys()).containsExactlyInAnyOrderElementsOf(before);
+        });
+    }
+
+    @Test
+    void theLoadersStatusesPerPeriodAreThoseOfTheHistorysOwnRefreshAtEveryEdge() {
+        // Given organisations whose histories begin after a period's end, change on a period's last day, come
+        // back from rectified, or begin after every period
+        LocalDate d2016 = LocalDate.of(2016, 1, 1);
+        List<Dataset.StatusChange> changes = List.of(
+                new Dataset.StatusChange(900_000_001L, LocalDate.of(2017, 5, 1), "weak"),
+                new Dataset.StatusChange(900_000_002L, d2016, "weak"),
+                new Dataset.StatusChange(900_000_002L, LocalDate.of(2017, 3, 31), "rectifying"),
+                new Dataset.StatusChange(900_000_002L, LocalDate.of(2017, 6, 1), "rectified"),
+                new Dataset.StatusChange(900_000_002L, LocalDate.of(2017, 8, 1), "weak"),
+                new Dataset.StatusChange(900_000_003L, LocalDate.of(2018, 2, 1), "normal"),
+                new Dataset.StatusChange(900_000_004L, d2016, "rectified"),
+                new Dataset.StatusChange(900_000_004L, LocalDate.of(2017, 1, 1), "normal"));
+        List<Dataset.Organisation> organisations = new ArrayList<>();
+        for (long id = 900_000_001L; id <= 900_000_005L; id++) {
+            organisations.add(new Dataset.Organisation(id, null, "enterprise", "企业" + id, null, "620902",
+                    new java.math.BigDecimal("50.0"), "normal", LocalDate.of(2015, 7, 1), 98.5, 39.7, List.of()));
+        }
+        Dataset dataset = new Dataset("edges", 1, "edges", List.of(), organisations, changes, List.of(), List.of(),
+                List.of(), List.of());
+        List<Dataset.StatusChange> history = PeriodStatuses.historyWithCurrentStatuses(dataset);
+        assertThat(history).contains(new Dataset.StatusChange(900_000_005L, LocalDate.of(2015, 7, 1), "normal"));
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // When V11's triggers compute their statuses per period from the same history
+            for (Dataset.Organisation o : organisations) {
+                jdbc.sql("""
+                        INSERT INTO organisation (id, kind, name_zh, district_code, fortress_index, status, status_since, geom)
+                        VALUES (:id, 'enterprise', :name, '620902', 50, 'normal', DATE '2015-07-01',
+                                ST_SetSRID(ST_MakePoint(98.5, 39.7), 4326))""")
+                        .param("id", o.id()).param("name", o.nameZh()).update();
+            }
+            for (Dataset.StatusChange change : history) {
+                jdbc.sql("INSERT INTO organisation_status (organisation_id, valid_from, status) VALUES (:id, :from, :status)")
+                        .param("id", change.organisationId()).param("from", change.validFrom())
+                        .param("status", change.status()).update();
+            }
+            List<PeriodStatuses.Period> periods = jdbc.sql(PeriodStatuses.PERIODS)
+                    .query((rs, n) -> new PeriodStatuses.Period(rs.getString(1), rs.getObject(2, LocalDate.class)))
+                    .list();
+            PeriodStatuses statuses = new PeriodStatuses(periods, history);
+            // Then the loader's rule gives the same rows and the same status_at
+            List<PeriodStatuses.Row> expected = jdbc.sql("""
+                    SELECT period, organisation_id, status, status_since, ever_rectified FROM organisation_period_status
+                    WHERE organisation_id BETWEEN 900000001 AND 900000005""")
+                    .query((rs, n) -> new PeriodStatuses.Row(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            rs.getObject(4, LocalDate.class), rs.getBoolean(5))).list();
+            List<PeriodStatuses.Row> computed = new ArrayList<>();
+            for (Dataset.Organisation o : organisations) {
+                computed.addAll(statuses.of(o.id()));
+                assertThat(jdbc.sql("SELECT status_at = CAST(:json AS jsonb) FROM organisation WHERE id = :id")
+                        .param("json", PeriodStatuses.statusAt(statuses.of(o.id()))).param("id", o.id())
+                        .query(Boolean.class).single()).as("status_at of %d", o.id()).isTrue();
+            }
+            assertThat(computed).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(expected).hasSizeGreaterThan(10);
+            assertThat(computed).noneMatch(r -> r.organisationId() == 900_000_003L);
         });
     }
 
