@@ -235,20 +235,26 @@ final class IndicatorValues {
         organisations.forEach(o -> districtOf.put(o.id(), o.districtCode()));
         Map<Long, List<Dataset.StatusChange>> history = statusChanges.stream()
                 .collect(Collectors.groupingBy(Dataset.StatusChange::organisationId));
+        // Each history sorted once (a stable sort: changes on one day keep their order), then read up to each
+        // quarter's end; sorting and streaming it again per quarter cost seconds at large scale factors.
+        history.values().forEach(changes -> changes.sort(Comparator.comparing(Dataset.StatusChange::validFrom)));
         List<Map<String, BigDecimal>> quarters = new ArrayList<>();
         for (LocalDate end : QUARTER_ENDS) {
             Map<String, BigDecimal> counts = districtsWith(BigDecimal.ZERO);
             for (var entry : history.entrySet()) {
-                List<Dataset.StatusChange> untilEnd = entry.getValue().stream()
-                        .filter(change -> !change.validFrom().isAfter(end))
-                        .sorted(Comparator.comparing(Dataset.StatusChange::validFrom))
-                        .toList();
-                if (untilEnd.isEmpty()) {
+                Dataset.StatusChange latest = null;
+                boolean anyMatches = false;
+                for (Dataset.StatusChange change : entry.getValue()) {
+                    if (change.validFrom().isAfter(end)) {
+                        break;
+                    }
+                    latest = change;
+                    anyMatches |= matches.test(change.status());
+                }
+                if (latest == null) {
                     continue;
                 }
-                boolean counted = everRectified
-                        ? untilEnd.stream().anyMatch(change -> matches.test(change.status()))
-                        : matches.test(untilEnd.get(untilEnd.size() - 1).status());
+                boolean counted = everRectified ? anyMatches : matches.test(latest.status());
                 if (counted) {
                     counts.merge(districtOf.get(entry.getKey()), BigDecimal.ONE, BigDecimal::add);
                 }

@@ -25,6 +25,8 @@ final class PlaceNames {
 
     private final Random random;
     private final Set<String> used = new HashSet<>();
+    /** The last number given to each spent name: numbers of one name are taken in order, 2, 3, ... */
+    private final java.util.Map<String, Integer> lastNumber = new java.util.HashMap<>();
 
     PlaceNames(Random random) {
         this.random = random;
@@ -52,10 +54,13 @@ final class PlaceNames {
             }
         }
         // The supply of combinations is spent (large scale factors): number the name.
+        // Searching from 2 every time made this quadratic (seconds at large scale factors); the numbers a name has
+        // had are 2 to its last one, so the search goes on from there and finds the same first free number.
         String base = maker.get();
-        for (int n = 2; ; n++) {
+        for (int n = lastNumber.getOrDefault(base, 1) + 1; ; n++) {
             String name = insertNumber(base, n);
             if (used.add(name)) {
+                lastNumber.put(base, n);
                 return name;
             }
         }
