@@ -108,11 +108,6 @@ final class IndexesSetAside {
         }
     }
 
-    /** The statements that build everything again, in order (for tests and the log). */
-    List<String> statements() {
-        return List.copyOf(buildAgain);
-    }
-
     private static List<String[]> read(Connection connection, String sql, int tableArrays) throws SQLException {
         Array tables = connection.createArrayOf("text", TABLES.toArray());
         List<String[]> rows = new ArrayList<>();
