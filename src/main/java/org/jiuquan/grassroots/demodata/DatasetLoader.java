@@ -275,7 +275,7 @@ public class DatasetLoader {
         steps.done("points inside their districts");
         DerivedTables.nearestContacts(connection);
         steps.done("nearest contacts");
-        DerivedTables.tileCellsAndDistrictCounts(connection);
+        DerivedTables.tileCellsAndDistrictCounts(connection, whileServing);
         BulkLoad.restoreTriggers(connection);
         steps.done("tile cells and district counts");
         try (Statement statement = connection.createStatement()) {

@@ -3,6 +3,7 @@ package org.jiuquan.grassroots.demodata;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,10 +55,12 @@ final class DerivedTables {
             JOIN organisation o ON o.id = p.organisation_id
             JOIN organisation c ON c.id = p.contact_organisation_id
             ORDER BY p.organisation_id""";
-    /** What the held-back triggers would have kept: the tile cells (V71, V83) and the district counts (V11). */
-    static final String TILE_CELLS_AND_DISTRICT_COUNTS = """
-            SELECT fill_tile_cell_counts();
-            SELECT refresh_organisation_indicator_count(ARRAY(SELECT code FROM district))""";
+    /**
+     * What the held-back triggers would have kept: the tile cells (V71, V83) and the district counts (V11). The
+     * cells' key is built after them unless the load runs while the app serves maps (V83).
+     */
+    static final String TILE_CELLS = "SELECT fill_tile_cell_counts(?)";
+    static final String DISTRICT_COUNTS = "SELECT refresh_organisation_indicator_count(ARRAY(SELECT code FROM district))";
 
     private DerivedTables() {
     }
@@ -133,8 +136,12 @@ final class DerivedTables {
     private record Searcher(long id, double x, double y, boolean ownSite) {
     }
 
-    static void tileCellsAndDistrictCounts(Connection connection) throws SQLException {
-        BulkLoad.execute(connection, TILE_CELLS_AND_DISTRICT_COUNTS);
+    static void tileCellsAndDistrictCounts(Connection connection, boolean whileServing) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(TILE_CELLS)) {
+            statement.setBoolean(1, !whileServing);
+            statement.execute();
+        }
+        BulkLoad.execute(connection, DISTRICT_COUNTS);
     }
 
     /**
