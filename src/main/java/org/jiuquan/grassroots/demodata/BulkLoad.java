@@ -37,39 +37,6 @@ final class BulkLoad {
             new String[] {"contact_point", "contact_points_enter_tile_cells"},
             new String[] {"contact_point", "contact_points_leave_tile_cells"});
 
-    /** What the held-back triggers would have kept: the tile cells (V71) and the district counts (V11). */
-    static final String DERIVED = """
-            SELECT fill_tile_cell_counts();
-            SELECT refresh_organisation_indicator_count(ARRAY(SELECT code FROM district))""";
-
-    /**
-     * As {@link DatasetLoader#NEAREST_CONTACTS}, for a whole load: the organisations with a contact point are
-     * first put in a table of their own with their UTM position and an index on it, so each search looks
-     * only among them and measures stored positions.
-     */
-    static final List<String> NEAREST_CONTACTS_AT_ONCE = List.of("""
-            CREATE TEMPORARY TABLE contact_site ON COMMIT DROP AS
-            SELECT co.id, co.geom, ST_Transform(co.geom, 32647) AS utm FROM organisation co
-            WHERE EXISTS (SELECT 1 FROM contact_point c WHERE c.organisation_id = co.id)""",
-            "CREATE INDEX ON contact_site USING gist (utm)",
-            "ALTER TABLE contact_site ADD PRIMARY KEY (id)",
-            "ANALYZE contact_site",
-            // An organisation with a contact point of its own is its own nearest (0 m; another at the very same
-            // place would do as well): half of the villages and grid branches need no search.
-            """
-            INSERT INTO nearest_contact (organisation_id, contact_organisation_id, distance_m)
-            SELECT o.id, o.id, 0 FROM organisation o JOIN contact_site s ON s.id = o.id
-            WHERE o.kind IN ('village', 'grid_branch')""",
-            """
-            INSERT INTO nearest_contact (organisation_id, contact_organisation_id, distance_m)
-            SELECT o.id, n.id, ST_Distance(CAST(o.geom AS geography), CAST(n.geom AS geography))
-            FROM organisation o
-            CROSS JOIN LATERAL (SELECT s.id, s.geom FROM contact_site s
-                                ORDER BY s.utm <-> ST_Transform(o.geom, 32647) LIMIT 1) n
-            WHERE o.kind IN ('village', 'grid_branch')
-              AND NOT EXISTS (SELECT 1 FROM contact_site s WHERE s.id = o.id)""",
-            "DROP TABLE contact_site");
-
     private BulkLoad() {
     }
 

@@ -78,15 +78,6 @@ public class DatasetLoader {
     static final String COMPUTED_INDICATORS = """
             SELECT code FROM computed_indicator UNION SELECT code FROM indicator WHERE aggregation = 'ratio'""";
     static final String COPY_INDICATOR_VALUES = "COPY indicator_value (indicator_code, district_code, period, value) FROM STDIN";
-    /**
-     * District by district, so that PostGIS prepares each outline once and tests its points against the
-     * prepared outline (joined in any order, it switched outlines from row to row: 7 s at 100 times the demo).
-     */
-    static final String POINTS_OUTSIDE_THEIR_DISTRICT = """
-            SELECT o.id, o.name_zh FROM district d
-            CROSS JOIN LATERAL (SELECT o.id, o.name_zh FROM organisation o
-                                WHERE o.district_code = d.code AND NOT ST_Intersects(o.geom, d.outline)) o
-            ORDER BY o.id LIMIT 5""";
     static final String RESET_IDENTITIES = """
             SELECT setval(pg_get_serial_sequence('organisation', 'id'), coalesce(max(id), 0) + 1, false) FROM organisation;
             SELECT setval(pg_get_serial_sequence('leader', 'id'), coalesce(max(id), 0) + 1, false) FROM leader;
@@ -161,12 +152,7 @@ public class DatasetLoader {
             } finally {
                 connection.setAutoCommit(true);
             }
-            try (Statement statement = connection.createStatement()) {
-                // VACUUM as well: the load writes each organisation twice (the row, then its statuses per quarter,
-                // V11), and the dead copies would double what every tile reads until autovacuum came by.
-                statement.execute("VACUUM (ANALYZE)");
-            }
-            steps.done("VACUUM ANALYZE");
+            steps.done(DerivedTables.analyse(connection, whileServing));
             lastSteps = steps;
             log.info("Load steps: {}", steps);
             log.info("Loaded dataset {} ({} organisations, {} contact points) in {} ms", dataset.name(),
@@ -263,13 +249,11 @@ public class DatasetLoader {
             log.info("Ignored {} values of indicators that are computed from the organisation data: {}", skipped,
                     computed);
         }
-        rejectPointsOutsideTheirDistrict(connection);
+        DerivedTables.rejectPointsOutsideTheirDistrict(connection);
         steps.done("points inside their districts");
-        for (String sql : BulkLoad.NEAREST_CONTACTS_AT_ONCE) {
-            BulkLoad.execute(connection, sql);
-        }
+        DerivedTables.nearestContacts(connection);
         steps.done("nearest contacts");
-        BulkLoad.execute(connection, BulkLoad.DERIVED);
+        DerivedTables.tileCellsAndDistrictCounts(connection, whileServing);
         BulkLoad.restoreTriggers(connection);
         steps.done("tile cells and district counts");
         try (Statement statement = connection.createStatement()) {
@@ -326,20 +310,6 @@ public class DatasetLoader {
                 statement.setString(12, i.category());
                 statement.setInt(13, i.sortOrder());
                 statement.executeUpdate();
-            }
-        }
-    }
-
-    private static void rejectPointsOutsideTheirDistrict(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(POINTS_OUTSIDE_THEIR_DISTRICT)) {
-            List<String> outside = new ArrayList<>();
-            while (rs.next()) {
-                outside.add(rs.getLong(1) + " " + rs.getString(2));
-            }
-            if (!outside.isEmpty()) {
-                throw new DatasetException("组织的位置不在其所属区县内 / organisations located outside their district: "
-                        + String.join(", ", outside));
             }
         }
     }
