@@ -35,10 +35,12 @@ class TileController {
 
     private final IndicatorService indicators;
     private final TileCache cache;
+    private final FeatureRepository features;
 
-    TileController(IndicatorService indicators, TileCache cache) {
+    TileController(IndicatorService indicators, TileCache cache, FeatureRepository features) {
         this.indicators = indicators;
         this.cache = cache;
+        this.features = features;
     }
 
     @GetMapping
@@ -79,6 +81,9 @@ class TileController {
         Set<String> allowed = new HashSet<>(collection.filters().keySet());
         allowed.add("f");
         allowed.add("period");
+        if (collection.takesTownship()) {
+            allowed.add(ItemsQuery.TOWNSHIP);
+        }
         ItemsQuery.checkKnown(request.getParameterMap(), allowed);
         int zoom = tileNumber(z, z, y, x);
         int row = tileNumber(y, z, y, x);
@@ -88,6 +93,7 @@ class TileController {
             throw ApiProblem.badRequest("problem.bad-tile", z, y, x, MAX_ZOOM);
         }
         Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
+        OgcController.checkTownship(features, filters);
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
         // The ETag is made from the data version and the tile's address (TileCache), so the body need not be
         // buffered and hashed by the ETag filter the other data endpoints go through.

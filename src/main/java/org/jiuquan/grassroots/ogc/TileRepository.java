@@ -98,9 +98,11 @@ class TileRepository {
     static final String CONTACT_POINTS_AGGREGATED = aggregated("'contact-points'", CONTACT_POINTS_IN_TILE);
 
     private static final Map<String, String> ORGANISATION_CONDITIONS = Map.of(
+            ItemsQuery.TOWNSHIP, FeatureRepository.IN_TOWNSHIP,
             "district", " AND o.district_code = :district",
             "status", " AND " + STATUS + " = :status");
     private static final Map<String, String> CONTACT_POINT_CONDITIONS = Map.of(
+            ItemsQuery.TOWNSHIP, FeatureRepository.IN_TOWNSHIP,
             "district", " AND o.district_code = :district",
             "status", " AND " + STATUS + " = :status",
             // A subquery, so the leader table is read only when this filter is asked for.
@@ -150,6 +152,8 @@ class TileRepository {
     private byte[] tile(JdbcClient jdbc, Collection collection, int z, int x, int y, Map<String, String> filters,
                         String period, boolean fromCells) {
         double tileMetres = WORLD_METRES / Math.pow(2, z);
+        // The kept cells are not split by township; a township is small, so its tiles are made from its points.
+        fromCells = fromCells && !filters.containsKey(ItemsQuery.TOWNSHIP);
         return switch (collection) {
             case DISTRICTS -> {
                 String sql = DISTRICTS.formatted(where(DISTRICT_CONDITIONS, filters));
