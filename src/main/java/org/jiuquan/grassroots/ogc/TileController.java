@@ -76,6 +76,7 @@ class TileController {
     ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
                                 @PathVariable String z, @PathVariable String y, @PathVariable String x,
                                 HttpServletRequest request) {
+        long controllerStart = System.nanoTime();
         Collection collection = OgcController.find(collectionId);
         checkMatrixSet(tileMatrixSetId);
         Set<String> allowed = new HashSet<>(collection.filters().keySet());
@@ -101,10 +102,13 @@ class TileController {
         TileCache.Served served = cache.serve(collection, zoom, col, row, filters, period,
                 request.getHeader(HttpHeaders.IF_NONE_MATCH));
         byte[] tile = served.tile();
+        String timing = TileTiming.header(request, controllerStart, served);
         if (tile == null) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(TILE_CACHE).eTag(served.etag()).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(TILE_CACHE).eTag(served.etag())
+                    .header(TileTiming.HEADER, timing).build();
         }
-        return ResponseEntity.ok().cacheControl(TILE_CACHE).eTag(served.etag()).contentType(MVT).body(tile);
+        return ResponseEntity.ok().cacheControl(TILE_CACHE).eTag(served.etag()).header(TileTiming.HEADER, timing)
+                .contentType(MVT).body(tile);
     }
 
     private static void checkMatrixSet(String id) {
