@@ -180,23 +180,42 @@ class TileRepository {
     /**
      * A point tile that asks the kept cells how many points it holds. Up to zoom 9 their count is exact: the
      * tile is aggregated from them, or made of every point when few. Above, the zoom-9 cells around the tile
-     * bound the count: when that bound is few, the tile is made of its points at once (one query, as the raw
-     * floor), else the points are counted as before.
+     * bound the count: when that bound is few, the tile is made of its points at once, as the raw floor, else
+     * the points are counted; either way in one statement (highZoom).
      */
     private byte[] fromCells(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql,
                              Map<String, String> conditions, @Nullable String kind, Collection collection, int z,
                              int x, int y, Map<String, String> filters, String period) {
         if (!TileCells.kept(z)) {
-            if (TileCells.atMost(jdbc, collection, z, x, y, filters, period) <= maxRawPoints) {
-                return pointTile(jdbc, rawSql, where(conditions, filters), kind, collection, z, x, y, filters, period,
-                        false);
-            }
-            return points(jdbc, countSql, rawSql, aggregatedSql, conditions, kind, collection, z, x, y, filters, period);
+            return highZoom(jdbc, countSql, rawSql, aggregatedSql, conditions, kind, collection, z, x, y, filters,
+                    period);
         }
         if (TileCells.count(jdbc, collection, z, x, y, filters, period) > maxRawPoints) {
             return TileCells.aggregated(jdbc, collection, z, x, y, filters, period);
         }
         return pointTile(jdbc, rawSql, where(conditions, filters), kind, collection, z, x, y, filters, period, false);
+    }
+
+    /**
+     * A tile above zoom 9 in one statement, one round trip: made of its points when the zoom-9 cells bound
+     * them to few (as the raw floor), else when a capped count finds them few, else aggregated. PostgreSQL
+     * evaluates the uncorrelated subqueries (init plans) only when first needed, and the OR from the left, so
+     * the count and the tile not taken cost nothing.
+     */
+    private byte[] highZoom(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql,
+                            Map<String, String> conditions, @Nullable String kind, Collection collection, int z, int x,
+                            int y, Map<String, String> filters, String period) {
+        String where = where(conditions, filters);
+        String few = "(" + TileCells.atMostSql(filters) + ") <= :max OR (" + countSql.formatted(where) + ") <= :max";
+        String sql = "SELECT CASE WHEN " + few + " THEN (" + rawSql.formatted(where) + ") ELSE ("
+                + aggregatedSql.formatted(where) + ") END";
+        var tile = bind(jdbc.sql(sql), z, x, y, filters).param("layer", collection.id()).param("period", period)
+                .param("max", maxRawPoints).param("cap", maxRawPoints + 1)
+                .param("cell", WORLD_METRES / Math.pow(2, z) / 64);
+        if (kind != null) {
+            tile = tile.param("kind", kind);
+        }
+        return run(TileCells.bindAtMost(tile, collection, z, x, y, period));
     }
 
     private byte[] points(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql,
