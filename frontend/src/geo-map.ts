@@ -56,7 +56,7 @@ import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyl
   validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
 import { propertyErrorMessage } from './messages.js';
 import { LAYER_KIND, ORGANISATION_LAYERS, type OrganisationLayerId, POINT_LAYERS, type PickEntry, type PointLayerId, WEAK,
-  contactBadges, describeHit, fillPickList, idOf, inTownship, layerQuery, pickEntries, statusOf } from './layers.js';
+  contactBadges, describeHit, fillPickList, idOf, layerQuery, pickEntries, statusOf } from './layers.js';
 import { MapStyles } from './style.js';
 import { LatestRequests, type RequestKind, nextLink } from './requests.js';
 import { areaDrawnDetail, emit, selectionChangedDetail, viewMovedDetail } from './events.js';
@@ -704,8 +704,7 @@ export class GeoMap extends LitElement {
     layer.set('pointLayer', id);
     // Fetched when first shown: a layer switched off (enterprises, social organisations by default) costs nothing.
     layer.set('load', () => {
-      const loaded = this.loadAll(`${this.ogcBase}/collections/${id}/items?limit=${GEOJSON_LIMIT}${query}`, source, this.pointsSignal,
-        (f) => inTownship(f, id, this.filters, () => this.townshipOrganisationIds()));
+      const loaded = this.loadAll(`${this.ogcBase}/collections/${id}/items?limit=${GEOJSON_LIMIT}${query}`, source, this.pointsSignal);
       if (id === 'contact-points') {
         const generation = this.loadGeneration;
         loaded.then(() => {
@@ -774,11 +773,8 @@ export class GeoMap extends LitElement {
     });
   }
 
-  /**
-   * Reads every page of a collection into a source, following `next` links; `keep` leaves out the features not
-   * drawn (those outside the township drilled into).
-   */
-  private async loadAll(url: string, source: VectorSource, signal: AbortSignal, keep: (f: FeatureLike) => boolean) {
+  /** Reads every page of a collection into a source, following `next` links. */
+  private async loadAll(url: string, source: VectorSource, signal: AbortSignal) {
     const generation = this.loadGeneration;
     const format = new GeoJSON({ featureProjection: 'EPSG:3857' });
     let next: string | null = url;
@@ -787,16 +783,9 @@ export class GeoMap extends LitElement {
       if (result.kind !== 'json' || generation !== this.loadGeneration) {
         return;
       }
-      source.addFeatures((format.readFeatures(result.json) as Feature<Geometry>[]).filter(keep));
+      source.addFeatures(format.readFeatures(result.json) as Feature<Geometry>[]);
       next = nextLink(result.json);
     }
-  }
-
-  /** The ids of the organisations loaded so far (at a township: the township's own), as contact points name them. */
-  private townshipOrganisationIds(): Set<string> {
-    const ids = new Set<string>();
-    ORGANISATION_LAYERS.forEach((id) => this.rawSources.get(id)?.getFeatures().forEach((f) => ids.add(String(f.get('id')))));
-    return ids;
   }
 
   private applyVisibility() {

@@ -89,29 +89,14 @@ export function pickEntries(layer: string, feature: FeatureLike, labels: Readonl
 }
 
 /**
- * Whether a point feature belongs to the township drilled into (always, when none is): an organisation by its
- * township's name within its district (enterprises and social organisations have no code), a contact point by
- * its organisation's code, whose first nine digits are the township's code, or, for an organisation without a
- * code, by the organisation being one of `organisationIds` (the township's organisations loaded so far).
+ * The query (`&district=…&township=…&status=…&kind=…&period=…`) a point layer's requests carry; the kind only for
+ * contact points. At a township (drill-down) the server narrows pages and vector tiles alike to its organisations,
+ * so the map and the list agree at any size.
  */
-export function inTownship(feature: FeatureLike, layer: PointLayerId, filters: Filters,
-                           organisationIds: () => ReadonlySet<string> = () => new Set()): boolean {
-  const { township, townshipName } = filters;
-  if (!township) {
-    return true;
-  }
-  if (layer === 'contact-points') {
-    const code = feature.get('organisation_code') as string | null | undefined;
-    return code ? code.startsWith(township) : organisationIds().has(String(feature.get('organisation_id')));
-  }
-  const district = String(feature.get('district_code') ?? '');
-  return township.startsWith(district) && feature.get('township_zh') === townshipName;
-}
-
-/** The query (`&district=…&status=…&kind=…&period=…`) a point layer's requests carry; the kind only for contact points. */
 export function layerQuery(id: PointLayerId, filters: Filters, period: string): string {
   const parts: string[] = [];
   if (filters.district) parts.push(`district=${encodeURIComponent(filters.district)}`);
+  if (filters.township) parts.push(`township=${encodeURIComponent(filters.township)}`);
   if (filters.status) parts.push(`status=${encodeURIComponent(filters.status)}`);
   if (filters.kind && id === 'contact-points') parts.push(`kind=${encodeURIComponent(filters.kind)}`);
   if (period) parts.push(`period=${encodeURIComponent(period)}`);

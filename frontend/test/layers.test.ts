@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
-import { contactBadges, describeHit, idOf, inTownship, layerQuery, pickEntries, statusOf } from '../src/layers.js';
+import { contactBadges, describeHit, idOf, layerQuery, pickEntries, statusOf } from '../src/layers.js';
 
 const contact = (id: number, organisation: string, leader: string) => new Feature({
   geometry: new Point([1, 2]), id, organisation_code: organisation, organisation_name_zh: `组织${organisation}`,
@@ -56,17 +56,10 @@ describe('point layer features', () => {
     expect(layerQuery('villages', { district: null, kind: null, status: null }, '')).toBe('');
   });
 
-  it('keep, at a township, only its organisations and the contact points of its organisations', () => {
-    const dingxin = { district: '620921', township: '620921101', townshipName: '鼎新镇' };
-    const village = (township: string, district = '620921') => new Feature({ district_code: district, township_zh: township });
-    expect(inTownship(village('鼎新镇'), 'villages', dingxin)).toBe(true);
-    expect(inTownship(village('金塔镇'), 'villages', dingxin)).toBe(false);
-    expect(inTownship(village('鼎新镇', '620902'), 'enterprises', dingxin)).toBe(false);
-    expect(inTownship(new Feature({ organisation_code: '620921101201' }), 'contact-points', dingxin)).toBe(true);
-    expect(inTownship(new Feature({ organisation_code: '620921100201' }), 'contact-points', dingxin)).toBe(false);
-    const enterprise = new Feature({ organisation_code: null, organisation_id: 7 });
-    expect(inTownship(enterprise, 'contact-points', dingxin, () => new Set(['7']))).toBe(true);
-    expect(inTownship(enterprise, 'contact-points', dingxin, () => new Set(['8']))).toBe(false);
-    expect(inTownship(village('金塔镇'), 'villages', { district: '620921' })).toBe(true);
+  it('ask, at a township, for its organisations and their contact points only, on every layer', () => {
+    const dingxin = { district: '620921', township: '620921101', townshipName: '鼎新镇', status: null, kind: 'village' };
+    expect(layerQuery('villages', dingxin, '2017Q4')).toBe('&district=620921&township=620921101&period=2017Q4');
+    expect(layerQuery('contact-points', dingxin, '')).toBe('&district=620921&township=620921101&kind=village');
+    expect(layerQuery('enterprises', { district: '620921', township: null }, '')).toBe('&district=620921');
   });
 });

@@ -68,6 +68,15 @@ enum Collection {
         return this != DISTRICTS && this != CONTACT_POINTS && this != TOWNSHIPS;
     }
 
+    /**
+     * Whether the collection takes the township filter (a township's 9-digit code, as the drill-down knows it):
+     * the point layers, whose organisations belong to a township. Not in {@link #filters()}: its values are the
+     * townships loaded, checked against the database (FeatureRepository.townshipExists).
+     */
+    boolean takesTownship() {
+        return isOrganisationKind() || this == CONTACT_POINTS;
+    }
+
     /** The organisation kind stored for this collection (organisation collections only). */
     String organisationKind() {
         return switch (this) {

@@ -110,6 +110,15 @@ class FeatureRepository {
             SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
             FROM (SELECT ST_Extent(outline) AS e FROM district) s""";
 
+    /**
+     * The organisation (o) belongs to the township whose code is :township: the township its township_zh names
+     * in its own district (V55), as the township's indicators and area count it. Enterprises and social
+     * organisations have no code to match, so the name is the one rule for every kind.
+     */
+    static final String IN_TOWNSHIP = " AND o.district_code = left(:township, 6)"
+            + " AND o.township_zh = (SELECT tw.name_zh FROM township tw WHERE tw.code = :township)";
+    static final String TOWNSHIP_EXISTS = "SELECT count(*) FROM township WHERE code = :township";
+
     /** Filter parameter -> SQL condition, per collection. The bbox uses the index (&&) on the stored SRID. */
     private static final Map<Collection, Map<String, String>> CONDITIONS = Map.of(
             Collection.DISTRICTS, Map.of(
@@ -130,13 +139,15 @@ class FeatureRepository {
                     "level", " AND l.level = :level",
                     "kind", " AND o.kind = :kind",
                     "bbox", " AND o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
-                    "id", " AND c.id = CAST(:id AS bigint)"));
+                    "id", " AND c.id = CAST(:id AS bigint)",
+                    ItemsQuery.TOWNSHIP, IN_TOWNSHIP));
 
     private static Map<String, String> organisationConditions() {
         return Map.of(
                 "district", " AND o.district_code = :district",
                 "status", " AND (o.status_at ->> :period) = :status",
                 "bbox", " AND o.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)",
+                ItemsQuery.TOWNSHIP, IN_TOWNSHIP,
                 // Enterprises and social organisations have no 12-digit code: their id is the row number.
                 "id", " AND (o.code = :id OR (o.code IS NULL AND CAST(o.id AS text) = :id))");
     }
@@ -203,6 +214,11 @@ class FeatureRepository {
     /** The data version (V20, V23): any change to what a page of features holds moves it. */
     long dataVersion() {
         return reads.read(jdbc -> jdbc.sql(TileCache.DATA_VERSION).query(Long.class).single());
+    }
+
+    /** Whether a township has this code (the township filter's values: the townships loaded). */
+    boolean townshipExists(String code) {
+        return reads.read(jdbc -> jdbc.sql(TOWNSHIP_EXISTS).param("township", code).query(Long.class).single() > 0);
     }
 
     /** The city's extent: every layer lies inside it. */

@@ -20,11 +20,16 @@ record ItemsQuery(@Nullable Bbox bbox, int limit, int offset, Map<String, String
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    /** The township filter of the point layers (Collection.takesTownship): a 9-digit township code. */
+    static final String TOWNSHIP = "township";
     private static final Set<String> COMMON = Set.of("f", "bbox", "bbox-crs", "limit", "offset");
 
     static ItemsQuery parse(Collection collection, Map<String, String[]> parameters) {
         Set<String> allowed = new TreeSet<>(COMMON);
         allowed.addAll(collection.filters().keySet());
+        if (collection.takesTownship()) {
+            allowed.add(TOWNSHIP);
+        }
         // Every collection is seen as of a period: districts' indicator values, organisations' statuses.
         allowed.add("period");
         checkKnown(parameters, allowed);
@@ -54,7 +59,19 @@ record ItemsQuery(@Nullable Bbox bbox, int limit, int offset, Map<String, String
             }
             filters.put(filter.getKey(), value);
         }
+        String township = collection.takesTownship() ? single(parameters, TOWNSHIP) : null;
+        if (township != null) {
+            // Only the form here; whether such a township exists is asked of the database (FeatureRepository).
+            if (!township.matches("[0-9]{9}")) {
+                throw unknownTownship(township);
+            }
+            filters.put(TOWNSHIP, township);
+        }
         return filters;
+    }
+
+    static ApiProblem unknownTownship(String value) {
+        return ApiProblem.badRequest("problem.bad-township", value);
     }
 
     static void checkKnown(Map<String, String[]> parameters, Set<String> allowed) {

@@ -122,6 +122,7 @@ class OgcController {
     ResponseEntity<String> items(@PathVariable String collectionId, HttpServletRequest request) {
         Collection collection = find(collectionId);
         ItemsQuery query = ItemsQuery.parse(collection, request.getParameterMap());
+        checkTownship(features, query.filters());
         String period = indicators.checkPeriod(query.period());
         PhoneVisibility phones = currentUser.phoneVisibility();
         // A revalidation (the dashboard asks for every layer on each visit) is answered from the data version alone:
@@ -209,7 +210,15 @@ class OgcController {
                 Collection.ids()));
     }
 
-    private static void checkOnlyFormat(HttpServletRequest request) {
+    /** A township filter's code must be a township loaded (its form is checked by ItemsQuery). */
+    static void checkTownship(FeatureRepository features, Map<String, String> filters) {
+        String township = filters.get(ItemsQuery.TOWNSHIP);
+        if (township != null && !features.townshipExists(township)) {
+            throw ItemsQuery.unknownTownship(township);
+        }
+    }
+
+        private static void checkOnlyFormat(HttpServletRequest request) {
         ItemsQuery.checkKnown(request.getParameterMap(), Set.of("f"));
         ItemsQuery.checkFormat(request.getParameterMap());
     }

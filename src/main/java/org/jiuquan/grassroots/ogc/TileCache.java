@@ -41,8 +41,11 @@ class TileCache {
         }
     }
 
-    /** A tile to send, or (tile null) word that the client's copy is current. */
-    record Served(String etag, byte @Nullable [] tile) {
+    /**
+     * A tile to send, or (tile null) word that the client's copy is current, with where the time went: reading
+     * the data version, and making the tile in PostGIS (zero when it came from the cache or was not needed).
+     */
+    record Served(String etag, byte @Nullable [] tile, long versionNanos, long madeNanos) {
     }
 
     private final TileRepository repository;
@@ -66,13 +69,22 @@ class TileCache {
     Served serve(Collection collection, int z, int x, int y, Map<String, String> filters, String period,
                  @Nullable String ifNoneMatch) {
         return reads.read(db -> {
+            long start = System.nanoTime();
             long version = db.sql(DATA_VERSION).query(Long.class).single();
+            long versionNanos = System.nanoTime() - start;
             Key key = new Key(collection.id(), z, x, y, Map.copyOf(filters), period, version);
             String etag = key.etag();
             if (matches(ifNoneMatch, etag)) {
-                return new Served(etag, null);
+                return new Served(etag, null, versionNanos, 0);
             }
-            return new Served(etag, tiles.get(key, k -> repository.tile(db, collection, z, x, y, filters, period)));
+            long[] madeNanos = {0};
+            byte[] tile = tiles.get(key, k -> {
+                long made = System.nanoTime();
+                byte[] fresh = repository.tile(db, collection, z, x, y, filters, period);
+                madeNanos[0] = System.nanoTime() - made;
+                return fresh;
+            });
+            return new Served(etag, tile, versionNanos, madeNanos[0]);
         });
     }
 

@@ -77,6 +77,31 @@ final class TileCells {
                 .query(Long.class).single();
     }
 
+    /**
+     * The statement of {@link #atMost}, with its zoom named {@code :cellZoom} so that it can stand inside a tile's
+     * statement, whose {@code :z} is the tile's (TileRepository: one round trip for a tile above zoom 9).
+     */
+    static String atMostSql(Map<String, String> filters) {
+        return COUNT.formatted(where(filters)).replace("z = :z", "z = :cellZoom");
+    }
+
+    /** Binds the parameters of {@link #atMostSql} (the filters are bound by the tile's statement). */
+    static JdbcClient.StatementSpec bindAtMost(JdbcClient.StatementSpec statement, Collection collection, int z,
+                                               int x, int y, String period) {
+        double side = 64 * Math.pow(2, MAX_ZOOM - z);
+        double half = 32 << MAX_ZOOM;
+        double margin = side / 64;
+        return statement.param("cells", cellsOf(collection)).param("period", period).param("cellZoom", MAX_ZOOM)
+                .param("x0", (long) Math.floor(x * side - half - margin))
+                .param("x1", (long) Math.floor((x + 1) * side - half + margin))
+                .param("y0", (long) Math.floor(half - (y + 1) * side - margin))
+                .param("y1", (long) Math.floor(half - y * side + margin));
+    }
+
+    private static String cellsOf(Collection collection) {
+        return collection == Collection.CONTACT_POINTS ? "contact_point" : collection.organisationKind();
+    }
+
     /** The aggregated tile, made from the kept cells. */
     static byte[] aggregated(JdbcClient jdbc, Collection collection, int z, int x, int y, Map<String, String> filters,
                              String period) {

@@ -35,10 +35,12 @@ class TileController {
 
     private final IndicatorService indicators;
     private final TileCache cache;
+    private final FeatureRepository features;
 
-    TileController(IndicatorService indicators, TileCache cache) {
+    TileController(IndicatorService indicators, TileCache cache, FeatureRepository features) {
         this.indicators = indicators;
         this.cache = cache;
+        this.features = features;
     }
 
     @GetMapping
@@ -74,11 +76,15 @@ class TileController {
     ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
                                 @PathVariable String z, @PathVariable String y, @PathVariable String x,
                                 HttpServletRequest request) {
+        long controllerStart = System.nanoTime();
         Collection collection = OgcController.find(collectionId);
         checkMatrixSet(tileMatrixSetId);
         Set<String> allowed = new HashSet<>(collection.filters().keySet());
         allowed.add("f");
         allowed.add("period");
+        if (collection.takesTownship()) {
+            allowed.add(ItemsQuery.TOWNSHIP);
+        }
         ItemsQuery.checkKnown(request.getParameterMap(), allowed);
         int zoom = tileNumber(z, z, y, x);
         int row = tileNumber(y, z, y, x);
@@ -88,6 +94,7 @@ class TileController {
             throw ApiProblem.badRequest("problem.bad-tile", z, y, x, MAX_ZOOM);
         }
         Map<String, String> filters = ItemsQuery.filters(collection, request.getParameterMap());
+        OgcController.checkTownship(features, filters);
         String period = indicators.checkPeriod(ItemsQuery.single(request.getParameterMap(), "period"));
         // The ETag is made from the data version and the tile's address (TileCache), so the body need not be
         // buffered and hashed by the ETag filter the other data endpoints go through.
@@ -95,10 +102,13 @@ class TileController {
         TileCache.Served served = cache.serve(collection, zoom, col, row, filters, period,
                 request.getHeader(HttpHeaders.IF_NONE_MATCH));
         byte[] tile = served.tile();
+        String timing = TileTiming.header(request, controllerStart, served);
         if (tile == null) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(TILE_CACHE).eTag(served.etag()).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(TILE_CACHE).eTag(served.etag())
+                    .header(TileTiming.HEADER, timing).build();
         }
-        return ResponseEntity.ok().cacheControl(TILE_CACHE).eTag(served.etag()).contentType(MVT).body(tile);
+        return ResponseEntity.ok().cacheControl(TILE_CACHE).eTag(served.etag()).header(TileTiming.HEADER, timing)
+                .contentType(MVT).body(tile);
     }
 
     private static void checkMatrixSet(String id) {

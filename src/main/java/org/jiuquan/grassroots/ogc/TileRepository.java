@@ -71,36 +71,42 @@ class TileRepository {
             SELECT count(*) FROM (
                 SELECT 1
             """ + ORGANISATIONS_IN_TILE + " %s LIMIT :cap) s";
-    static final String ORGANISATIONS_RAW = BOUNDS + """
-            SELECT ST_AsMVT(t, :layer, 4096, 'geom', 'fid') FROM (
-                SELECT o.id AS fid, o.code, o.kind, o.name_zh, o.district_code,
-                       (o.status_at ->> :period) AS status,
-                       (SELECT s.status_since FROM organisation_period_status s
-                        WHERE s.organisation_id = o.id AND s.period = :period) AS status_since,
-                       CAST(o.fortress_index AS float8) AS fortress_index,
-                       (SELECT count(*) FROM contact_point c WHERE c.organisation_id = o.id) AS contact_points,
-                       ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
-                """ + ORGANISATIONS_IN_TILE + " %s) t";
+    /** Each organisation of a tile as a feature with its properties; {@code %s} takes the filters. */
+    static final String ORGANISATION_POINTS = """
+            SELECT o.id AS fid, o.code, o.kind, o.name_zh, o.district_code,
+                   (o.status_at ->> :period) AS status,
+                   (SELECT s.status_since FROM organisation_period_status s
+                    WHERE s.organisation_id = o.id AND s.period = :period) AS status_since,
+                   CAST(o.fortress_index AS float8) AS fortress_index,
+                   (SELECT count(*) FROM contact_point c WHERE c.organisation_id = o.id) AS contact_points,
+                   ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
+            """ + ORGANISATIONS_IN_TILE + " %s";
+    static final String ORGANISATIONS_RAW = BOUNDS + "SELECT ST_AsMVT(t, :layer, 4096, 'geom', 'fid') FROM ("
+            + ORGANISATION_POINTS + ") t";
     static final String ORGANISATIONS_AGGREGATED = aggregated(":layer", ORGANISATIONS_IN_TILE);
 
     static final String CONTACT_POINTS_COUNT = BOUNDS + """
             SELECT count(*) FROM (
                 SELECT 1
             """ + CONTACT_POINTS_IN_TILE + " %s LIMIT :cap) s";
-    static final String CONTACT_POINTS_RAW = BOUNDS + """
-            SELECT ST_AsMVT(t, 'contact-points', 4096, 'geom', 'fid') FROM (
-                SELECT c.id AS fid, l.name_zh AS leader_name_zh, l.level AS leader_level,
-                       o.name_zh AS organisation_name_zh, o.kind AS organisation_kind,
-                       (o.status_at ->> :period) AS organisation_status, o.district_code,
-                       ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
-                """ + CONTACT_POINTS_IN_TILE.replace("FROM contact_point c", "FROM contact_point c JOIN leader l ON l.id = c.leader_id")
-                + " %s) t";
+    /** Each contact point of a tile as a feature with its properties; {@code %s} takes the filters. */
+    static final String CONTACT_POINT_POINTS = """
+            SELECT c.id AS fid, l.name_zh AS leader_name_zh, l.level AS leader_level,
+                   o.name_zh AS organisation_name_zh, o.kind AS organisation_kind,
+                   (o.status_at ->> :period) AS organisation_status, o.district_code,
+                   ST_AsMVTGeom(o.geom_3857, b.env, 4096, 64, true) AS geom
+            """ + CONTACT_POINTS_IN_TILE.replace("FROM contact_point c", "FROM contact_point c JOIN leader l ON l.id = c.leader_id")
+            + " %s";
+    static final String CONTACT_POINTS_RAW = BOUNDS + "SELECT ST_AsMVT(t, 'contact-points', 4096, 'geom', 'fid') FROM ("
+            + CONTACT_POINT_POINTS + ") t";
     static final String CONTACT_POINTS_AGGREGATED = aggregated("'contact-points'", CONTACT_POINTS_IN_TILE);
 
     private static final Map<String, String> ORGANISATION_CONDITIONS = Map.of(
+            ItemsQuery.TOWNSHIP, FeatureRepository.IN_TOWNSHIP,
             "district", " AND o.district_code = :district",
             "status", " AND " + STATUS + " = :status");
     private static final Map<String, String> CONTACT_POINT_CONDITIONS = Map.of(
+            ItemsQuery.TOWNSHIP, FeatureRepository.IN_TOWNSHIP,
             "district", " AND o.district_code = :district",
             "status", " AND " + STATUS + " = :status",
             // A subquery, so the leader table is read only when this filter is asked for.
@@ -150,6 +156,8 @@ class TileRepository {
     private byte[] tile(JdbcClient jdbc, Collection collection, int z, int x, int y, Map<String, String> filters,
                         String period, boolean fromCells) {
         double tileMetres = WORLD_METRES / Math.pow(2, z);
+        // The kept cells are not split by township; a township is small, so its tiles are made from its points.
+        fromCells = fromCells && !filters.containsKey(ItemsQuery.TOWNSHIP);
         return switch (collection) {
             case DISTRICTS -> {
                 String sql = DISTRICTS.formatted(where(DISTRICT_CONDITIONS, filters));
@@ -161,12 +169,12 @@ class TileRepository {
                 yield run(bind(jdbc.sql(sql), z, x, y, filters).param("pixel", tileMetres / EXTENT));
             }
             case CONTACT_POINTS -> fromCells
-                    ? fromCells(jdbc, CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
+                    ? fromCells(jdbc, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
                     CONTACT_POINT_CONDITIONS, null, collection, z, x, y, filters, period)
                     : points(jdbc, CONTACT_POINTS_COUNT, CONTACT_POINTS_RAW, CONTACT_POINTS_AGGREGATED,
                     CONTACT_POINT_CONDITIONS, null, collection, z, x, y, filters, period);
             default -> fromCells
-                    ? fromCells(jdbc, ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
+                    ? fromCells(jdbc, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
                     ORGANISATION_CONDITIONS, collection.organisationKind(), collection, z, x, y, filters, period)
                     : points(jdbc, ORGANISATIONS_COUNT, ORGANISATIONS_RAW, ORGANISATIONS_AGGREGATED,
                     ORGANISATION_CONDITIONS, collection.organisationKind(), collection, z, x, y, filters, period);
@@ -176,23 +184,48 @@ class TileRepository {
     /**
      * A point tile that asks the kept cells how many points it holds. Up to zoom 9 their count is exact: the
      * tile is aggregated from them, or made of every point when few. Above, the zoom-9 cells around the tile
-     * bound the count: when that bound is few, the tile is made of its points at once (one query, as the raw
-     * floor), else the points are counted as before.
+     * bound the count: when that bound is few, the tile is made of its points at once, as the raw floor, else
+     * the points are counted; either way in one statement (highZoom).
      */
-    private byte[] fromCells(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql,
+    private byte[] fromCells(JdbcClient jdbc, String rawSql, String aggregatedSql,
                              Map<String, String> conditions, @Nullable String kind, Collection collection, int z,
                              int x, int y, Map<String, String> filters, String period) {
         if (!TileCells.kept(z)) {
-            if (TileCells.atMost(jdbc, collection, z, x, y, filters, period) <= maxRawPoints) {
-                return pointTile(jdbc, rawSql, where(conditions, filters), kind, collection, z, x, y, filters, period,
-                        false);
-            }
-            return points(jdbc, countSql, rawSql, aggregatedSql, conditions, kind, collection, z, x, y, filters, period);
+            return collection == Collection.CONTACT_POINTS
+                    ? highZoom(jdbc, CONTACT_POINT_POINTS, "'contact-points'", aggregatedSql, conditions, kind,
+                    collection, z, x, y, filters, period)
+                    : highZoom(jdbc, ORGANISATION_POINTS, ":layer", aggregatedSql, conditions, kind, collection, z, x,
+                    y, filters, period);
         }
         if (TileCells.count(jdbc, collection, z, x, y, filters, period) > maxRawPoints) {
             return TileCells.aggregated(jdbc, collection, z, x, y, filters, period);
         }
         return pointTile(jdbc, rawSql, where(conditions, filters), kind, collection, z, x, y, filters, period, false);
+    }
+
+    /**
+     * A tile above zoom 9 in one statement, one round trip, its points read once: they are taken (at most one
+     * over the threshold) into {@code points}, and the tile is made of them when the zoom-9 cells bound them to
+     * few, or when there prove to be few; else it is aggregated. PostgreSQL evaluates the uncorrelated
+     * subqueries and the CTE only when first needed and the OR from the left, so when the bound is few this
+     * reads what the raw floor reads, and the branch not taken costs nothing.
+     */
+    private byte[] highZoom(JdbcClient jdbc, String pointsSql, String layer, String aggregatedSql,
+                            Map<String, String> conditions, @Nullable String kind, Collection collection, int z, int x,
+                            int y, Map<String, String> filters, String period) {
+        String where = where(conditions, filters);
+        String sql = BOUNDS + ", points AS MATERIALIZED (" + pointsSql.formatted(where) + " LIMIT :cap)\n"
+                + "SELECT CASE WHEN (" + TileCells.atMostSql(filters) + ") <= :max"
+                + " OR (SELECT count(*) FROM points) <= :max"
+                + " THEN (SELECT ST_AsMVT(t, " + layer + ", 4096, 'geom', 'fid') FROM points t)"
+                + " ELSE (" + aggregatedSql.formatted(where) + ") END";
+        var tile = bind(jdbc.sql(sql), z, x, y, filters).param("layer", collection.id()).param("period", period)
+                .param("max", maxRawPoints).param("cap", maxRawPoints + 1)
+                .param("cell", WORLD_METRES / Math.pow(2, z) / 64);
+        if (kind != null) {
+            tile = tile.param("kind", kind);
+        }
+        return run(TileCells.bindAtMost(tile, collection, z, x, y, period));
     }
 
     private byte[] points(JdbcClient jdbc, String countSql, String rawSql, String aggregatedSql,
