@@ -55,6 +55,7 @@ import { type Filters, type Labels, type Layers, type LonLatExtent, type MapStyl
   type Ring, type Selection, type Validator, readProperty, validateArea, validateCounts, validateExtent, validateFilters,
   validateHighlight, validateLabels, validateLayers, validateSelection, validateStyle } from './validate.js';
 import { propertyErrorMessage } from './messages.js';
+import { isHotSpotCell } from './hot-spot-cells.js';
 import { LAYER_KIND, ORGANISATION_LAYERS, type OrganisationLayerId, POINT_LAYERS, type PickEntry, type PointLayerId, WEAK,
   contactBadges, describeHit, fillPickList, idOf, layerQuery, pickEntries, statusOf } from './layers.js';
 import { MapStyles } from './style.js';
@@ -921,7 +922,7 @@ export class GeoMap extends LitElement {
     let district: { layer: string; feature: FeatureLike } | null = null;
     let township: { layer: string; feature: FeatureLike } | null = null;
     this.map?.forEachFeatureAtPixel(pixel, (feature, layer) => {
-      if (layer === this.overlayLayer && feature.get('code')) {
+      if (layer === this.overlayLayer && (feature.get('code') || isHotSpotCell(feature))) {
         points.push({ layer: 'analysis', feature });
         return false;
       }
@@ -948,7 +949,15 @@ export class GeoMap extends LitElement {
       element.hidden = true;
       return;
     }
-    element.textContent = describeHit(hit.layer, hit.feature, this.labels, this.language);
+    this.showTooltip(describeHit(hit.layer, hit.feature, this.labels, this.language), pixel);
+  }
+
+  private showTooltip(text: string, pixel: number[]) {
+    const element = this.tooltip?.getElement();
+    if (!element) {
+      return;
+    }
+    element.textContent = text;
     element.hidden = false;
     this.tooltip?.setPosition(this.map?.getCoordinateFromPixel(pixel));
   }
@@ -966,6 +975,11 @@ export class GeoMap extends LitElement {
     const hits = this.hits(pixel);
     const points = hits.filter((h) => h.layer !== 'districts' && h.layer !== 'townships');
     const top = points[0];
+    if (top?.layer === 'analysis' && isHotSpotCell(top.feature)) {
+      // A binned hot-spot cell has no card: a click (there is no hover on a touch screen) shows its tooltip.
+      this.showTooltip(describeHit(top.layer, top.feature, this.labels, this.language), pixel);
+      return;
+    }
     if (!top) {
       // An area: the township of the drill-down if one is drawn there, else the district.
       const area = hits[0];

@@ -2,6 +2,7 @@
 import Feature, { type FeatureLike } from 'ol/Feature.js';
 import type { Geometry } from 'ol/geom.js';
 import type { Filters } from './validate.js';
+import { describeHotSpotCell, isHotSpotCell } from './hot-spot-cells.js';
 
 export type OrganisationLayerId = 'villages' | 'grid-branches' | 'enterprises' | 'social-organisations';
 export type PointLayerId = OrganisationLayerId | 'contact-points';
@@ -58,6 +59,9 @@ export function describeHit(layer: string, feature: FeatureLike, labels: Readonl
   if (layer === 'districts') {
     return String((language === 'en' ? feature.get('name_en') : feature.get('name_zh')) ?? '');
   }
+  if (layer === 'analysis' && isHotSpotCell(feature)) {
+    return describeHotSpotCell(feature, language);
+  }
   if (layer === 'analysis' || layer === 'townships') {
     return String(feature.get('name_zh'));
   }
@@ -76,7 +80,8 @@ export function describeHit(layer: string, feature: FeatureLike, labels: Readonl
 /** The features a hit stands for, each as a line of the list a click on several opens. */
 export function pickEntries(layer: string, feature: FeatureLike, labels: Readonly<Record<string, string>>): PickEntry[] {
   if (layer === 'analysis') {
-    return [{ layer, id: String(feature.get('code')), text: String(feature.get('name_zh')) }];
+    // A binned hot-spot cell stands for several organisations and has no card: its tooltip says what it holds.
+    return isHotSpotCell(feature) ? [] : [{ layer, id: String(feature.get('code')), text: String(feature.get('name_zh')) }];
   }
   const members = (feature.get('features') as FeatureLike[] | undefined) ?? [feature];
   if (layer === 'contact-points') {

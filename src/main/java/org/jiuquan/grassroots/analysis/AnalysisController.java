@@ -7,6 +7,7 @@ import org.jiuquan.grassroots.web.ApiProblem;
 import org.jiuquan.grassroots.web.QueryParameters;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,27 +28,29 @@ class AnalysisController {
 
     private final AnalysisService analysis;
     private final AnalysisExportService exports;
+    private final WrittenRuns written;
 
-    AnalysisController(AnalysisService analysis, AnalysisExportService exports) {
+    AnalysisController(AnalysisService analysis, AnalysisExportService exports, WrittenRuns written) {
         this.analysis = analysis;
         this.exports = exports;
+        this.written = written;
     }
 
     @GetMapping("/weak-clusters")
-    ResponseEntity<String> weakClusters(@RequestParam String period, @RequestParam("distance_km") double distanceKm,
+    ResponseEntity<byte[]> weakClusters(@RequestParam String period, @RequestParam("distance_km") double distanceKm,
                                         @RequestParam("min_count") int minCount, HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of("period", "distance_km", "min_count"));
         return collection(analysis.weakClusters(period, distanceKm, minCount));
     }
 
     @GetMapping("/hot-spots")
-    ResponseEntity<String> hotSpots(@RequestParam("distance_km") double distanceKm, HttpServletRequest request) {
+    ResponseEntity<byte[]> hotSpots(@RequestParam("distance_km") double distanceKm, HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of("distance_km"));
         return collection(analysis.hotSpots(distanceKm));
     }
 
     @GetMapping("/coverage-gaps")
-    ResponseEntity<String> coverageGaps(@RequestParam("distance_km") double distanceKm, HttpServletRequest request) {
+    ResponseEntity<byte[]> coverageGaps(@RequestParam("distance_km") double distanceKm, HttpServletRequest request) {
         QueryParameters.allowOnly(request, Set.of("distance_km"));
         return collection(analysis.coverageGaps(distanceKm));
     }
@@ -90,8 +93,15 @@ class AnalysisController {
                 .body(body);
     }
 
-    /** The typed result written as GeoJSON here, at the edge. */
-    private static ResponseEntity<String> collection(AnalysisResult result) {
-        return ResponseEntity.ok().contentType(GEOJSON).body(AnalysisGeoJson.collection(result));
+    /**
+     * The typed result written as GeoJSON here, at the edge, once per kept run. The ETag lets a browser
+     * revalidate: Spring answers 304 with no body when its If-None-Match holds it. "private, no-cache": the
+     * browser may keep the bytes but asks each time (after the security checks), so a data change is never
+     * missed.
+     */
+    private ResponseEntity<byte[]> collection(AnalysisResult result) {
+        WrittenRuns.Written run = written.of(result);
+        return ResponseEntity.ok().contentType(GEOJSON).eTag(run.etag())
+                .cacheControl(CacheControl.noCache().cachePrivate()).body(run.body());
     }
 }

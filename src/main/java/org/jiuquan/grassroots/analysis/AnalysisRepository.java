@@ -149,6 +149,9 @@ public class AnalysisRepository {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
+    /** {@link #EXACT_GI_LIMIT}; a test lowers it to see the binned path's cells on the small demo data. */
+    private volatile long exactGiLimit = EXACT_GI_LIMIT;
+
     public AnalysisRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
@@ -179,7 +182,12 @@ public class AnalysisRepository {
     HotSpots hotSpots(double metres) {
         List<BinnedGetisOrd.Cell> cells = cells(metres);
         long organisations = cells.stream().mapToLong(BinnedGetisOrd.Cell::count).sum();
-        return organisations <= EXACT_GI_LIMIT ? hotSpotsExact(metres) : binned(cells, metres);
+        return organisations <= exactGiLimit ? hotSpotsExact(metres) : binned(cells, metres);
+    }
+
+    /** For tests only: above how many organisations hot spots are binned (restore {@link #EXACT_GI_LIMIT} after). */
+    void exactGiLimit(long organisations) {
+        this.exactGiLimit = organisations;
     }
 
     HotSpots hotSpotsExact(double metres) {

@@ -96,6 +96,13 @@ class SecurityConfiguration {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .enableCsrfConfiguration(false)
                 .loginView(LoginView.class, "/login?signed-out")
+                // Addresses nothing above matched. A browser opening one (GET, asking for HTML, not under /api or
+                // /ogc) reaches Vaadin's not-found page when signed in, and the sign-in page first otherwise (the
+                // same answer as a real page, so anonymous visitors cannot probe which addresses exist). Unknown
+                // /api and /ogc paths never get here: the rules above send them to the 404 problem of
+                // web/NotFoundController for signed-in callers and a 401 for others (a 404 to anonymous callers
+                // would tell them which protected paths exist). Anything else stays a 403 problem. See UnknownAddresses.
+                .anyRequest(rest -> rest.access(UnknownAddresses.rule()))
                 .addLogoutHandler((request, response, authentication) -> {
                     if (authentication != null) {
                         audit.signedOut(authentication.getName());

@@ -30,6 +30,10 @@ class AnalysisBrowserIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AnalysisRepository repository;
+    @Autowired
+    AnalysisService analysis;
 
     @Test
     void drawingABoxOnTheMapFiltersTheTable() {
@@ -132,6 +136,60 @@ class AnalysisBrowserIT {
         long inSubei = jdbc.sql("SELECT count(*) FROM organisation WHERE district_code = '620923' "
                 + "AND kind IN ('village', 'grid_branch')").query(Long.class).single();
         wait.until(d -> d.findElement(By.id("analysis-count")).getText().contains(" " + inSubei + " "));
+    }
+
+    @Test
+    void aBinnedHotSpotCellTellsItsOrganisationsZScoreAndSignificanceOnHoverAndClick() {
+        // Given the binned path (normally above 20,000 organisations) on the demo data, at a distance of its own
+        AnalysisRepository target = org.springframework.test.util.AopTestUtils.getTargetObject(repository);
+        target.exactGiLimit(0);
+        try {
+            HotSpots run = analysis.hotSpots(5.75);
+            assertThat(run.binned()).isTrue();
+            HotSpots.Cell cell = run.cells().stream().filter(c -> c.significance() > 0)
+                    .max(java.util.Comparator.comparingDouble(c -> Math.abs(c.z()))).orElseThrow();
+
+            // when a planner on the English page points at the strongest cell
+            WebDriver driver = browser.signIn(port, "analyst");
+            driver.get("http://localhost:" + port + "/analysis?analysis=hot-spots&distance_km=5.75&lang=en");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+            WebElement map = driver.findElement(By.tagName("geo-map"));
+            int[] at = pixel(driver, map, cell.lon(), cell.lat());
+            // (hovered again until the overlay has arrived and is drawn)
+            String english = wait.until(d -> {
+                new Actions(d).moveToElement(map, at[0] + 20, at[1] + 20).moveToElement(map, at[0], at[1]).perform();
+                String text = tooltip(d);
+                return text.startsWith("Cell of") ? text : null;
+            });
+
+            // then the tooltip says how many organisations the cell holds, its z-score and its significance
+            assertThat(english).matches("Cell of [0-9]+ organisations? · z-score -?[0-9]+\\.[0-9]{2} · "
+                    + "(hot|cold) spot \\((90|95|99) % confidence\\)");
+
+            // and on the Chinese page a click says the same in Chinese (no card opens: a cell is no organisation)
+            driver.get("http://localhost:" + port + "/analysis?analysis=hot-spots&distance_km=5.75&lang=zh");
+            wait.until(d -> !d.findElements(By.cssSelector("geo-map[rendered]")).isEmpty());
+            WebElement chineseMap = driver.findElement(By.tagName("geo-map"));
+            String chinese = wait.until(d -> {
+                new Actions(d).moveToElement(chineseMap, at[0], at[1]).click().perform();
+                String text = tooltip(d);
+                return text.startsWith("网格单元") ? text : null;
+            });
+            assertThat(chinese).matches("网格单元：[0-9]+ 个组织 · z 值 -?[0-9]+\\.[0-9]{2} · (热点|冷点)（(90|95|99)% 置信度）");
+        } finally {
+            target.exactGiLimit(AnalysisRepository.EXACT_GI_LIMIT);
+            // Retire the binned run kept for this distance, so no later test meets it.
+            jdbc.sql("SELECT pg_notify('data_version', CAST((SELECT version FROM data_version) AS text))")
+                    .query((rs, n) -> 1).list();
+        }
+    }
+
+    private static String tooltip(WebDriver driver) {
+        Object text = ((JavascriptExecutor) driver).executeScript("const m = document.querySelector('geo-map');"
+                + "const t = (m.shadowRoot ?? m).querySelector('#tooltip');"
+                + "return t && !t.hidden ? t.textContent : '';");
+        return String.valueOf(text);
     }
 
     private static int[] pixel(WebDriver driver, WebElement map, double lon, double lat) {
