@@ -253,6 +253,8 @@ public class DatasetLoader {
         steps.done("points inside their districts");
         DerivedTables.nearestContacts(connection);
         steps.done("nearest contacts");
+        DerivedTables.analyseLoadedTables(connection);
+        steps.done("statistics of the loaded tables");
         DerivedTables.tileCellsAndDistrictCounts(connection, whileServing);
         BulkLoad.restoreTriggers(connection);
         steps.done("tile cells and district counts");
