@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jiuquan.grassroots.cluster.ReadDatabase;
+import org.jiuquan.grassroots.datachanges.ReferenceCache;
 import org.jiuquan.grassroots.privacy.PhoneVisibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -117,7 +119,7 @@ class FeatureRepository {
      */
     static final String IN_TOWNSHIP = " AND o.district_code = left(:township, 6)"
             + " AND o.township_zh = (SELECT tw.name_zh FROM township tw WHERE tw.code = :township)";
-    static final String TOWNSHIP_EXISTS = "SELECT count(*) FROM township WHERE code = :township";
+    static final String TOWNSHIP_CODES = "SELECT code FROM township";
 
     /** Filter parameter -> SQL condition, per collection. The bbox uses the index (&&) on the stored SRID. */
     private static final Map<Collection, Map<String, String>> CONDITIONS = Map.of(
@@ -158,14 +160,17 @@ class FeatureRepository {
 
     /** Read-only: pages of features may come from a replica (see ReadDatabase); one database per request. */
     private final ReadDatabase reads;
+    /** Holds the township codes until the data changes: a tile at a township checks its code on every request. */
+    private final ReferenceCache reference;
 
     /** The SQL conditions of a collection: CONDITIONS holds every collection. */
     private static Map<String, String> conditions(Collection collection) {
         return Objects.requireNonNull(CONDITIONS.get(collection), collection.id());
     }
 
-    FeatureRepository(ReadDatabase reads) {
+    FeatureRepository(ReadDatabase reads, ReferenceCache reference) {
         this.reads = reads;
+        this.reference = reference;
     }
 
     Page items(Collection collection, ItemsQuery query, String period, PhoneVisibility phones) {
@@ -218,7 +223,9 @@ class FeatureRepository {
 
     /** Whether a township has this code (the township filter's values: the townships loaded). */
     boolean townshipExists(String code) {
-        return reads.read(jdbc -> jdbc.sql(TOWNSHIP_EXISTS).param("township", code).query(Long.class).single() > 0);
+        Set<String> codes = reference.get("township-codes",
+                () -> Set.copyOf(reads.read(jdbc -> jdbc.sql(TOWNSHIP_CODES).query(String.class).list())));
+        return codes.contains(code);
     }
 
     /** The city's extent: every layer lies inside it. */

@@ -218,7 +218,7 @@ class OgcController {
         }
     }
 
-        private static void checkOnlyFormat(HttpServletRequest request) {
+    private static void checkOnlyFormat(HttpServletRequest request) {
         ItemsQuery.checkKnown(request.getParameterMap(), Set.of("f"));
         ItemsQuery.checkFormat(request.getParameterMap());
     }
