@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.jiuquan.grassroots.Http;
+import org.jiuquan.grassroots.ApiClientTest;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
 import org.jiuquan.grassroots.StatementCounter;
 import org.jiuquan.grassroots.indicators.IndicatorService;
@@ -15,11 +15,9 @@ import org.jiuquan.grassroots.map.DashboardState;
 import org.jiuquan.grassroots.snapshot.PageSize;
 import org.jiuquan.grassroots.snapshot.SnapshotRequest;
 import org.jiuquan.grassroots.snapshot.SnapshotService;
-import org.jiuquan.grassroots.security.ApiTokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,29 +27,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * retires what was cached.
  */
 @PostgisIntegrationTest
-class StatementBudgetIT {
+class StatementBudgetIT extends ApiClientTest {
 
     static final String PDF = "/api/snapshot?format=pdf&size=a4-landscape&indicator=weak_open&period=2017Q3"
             + "&method=quantile&classes=5";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApiTokenService tokens;
     @Autowired
     IndicatorService indicators;
     @Autowired
     SnapshotService snapshots;
     @Autowired
     DataVersionListener changes;
-    @Autowired
-    JdbcClient jdbc;
 
-    Http http;
+    @Override
+    protected String user() {
+        return "viewer";
+    }
 
     @BeforeEach
     void signInAndWaitForTheListener() {
-        http = Http.as(port, tokens, "viewer");
         await().atMost(Duration.ofSeconds(20)).until(() -> changes.generation() != DataVersionListener.UNKNOWN);
     }
 

@@ -1,31 +1,21 @@
 package org.jiuquan.grassroots.indicators;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.jiuquan.grassroots.security.ApiTokenService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jiuquan.grassroots.Http;
+import org.jiuquan.grassroots.ApiClientTest;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 @PostgisIntegrationTest
-class IndicatorApiIT {
+class IndicatorApiIT extends ApiClientTest {
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = Http.as(port, tokens, "viewer");
+    @Override
+    protected String user() {
+        return "viewer";
     }
 
     @Test

@@ -6,37 +6,21 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jiuquan.grassroots.ApiClientTest;
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
 import org.jiuquan.grassroots.StatementCounter;
-import org.jiuquan.grassroots.security.ApiTokenService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A page of features is revalidated (the dashboard's map asks for every layer on each visit) by the data
  * version alone: an unchanged page is a 304 without the page being read, a change makes every copy stale.
  */
 @PostgisIntegrationTest
-class ItemsEtagIT {
+class ItemsEtagIT extends ApiClientTest {
 
     static final String CONTACTS = "/ogc/collections/contact-points/items?limit=10000&period=2017Q4";
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = Http.as(port, tokens, "analyst");
-    }
 
     @Test
     void aRevalidatedPageIsA304WithoutThePageBeingRead() throws Exception {

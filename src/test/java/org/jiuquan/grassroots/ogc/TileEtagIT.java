@@ -6,37 +6,26 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.jiuquan.grassroots.Http;
+import org.jiuquan.grassroots.ApiClientTest;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
 import org.jiuquan.grassroots.townships.TownshipAreas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @PostgisIntegrationTest
-class TileEtagIT {
+class TileEtagIT extends ApiClientTest {
 
     /** z6 tile 49/24 covers the Suzhou-Jinta oasis. */
     static final String TILE = "/ogc/collections/villages/tiles/WebMercatorQuad/6/24/49";
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     TileCache cache;
     @Autowired
     TownshipAreas areas;
-    Http http;
 
     @BeforeEach
     void client() {
-        http = Http.as(port, tokens, "analyst");
         // A data change made by the test before this one has township areas rebuilt in the background, and a
         // rebuild moves the data version (and so every ETag): wait until none is pending, so it stays put here.
         areas.rebuildInBackground();

@@ -13,18 +13,15 @@ import java.util.Set;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+import org.jiuquan.grassroots.ApiClientTest;
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * organisations and their contact points, so that the map at scale (vector tiles) agrees with the list.
  */
 @PostgisIntegrationTest
-class TownshipFilterIT {
+class TownshipFilterIT extends ApiClientTest {
 
     /** The township with the most villages, and the z6 tile that holds all of Suzhou and Jinta. */
     private static final String MOST_VILLAGES = """
@@ -43,18 +40,10 @@ class TownshipFilterIT {
             o.district_code = left(:township, 6)
             AND o.township_zh = (SELECT name_zh FROM township WHERE code = :township)""";
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
     String township;
 
     @BeforeEach
     void client() {
-        http = Http.as(port, tokens, "analyst");
         township = jdbc.sql(MOST_VILLAGES).query(String.class).single();
     }
 

@@ -22,36 +22,25 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jiuquan.grassroots.ApiClientTest;
 import org.jiuquan.grassroots.Http;
 import org.jiuquan.grassroots.PostgisIntegrationTest;
-import org.jiuquan.grassroots.security.ApiTokenService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Snapshots over HTTP, as a script or the dashboard's links fetch them, checked by their pixels and PDF content. */
 @PostgisIntegrationTest
-class SnapshotIT {
+class SnapshotIT extends ApiClientTest {
 
     static final List<String> DISTRICT_NAMES = List.of("肃州区", "玉门市", "敦煌市", "金塔县", "瓜州县",
             "肃北蒙古族自治县", "阿克塞哈萨克族自治县");
 
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    ApiTokenService tokens;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
-
-    @BeforeEach
-    void viewer() {
-        http = Http.as(port, tokens, "viewer");
+    @Override
+    protected String user() {
+        return "viewer";
     }
 
     @Test
